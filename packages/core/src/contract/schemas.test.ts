@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { errorCatalogue, errorCodes } from './error-codes';
+import {
+  authorizeRequestSchema,
+  callbackRequestSchema,
+  connectionsStatusSchema,
+  isSafeReturnPath,
+  metricValueSchema,
+  problemSchema,
+} from './schemas';
+
+describe('return paths', () => {
+  it.each(['/', '/dashboard', '/dashboard?tab=ads#top', '/a/b%2Fc'])(
+    'accepts the same-origin path %s',
+    (path) => {
+      expect(isSafeReturnPath(path)).toBe(true);
+    },
+  );
+  it.each([
+    'https://evil.example/',
+    '//evil.example',
+    '/\\evil.example',
+    'javascript:alert(1)',
+    'dashboard',
+    '/ok\nLocation: x',
+    '',
+  ])('rejects %j', (path) => {
+    expect(isSafeReturnPath(path)).toBe(false);
+    expect(authorizeRequestSchema.safeParse({ kind: 'advertising', returnTo: path }).success).toBe(false);
+  });
+});
+
+describe('contract schemas', () => {
+  it('accepts a status with one connected Advertising account and no Seller Central', () => {
+    const status = {
+      subscription: { accountLimit: 1 },
+      advertising: {
+        kind: 'advertising',
+        health: 'ok',
+        account: {
+          id: 'ENTITY1',
+          name: 'Acme',
+          type: 'seller',
+          marketplaces: [{ profileId: '1', countryCode: 'US', marketplaceId: 'ATVPDKIKX0DER', region: 'na' }],
+        },
+        connectedAt: '2026-11-26T10:00:00.000Z',
+        data: { state: 'populating', since: '2026-11-26T10:00:00.000Z' },
+      },
+      sellerCentral: null,
+    };
+    expect(connectionsStatusSchema.parse(status)).toEqual(status);
+  });
+
+  it('refuses a Seller Central callback without its selling partner id', () => {
+    expect(callbackRequestSchema.safeParse({ kind: 'sellerCentral', state: 's', code: 'c' }).success).toBe(
+      false,
+    );
+  });
+
+  it('never lets a metric be zero and missing at once', () => {
+    expect(metricValueSchema.safeParse({ value: 0, reason: 'disconnected' }).success).toBe(false);
+    expect(metricValueSchema.safeParse({ value: null, reason: 'populating' }).success).toBe(true);
+  });
+
+  it('refuses a problem body with an unknown code', () => {
+    const body = {
+      type: 'about:blank',
+      title: 't',
+      status: 409,
+      code: 'made_up',
+      detail: 'd',
+      retryable: false,
+    };
+    expect(problemSchema.safeParse(body).success).toBe(false);
+    expect(problemSchema.safeParse({ ...body, code: 'account_limit_reached' }).success).toBe(true);
+  });
+
+  it('gives every error code a message and retry advice', () => {
+    for (const code of errorCodes) {
+      expect(errorCatalogue[code].message.length).toBeGreaterThan(10);
+      expect(typeof errorCatalogue[code].retryable).toBe('boolean');
+    }
+  });
+});

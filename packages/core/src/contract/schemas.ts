@@ -1,0 +1,178 @@
+/**
+ * The backend contract: the JSON that travels between the browser engine and the server half, defined once
+ * with zod/mini (small in the browser) and used by both the transport and `createConnectionsHandler`.
+ */
+import * as z from 'zod/mini';
+import { errorCodes } from './error-codes';
+
+/** The two Amazon connections of a subscription. */
+export const connectionKindSchema = z.enum(['advertising', 'sellerCentral']);
+/** Amazon's three API regions: North America, Europe, Far East. */
+export const amazonRegionSchema = z.enum(['na', 'eu', 'fe']);
+/** Whether a connection still works: `stale` after a password change or a revoked authorization. */
+export const connectionHealthSchema = z.enum(['ok', 'stale']);
+/** Whether data has arrived since the connection was made (rule 5). */
+export const dataStateSchema = z.enum(['populating', 'ready']);
+
+const isoDateTime = z.string().check(z.iso.datetime({ offset: true }));
+const nonEmpty = z.string().check(z.minLength(1), z.maxLength(512));
+
+/** A marketplace where an advertising profile exists. */
+export const advertisingMarketplaceSchema = z.object({
+  profileId: nonEmpty,
+  countryCode: z.string().check(z.length(2)),
+  marketplaceId: nonEmpty,
+  region: amazonRegionSchema,
+});
+
+/** One advertising account a Login with Amazon user can see. */
+export const advertisingAccountSchema = z.object({
+  id: nonEmpty,
+  name: nonEmpty,
+  type: z.enum(['seller', 'vendor', 'agency']),
+  marketplaces: z.array(advertisingMarketplaceSchema),
+});
+
+const dataSchema = z.object({ state: dataStateSchema, since: isoDateTime });
+
+/** The connected Amazon Advertising account. */
+export const advertisingConnectionSchema = z.object({
+  kind: z.literal('advertising'),
+  health: connectionHealthSchema,
+  account: advertisingAccountSchema,
+  connectedAt: isoDateTime,
+  data: dataSchema,
+});
+
+/** A Seller Central marketplace participation. */
+export const sellerMarketplaceSchema = z.object({
+  id: nonEmpty,
+  name: nonEmpty,
+  countryCode: z.string().check(z.length(2)),
+});
+
+/** The connected Seller Central (SP-API) layer of the Advertising account. */
+export const sellerCentralConnectionSchema = z.object({
+  kind: z.literal('sellerCentral'),
+  health: connectionHealthSchema,
+  sellingPartnerId: nonEmpty,
+  region: amazonRegionSchema,
+  marketplaces: z.array(sellerMarketplaceSchema),
+  connectedAt: isoDateTime,
+  data: dataSchema,
+});
+
+/** `GET /status`: the subscription's connections as the server sees them. */
+export const connectionsStatusSchema = z.object({
+  subscription: z.object({ accountLimit: z.number().check(z.int(), z.gte(0)) }),
+  advertising: z.nullable(advertisingConnectionSchema),
+  sellerCentral: z.nullable(sellerCentralConnectionSchema),
+});
+
+/** A same-origin relative path (`/dashboard?tab=1`), never `//host` or a scheme. */
+export const returnPathSchema = z.string().check(
+  z.maxLength(2048),
+  z.refine((path) => isSafeReturnPath(path), 'must be a same-origin relative path'),
+);
+
+/** `POST /authorize`: start connecting one kind. */
+export const authorizeRequestSchema = z.object({
+  kind: connectionKindSchema,
+  returnTo: returnPathSchema,
+  region: z.optional(amazonRegionSchema),
+});
+/** The Amazon URL to send the browser to, and the transaction's `state`. */
+export const authorizeResponseSchema = z.object({
+  authorizeUrl: z.url({ protocol: /^https?$/ }),
+  state: z.string().check(z.minLength(16), z.maxLength(256)),
+  expiresAt: isoDateTime,
+});
+
+/** `POST /callback`: what came back from Amazon, parsed by the browser. */
+export const callbackRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('advertising'), state: nonEmpty, code: nonEmpty }),
+  z.object({ kind: z.literal('sellerCentral'), state: nonEmpty, code: nonEmpty, sellingPartnerId: nonEmpty }),
+]);
+/** The exchange connected something, or the user must pick one of several advertising accounts. */
+export const callbackResponseSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('connected'), status: connectionsStatusSchema }),
+  z.object({
+    outcome: z.literal('choose_account'),
+    accounts: z.array(advertisingAccountSchema).check(z.minLength(2)),
+  }),
+]);
+
+/** `POST /advertising/account`: the account picked after a sign-in that sees several. */
+export const selectAccountRequestSchema = z.object({ state: nonEmpty, accountId: nonEmpty });
+
+/** `POST /disconnect`: Advertising needs `confirmed: true` (rule 4); Seller Central is immediate (rule 3). */
+export const disconnectRequestSchema = z.object({
+  kind: connectionKindSchema,
+  confirmed: z.optional(z.boolean()),
+});
+
+/** Every metric of the help article. */
+export const metricIdSchema = z.enum([
+  'adSpend',
+  'acos',
+  'roas',
+  'totalSales',
+  'totalOrders',
+  'sessions',
+  'buyBoxPercentage',
+  'listingConversionRate',
+  'tacos',
+]);
+/** Why a figure is missing: never 0 in its place. */
+export const missingReasonSchema = z.enum(['disconnected', 'stale', 'populating']);
+/** A figure, or `null` with the reason it is missing. */
+export const metricValueSchema = z.union([
+  z.object({ value: z.number(), reason: z.null() }),
+  z.object({ value: z.null(), reason: missingReasonSchema }),
+]);
+/** `GET /metrics?from=YYYY-MM-DD&to=YYYY-MM-DD`. */
+export const metricsResponseSchema = z.object({
+  range: z.object({ from: z.string().check(z.iso.date()), to: z.string().check(z.iso.date()) }),
+  currency: z.nullable(z.string().check(z.length(3))),
+  metrics: z.record(metricIdSchema, metricValueSchema),
+  asins: z.array(
+    z.object({
+      asin: nonEmpty,
+      adSpend: metricValueSchema,
+      totalSales: metricValueSchema,
+      tacos: metricValueSchema,
+    }),
+  ),
+});
+
+/** An `application/problem+json` body (RFC 9457) with our stable code. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().check(z.int()),
+  code: z.enum(errorCodes as [string, ...string[]]),
+  detail: z.string(),
+  retryable: z.boolean(),
+});
+
+/**
+ * True for a same-origin relative return path. Rejects `//evil.example`, `/\evil`, schemes and control
+ * characters, so a return path can never send the user to another site.
+ *
+ * @example
+ * ```ts
+ * isSafeReturnPath('/dashboard?tab=ads'); // true
+ * isSafeReturnPath('//evil.example');     // false
+ * ```
+ */
+export function isSafeReturnPath(path: string): boolean {
+  if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return false;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+  if (/[\u0000-\u001f\u007f\\]/.test(path)) return false;
+  try {
+    const base = 'http://same-origin.invalid';
+    return new URL(path, base).origin === base;
+  } catch {
+    return false;
+  }
+}
