@@ -1,0 +1,314 @@
+import {
+  type ConnectionRow,
+  compareRows,
+  connectionFromRow,
+  outcomeText,
+  planSave,
+  type ReportRow,
+  reportFromRow,
+  rowFromConnection,
+  type TransactionRow,
+  transactionFromRow,
+} from './connection-rows';
+import type { ConnectionStore, ReportKey, SaveConnectionResult } from './connection-store';
+import { connectionColumns, sqlSchema } from './sql-schema';
+
+/** The part of a `pg` client or pool the store uses (so hosts need not install `@types/pg`). */
+export interface PgQueryable {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+}
+/** The part of a `pg.Pool` the store uses. */
+export interface PgPoolLike extends PgQueryable {
+  connect(): Promise<PgQueryable & { release(error?: Error | boolean): void }>;
+  end(): Promise<void>;
+}
+
+/** Options of {@link createPostgresStore}: the host's pool, or a connection string (the store owns that pool). */
+export type PostgresStoreOptions =
+  | { readonly pool: PgPoolLike; readonly connectionString?: never; readonly createTables?: boolean }
+  | {
+      readonly connectionString: string;
+      readonly pool?: never;
+      /** Pool size when the store creates the pool. @default 10 */
+      readonly maxConnections?: number;
+      readonly createTables?: boolean;
+    };
+
+const reportWhere =
+  'subscription_id = $1 AND account_key = $2 AND source = $3 AND range_from = $4 AND range_to = $5';
+const reportParams = (key: ReportKey): unknown[] => [
+  key.subscriptionId,
+  key.accountKey,
+  key.source,
+  key.from,
+  key.to,
+];
+
+function pgErrorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
+    return error.code;
+  }
+  return undefined;
+}
+
+/**
+ * A {@link ConnectionStore} on PostgreSQL for hosts running several app servers. Saves lock the
+ * subscription's row, and the one-account rule is also a primary key (`subscription, kind, slot`), so
+ * concurrent callbacks on different servers still leave exactly one account. `pg` is an optional peer
+ * dependency, loaded only when a connection string is given.
+ *
+ * @example
+ * ```ts
+ * import { createPostgresStore } from '@smart-ads/core/server';
+ * const store = await createPostgresStore({ connectionString: process.env.DATABASE_URL! });
+ * // or share the host's pool: createPostgresStore({ pool })
+ * ```
+ */
+export async function createPostgresStore(options: PostgresStoreOptions): Promise<ConnectionStore> {
+  let pool: PgPoolLike;
+  let ownsPool = false;
+  if (options.pool) {
+    pool = options.pool;
+  } else {
+    const pg = await import('pg').catch((cause: unknown) => {
+      throw new Error('createPostgresStore({ connectionString }) needs the "pg" package: pnpm add pg', {
+        cause,
+      });
+    });
+    const Pool = pg.default?.Pool ?? pg.Pool;
+    const owned = new Pool({
+      connectionString: options.connectionString,
+      max: 'maxConnections' in options ? (options.maxConnections ?? 10) : 10,
+    });
+    // An idle client losing its server (restart, failover) must not crash the host: the next query reconnects.
+    owned.on('error', () => undefined);
+    pool = owned;
+    ownsPool = true;
+  }
+
+  async function inTransaction<T>(work: (client: PgQueryable) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      client.release();
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+      throw error;
+    }
+  }
+  const rows = async <T>(sql: string, values: unknown[] = [], on: PgQueryable = pool) =>
+    (await on.query(sql, values)).rows as T[];
+  const changed = async (sql: string, values: unknown[], on: PgQueryable = pool) =>
+    (await on.query(sql, values)).rowCount ?? 0;
+
+  if (options.createTables !== false) {
+    await inTransaction(async (client) => {
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('smart_ads_connections_schema'))`);
+      for (const statement of sqlSchema) await client.query(statement);
+    });
+  }
+
+  const settleSql = `UPDATE sa_oauth_transactions SET phase = 'done', outcome = $1, sealed_pending_grant = NULL WHERE selector = $2`;
+
+  return {
+    async createTransaction(t) {
+      await pool.query(
+        `INSERT INTO sa_oauth_transactions (selector, verifier_hash, subscription_id, kind, region, return_to,
+          sealed_code_verifier, created_at, expires_at, phase, outcome, sealed_pending_grant)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [
+          t.selector,
+          t.verifierHash,
+          t.subscriptionId,
+          t.kind,
+          t.region,
+          t.returnTo,
+          t.sealedCodeVerifier,
+          t.createdAt,
+          t.expiresAt,
+          t.phase,
+          outcomeText(t.outcome),
+          t.sealedPendingGrant,
+        ],
+      );
+    },
+    async getTransaction(selector) {
+      const [row] = await rows<TransactionRow>('SELECT * FROM sa_oauth_transactions WHERE selector = $1', [
+        selector,
+      ]);
+      return row ? transactionFromRow(row) : null;
+    },
+    async claimTransaction(selector, from, now) {
+      const count = await changed(
+        `UPDATE sa_oauth_transactions SET phase = 'exchanging' WHERE selector = $1 AND phase = $2 AND expires_at > $3`,
+        [selector, from, now],
+      );
+      return count === 1;
+    },
+    async settleTransaction(selector, update) {
+      await pool.query(
+        'UPDATE sa_oauth_transactions SET phase = $1, outcome = $2, sealed_pending_grant = $3 WHERE selector = $4',
+        [update.phase, outcomeText(update.outcome), update.sealedPendingGrant, selector],
+      );
+    },
+    async deleteExpiredTransactions(now) {
+      return changed('DELETE FROM sa_oauth_transactions WHERE expires_at <= $1', [now]);
+    },
+    async listConnections(subscriptionId) {
+      const found = await rows<ConnectionRow>('SELECT * FROM sa_connections WHERE subscription_id = $1', [
+        subscriptionId,
+      ]);
+      return found.sort(compareRows).map(connectionFromRow);
+    },
+    async saveConnection({ connection, accountLimit, settle }) {
+      const refuse = async (result: SaveConnectionResult & { ok: false }, client: PgQueryable = pool) => {
+        if (settle) {
+          await client.query(settleSql, [
+            outcomeText({ type: 'failed', code: result.code }),
+            settle.selector,
+          ]);
+        }
+        return result;
+      };
+      try {
+        return await inTransaction(async (client) => {
+          // One row per subscription to lock: concurrent saves of a subscription run one after the other.
+          await client.query('INSERT INTO sa_subscriptions (id) VALUES ($1) ON CONFLICT DO NOTHING', [
+            connection.subscriptionId,
+          ]);
+          await client.query('SELECT id FROM sa_subscriptions WHERE id = $1 FOR UPDATE', [
+            connection.subscriptionId,
+          ]);
+          const existing = await rows<ConnectionRow>(
+            'SELECT * FROM sa_connections WHERE subscription_id = $1',
+            [connection.subscriptionId],
+            client,
+          );
+          const plan = planSave(existing, connection, accountLimit);
+          if (plan.type === 'refuse') return refuse(plan.result, client);
+          if (plan.replaceSlot) {
+            await client.query(
+              'DELETE FROM sa_connections WHERE subscription_id = $1 AND kind = $2 AND slot = $3',
+              [connection.subscriptionId, connection.kind, plan.slot],
+            );
+          }
+          const row = rowFromConnection(connection, plan.slot, plan.parentAccountId);
+          await client.query(
+            `INSERT INTO sa_connections (${connectionColumns.join(', ')})
+             VALUES (${connectionColumns.map((_, index) => `$${index + 1}`).join(', ')})`,
+            connectionColumns.map((column) => row[column]),
+          );
+          if (settle) await client.query(settleSql, [outcomeText({ type: 'connected' }), settle.selector]);
+          const result: SaveConnectionResult = { ok: true, replaced: plan.replaceSlot };
+          return result;
+        });
+      } catch (error) {
+        // The unique keys are the last line of the one-account rule.
+        if (pgErrorCode(error) === '23505') return refuse({ ok: false, code: 'account_conflict' });
+        throw error;
+      }
+    },
+    async updateAccessToken(subscriptionId, authorizationId, sealedAccessToken, expiresAt) {
+      const count = await changed(
+        `UPDATE sa_connections SET sealed_access_token = $1, access_expires_at = $2
+         WHERE subscription_id = $3 AND authorization_id = $4`,
+        [sealedAccessToken, expiresAt, subscriptionId, authorizationId],
+      );
+      return count === 1;
+    },
+    async markStale(subscriptionId, authorizationId) {
+      const count = await changed(
+        `UPDATE sa_connections SET health = 'stale', sealed_access_token = NULL, access_expires_at = NULL
+         WHERE subscription_id = $1 AND authorization_id = $2`,
+        [subscriptionId, authorizationId],
+      );
+      return count === 1;
+    },
+    async deleteConnection(subscriptionId, kind, accountId) {
+      return inTransaction(async (client) => {
+        const [row] = await rows<ConnectionRow>(
+          'SELECT * FROM sa_connections WHERE subscription_id = $1 AND kind = $2 AND account_id = $3 FOR UPDATE',
+          [subscriptionId, kind, accountId],
+          client,
+        );
+        if (!row) return 0;
+        let removed = await changed(
+          'DELETE FROM sa_connections WHERE subscription_id = $1 AND kind = $2 AND slot = $3',
+          [subscriptionId, kind, row.slot],
+          client,
+        );
+        if (kind === 'advertising') {
+          removed += await changed(
+            `DELETE FROM sa_connections WHERE subscription_id = $1 AND kind = 'sellerCentral' AND slot = $2`,
+            [subscriptionId, row.slot],
+            client,
+          );
+        }
+        return removed;
+      });
+    },
+    async getReport(key) {
+      const [row] = await rows<ReportRow>(`SELECT * FROM sa_reports WHERE ${reportWhere}`, reportParams(key));
+      return row ? reportFromRow(row) : null;
+    },
+    async claimReportJob(key, at) {
+      await pool.query(
+        `INSERT INTO sa_reports (subscription_id, account_key, source, range_from, range_to)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        reportParams(key),
+      );
+      const count = await changed(
+        `UPDATE sa_reports SET job_state = 'creating', job_started_at = $6, amazon_report_id = NULL, polled_at = NULL
+         WHERE ${reportWhere}
+           AND (payload IS NULL OR fetched_at < $7)
+           AND (job_state IS NULL OR job_started_at < $8)
+           AND (not_before IS NULL OR not_before <= $6)`,
+        [...reportParams(key), at.now, at.refreshBefore, at.abandonedBefore],
+      );
+      return count === 1;
+    },
+    async setReportJob(key, amazonReportId) {
+      await pool.query(
+        `UPDATE sa_reports SET job_state = 'pending', amazon_report_id = $6 WHERE ${reportWhere}`,
+        [...reportParams(key), amazonReportId],
+      );
+    },
+    async claimReportPoll(key, at) {
+      const count = await changed(
+        `UPDATE sa_reports SET polled_at = $6 WHERE ${reportWhere}
+           AND job_state = 'pending' AND (polled_at IS NULL OR polled_at < $7)`,
+        [...reportParams(key), at.now, at.polledBefore],
+      );
+      return count === 1;
+    },
+    async completeReport(key, payload, now, hasData) {
+      await pool.query(
+        `UPDATE sa_reports SET payload = $6, fetched_at = $7, data_at = COALESCE(data_at, $8), job_state = NULL,
+           amazon_report_id = NULL, job_started_at = NULL, polled_at = NULL, not_before = NULL
+         WHERE ${reportWhere}`,
+        [...reportParams(key), JSON.stringify(payload), now, hasData ? now : null],
+      );
+    },
+    async releaseReportJob(key, notBefore) {
+      await pool.query(
+        `UPDATE sa_reports SET job_state = NULL, amazon_report_id = NULL, job_started_at = NULL, polled_at = NULL,
+           not_before = $6 WHERE ${reportWhere}`,
+        [...reportParams(key), notBefore],
+      );
+    },
+    async firstDataAt(subscriptionId, accountKey) {
+      const [row] = await rows<{ first: string | number | null }>(
+        'SELECT MIN(data_at) AS first FROM sa_reports WHERE subscription_id = $1 AND account_key = $2',
+        [subscriptionId, accountKey],
+      );
+      return row?.first === null || row?.first === undefined ? null : Number(row.first);
+    },
+    async close() {
+      if (ownsPool) await pool.end();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The tables both SQL stores use (the same text works in SQLite and PostgreSQL 12+). The one-account rule
+ * is a primary key: an Advertising account occupies a `slot` below the plan's limit, and two accounts can
+ * never hold the same slot of a subscription.
+ */
+export const sqlSchema = [
+  `CREATE TABLE IF NOT EXISTS sa_oauth_transactions (
+    selector TEXT PRIMARY KEY,
+    verifier_hash TEXT NOT NULL,
+    subscription_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    region TEXT NOT NULL,
+    return_to TEXT NOT NULL,
+    sealed_code_verifier TEXT,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    phase TEXT NOT NULL,
+    outcome TEXT,
+    sealed_pending_grant TEXT
+  )`,
+  `CREATE INDEX IF NOT EXISTS sa_oauth_transactions_expiry ON sa_oauth_transactions (expires_at)`,
+  `CREATE TABLE IF NOT EXISTS sa_subscriptions (id TEXT PRIMARY KEY)`,
+  `CREATE TABLE IF NOT EXISTS sa_connections (
+    subscription_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    slot INTEGER NOT NULL,
+    account_id TEXT NOT NULL,
+    parent_account_id TEXT,
+    authorization_id TEXT NOT NULL UNIQUE,
+    details TEXT NOT NULL,
+    token_region TEXT NOT NULL,
+    sealed_refresh_token TEXT NOT NULL,
+    sealed_access_token TEXT,
+    access_expires_at BIGINT,
+    health TEXT NOT NULL,
+    connected_at BIGINT NOT NULL,
+    PRIMARY KEY (subscription_id, kind, slot),
+    UNIQUE (subscription_id, kind, account_id)
+  )`,
+  `CREATE TABLE IF NOT EXISTS sa_reports (
+    subscription_id TEXT NOT NULL,
+    account_key TEXT NOT NULL,
+    source TEXT NOT NULL,
+    range_from TEXT NOT NULL,
+    range_to TEXT NOT NULL,
+    payload TEXT,
+    fetched_at BIGINT,
+    data_at BIGINT,
+    job_state TEXT,
+    amazon_report_id TEXT,
+    job_started_at BIGINT,
+    polled_at BIGINT,
+    not_before BIGINT,
+    PRIMARY KEY (subscription_id, account_key, source, range_from, range_to)
+  )`,
+] as const;
+
+/** The columns of `sa_connections`, in insert order. */
+export const connectionColumns = [
+  'subscription_id',
+  'kind',
+  'slot',
+  'account_id',
+  'parent_account_id',
+  'authorization_id',
+  'details',
+  'token_region',
+  'sealed_refresh_token',
+  'sealed_access_token',
+  'access_expires_at',
+  'health',
+  'connected_at',
+] as const;

@@ -1,0 +1,282 @@
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import {
+  type ConnectionRow,
+  compareRows,
+  connectionFromRow,
+  outcomeText,
+  planSave,
+  type ReportRow,
+  reportFromRow,
+  rowFromConnection,
+  type TransactionRow,
+  transactionFromRow,
+} from './connection-rows';
+import type { ConnectionStore, ReportKey } from './connection-store';
+import { connectionColumns, sqlSchema } from './sql-schema';
+
+/** Options of {@link createSqliteStore}. */
+export interface SqliteStoreOptions {
+  /** A file path, or `':memory:'` for a store that lives as long as the process (tests, demos). */
+  readonly filename: string;
+  /** How long a writer waits for another process's lock, in milliseconds. @default 5000 */
+  readonly busyTimeoutMs?: number;
+}
+
+const reportWhere =
+  'subscription_id = ? AND account_key = ? AND source = ? AND range_from = ? AND range_to = ?';
+const reportParams = (key: ReportKey): SQLInputValue[] => [
+  key.subscriptionId,
+  key.accountKey,
+  key.source,
+  key.from,
+  key.to,
+];
+
+/**
+ * The embedded default {@link ConnectionStore}, on Node's built-in `node:sqlite` (no native addon). Good
+ * for one app server; for several, use `createPostgresStore`. `node:sqlite` is loaded only when this
+ * factory runs, so importing `@smart-ads/core/server` never requires it.
+ *
+ * @example
+ * ```ts
+ * import { createSqliteStore } from '@smart-ads/core/server';
+ * const store = await createSqliteStore({ filename: './data/amazon-connections.db' });
+ * ```
+ */
+export async function createSqliteStore(options: SqliteStoreOptions): Promise<ConnectionStore> {
+  const { DatabaseSync: Database } = await import('node:sqlite');
+  const db: DatabaseSync = new Database(options.filename);
+  db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+  if (options.filename !== ':memory:') db.exec('PRAGMA journal_mode = WAL');
+  for (const statement of sqlSchema) db.exec(statement);
+
+  /** Runs `work` in one write transaction; node:sqlite is synchronous, so nothing interleaves in-process. */
+  function atomically<T>(work: () => T): T {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+  const run = (sql: string, ...params: SQLInputValue[]) => db.prepare(sql).run(...params);
+  const get = <T>(sql: string, ...params: SQLInputValue[]) => db.prepare(sql).get(...params) as T | undefined;
+  const all = <T>(sql: string, ...params: SQLInputValue[]) => db.prepare(sql).all(...params) as T[];
+  const insertConnection = db.prepare(
+    `INSERT INTO sa_connections (${connectionColumns.join(', ')}) VALUES (${connectionColumns.map(() => '?').join(', ')})`,
+  );
+
+  return {
+    async createTransaction(t) {
+      run(
+        `INSERT INTO sa_oauth_transactions (selector, verifier_hash, subscription_id, kind, region, return_to,
+          sealed_code_verifier, created_at, expires_at, phase, outcome, sealed_pending_grant)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        t.selector,
+        t.verifierHash,
+        t.subscriptionId,
+        t.kind,
+        t.region,
+        t.returnTo,
+        t.sealedCodeVerifier,
+        t.createdAt,
+        t.expiresAt,
+        t.phase,
+        outcomeText(t.outcome),
+        t.sealedPendingGrant,
+      );
+    },
+    async getTransaction(selector) {
+      const row = get<TransactionRow>('SELECT * FROM sa_oauth_transactions WHERE selector = ?', selector);
+      return row ? transactionFromRow(row) : null;
+    },
+    async claimTransaction(selector, from, now) {
+      const result = run(
+        `UPDATE sa_oauth_transactions SET phase = 'exchanging' WHERE selector = ? AND phase = ? AND expires_at > ?`,
+        selector,
+        from,
+        now,
+      );
+      return Number(result.changes) === 1;
+    },
+    async settleTransaction(selector, update) {
+      run(
+        'UPDATE sa_oauth_transactions SET phase = ?, outcome = ?, sealed_pending_grant = ? WHERE selector = ?',
+        update.phase,
+        outcomeText(update.outcome),
+        update.sealedPendingGrant,
+        selector,
+      );
+    },
+    async deleteExpiredTransactions(now) {
+      return Number(run('DELETE FROM sa_oauth_transactions WHERE expires_at <= ?', now).changes);
+    },
+    async listConnections(subscriptionId) {
+      return all<ConnectionRow>('SELECT * FROM sa_connections WHERE subscription_id = ?', subscriptionId)
+        .sort(compareRows)
+        .map(connectionFromRow);
+    },
+    async saveConnection({ connection, accountLimit, settle }) {
+      return atomically(() => {
+        const existing = all<ConnectionRow>(
+          'SELECT * FROM sa_connections WHERE subscription_id = ?',
+          connection.subscriptionId,
+        );
+        const plan = planSave(existing, connection, accountLimit);
+        if (plan.type === 'refuse') {
+          if (settle) {
+            run(
+              `UPDATE sa_oauth_transactions SET phase = 'done', outcome = ?, sealed_pending_grant = NULL WHERE selector = ?`,
+              outcomeText({ type: 'failed', code: plan.result.code }),
+              settle.selector,
+            );
+          }
+          return plan.result;
+        }
+        if (plan.replaceSlot) {
+          run(
+            'DELETE FROM sa_connections WHERE subscription_id = ? AND kind = ? AND slot = ?',
+            connection.subscriptionId,
+            connection.kind,
+            plan.slot,
+          );
+        }
+        const row = rowFromConnection(connection, plan.slot, plan.parentAccountId);
+        insertConnection.run(...connectionColumns.map((column) => row[column]));
+        if (settle) {
+          run(
+            `UPDATE sa_oauth_transactions SET phase = 'done', outcome = ?, sealed_pending_grant = NULL WHERE selector = ?`,
+            outcomeText({ type: 'connected' }),
+            settle.selector,
+          );
+        }
+        return { ok: true, replaced: plan.replaceSlot };
+      });
+    },
+    async updateAccessToken(subscriptionId, authorizationId, sealedAccessToken, expiresAt) {
+      const result = run(
+        `UPDATE sa_connections SET sealed_access_token = ?, access_expires_at = ?
+         WHERE subscription_id = ? AND authorization_id = ?`,
+        sealedAccessToken,
+        expiresAt,
+        subscriptionId,
+        authorizationId,
+      );
+      return Number(result.changes) === 1;
+    },
+    async markStale(subscriptionId, authorizationId) {
+      const result = run(
+        `UPDATE sa_connections SET health = 'stale', sealed_access_token = NULL, access_expires_at = NULL
+         WHERE subscription_id = ? AND authorization_id = ?`,
+        subscriptionId,
+        authorizationId,
+      );
+      return Number(result.changes) === 1;
+    },
+    async deleteConnection(subscriptionId, kind, accountId) {
+      return atomically(() => {
+        const row = get<ConnectionRow>(
+          'SELECT * FROM sa_connections WHERE subscription_id = ? AND kind = ? AND account_id = ?',
+          subscriptionId,
+          kind,
+          accountId,
+        );
+        if (!row) return 0;
+        let removed = Number(
+          run(
+            'DELETE FROM sa_connections WHERE subscription_id = ? AND kind = ? AND slot = ?',
+            subscriptionId,
+            kind,
+            row.slot,
+          ).changes,
+        );
+        if (kind === 'advertising') {
+          removed += Number(
+            run(
+              `DELETE FROM sa_connections WHERE subscription_id = ? AND kind = 'sellerCentral' AND slot = ?`,
+              subscriptionId,
+              row.slot,
+            ).changes,
+          );
+        }
+        return removed;
+      });
+    },
+    async getReport(key) {
+      const row = get<ReportRow>(`SELECT * FROM sa_reports WHERE ${reportWhere}`, ...reportParams(key));
+      return row ? reportFromRow(row) : null;
+    },
+    async claimReportJob(key, at) {
+      return atomically(() => {
+        run(
+          `INSERT INTO sa_reports (subscription_id, account_key, source, range_from, range_to)
+           VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+          ...reportParams(key),
+        );
+        const result = run(
+          `UPDATE sa_reports SET job_state = 'creating', job_started_at = ?, amazon_report_id = NULL, polled_at = NULL
+           WHERE ${reportWhere}
+             AND (payload IS NULL OR fetched_at < ?)
+             AND (job_state IS NULL OR job_started_at < ?)
+             AND (not_before IS NULL OR not_before <= ?)`,
+          at.now,
+          ...reportParams(key),
+          at.refreshBefore,
+          at.abandonedBefore,
+          at.now,
+        );
+        return Number(result.changes) === 1;
+      });
+    },
+    async setReportJob(key, amazonReportId) {
+      run(
+        `UPDATE sa_reports SET job_state = 'pending', amazon_report_id = ? WHERE ${reportWhere}`,
+        amazonReportId,
+        ...reportParams(key),
+      );
+    },
+    async claimReportPoll(key, at) {
+      const result = run(
+        `UPDATE sa_reports SET polled_at = ? WHERE ${reportWhere}
+           AND job_state = 'pending' AND (polled_at IS NULL OR polled_at < ?)`,
+        at.now,
+        ...reportParams(key),
+        at.polledBefore,
+      );
+      return Number(result.changes) === 1;
+    },
+    async completeReport(key, payload, now, hasData) {
+      run(
+        `UPDATE sa_reports SET payload = ?, fetched_at = ?, data_at = COALESCE(data_at, ?), job_state = NULL,
+           amazon_report_id = NULL, job_started_at = NULL, polled_at = NULL, not_before = NULL
+         WHERE ${reportWhere}`,
+        JSON.stringify(payload),
+        now,
+        hasData ? now : null,
+        ...reportParams(key),
+      );
+    },
+    async releaseReportJob(key, notBefore) {
+      run(
+        `UPDATE sa_reports SET job_state = NULL, amazon_report_id = NULL, job_started_at = NULL, polled_at = NULL,
+           not_before = ? WHERE ${reportWhere}`,
+        notBefore,
+        ...reportParams(key),
+      );
+    },
+    async firstDataAt(subscriptionId, accountKey) {
+      const row = get<{ first: number | null }>(
+        'SELECT MIN(data_at) AS first FROM sa_reports WHERE subscription_id = ? AND account_key = ?',
+        subscriptionId,
+        accountKey,
+      );
+      return row?.first ?? null;
+    },
+    async close() {
+      if (db.isOpen) db.close();
+    },
+  };
+}
