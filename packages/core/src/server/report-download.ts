@@ -1,0 +1,26 @@
+import { gunzipSync } from 'node:zlib';
+import { type AmazonFetch, sendToAmazon } from './amazon-fetch';
+import { ConnectionsError } from './connections-error';
+
+/**
+ * Downloads a finished report document from the URL Amazon gave (a pre-signed S3 URL: no token is sent)
+ * and parses it, gzipped or not.
+ */
+export async function downloadReport(fetch: AmazonFetch, url: string, now: number): Promise<unknown> {
+  const response = await sendToAmazon(fetch, new Request(url), now).catch((error: unknown) => {
+    // A 403 from S3 means an expired link, not a revoked authorization.
+    if (error instanceof ConnectionsError) throw error;
+    throw new ConnectionsError('amazon_unavailable', { detail: 'The report file could not be downloaded.' });
+  });
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new ConnectionsError('amazon_unavailable', { detail: 'The report file could not be downloaded.' });
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  try {
+    const text = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes).toString('utf8') : new TextDecoder().decode(bytes);
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new ConnectionsError('amazon_unavailable', { detail: 'Amazon sent a malformed report file.', cause });
+  }
+}
