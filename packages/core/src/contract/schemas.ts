@@ -176,3 +176,8 @@ export function isSafeReturnPath(path: string): boolean {
     return false;
   }
 }
+
+/** The answer of `POST /advertising/account`: the subscription's connections after the pick. */
+export const selectAccountResponseSchema = connectionsStatusSchema;
+/** The answer of `POST /disconnect`: the subscription's connections after the disconnect. */
+export const disconnectResponseSchema = connectionsStatusSchema;

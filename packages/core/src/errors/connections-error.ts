@@ -1,0 +1,60 @@
+import { type ErrorCode, errorCatalogue } from '../contract/error-codes';
+
+/** Options of {@link ConnectionsError}. */
+export interface ConnectionsErrorOptions {
+  /** The underlying error, kept for debugging; never shown to the user. */
+  readonly cause?: unknown;
+  /** The HTTP status the server answered with, when there was an answer. */
+  readonly status?: number;
+}
+
+/**
+ * The base class of every error the engine reports. `code` is stable (switch on it, log it, translate it),
+ * `message` is the help article's sentence for that code, `retryable` says whether trying again can help.
+ * Messages never contain tokens, codes, `state` values or URLs.
+ *
+ * @example
+ * ```ts
+ * import { ConnectionsError } from '@smart-ads/core';
+ * try {
+ *   await transport.disconnect({ kind: 'advertising', confirmed: true });
+ * } catch (error) {
+ *   if (error instanceof ConnectionsError && error.retryable) showRetryButton(error.message);
+ * }
+ * ```
+ */
+export class ConnectionsError extends Error {
+  override readonly name: string = 'ConnectionsError';
+  /** The stable code, one of {@link ErrorCode}. */
+  readonly code: ErrorCode;
+  /** Whether trying the same thing again (possibly after a wait) can succeed. */
+  readonly retryable: boolean;
+  /** The HTTP status, when the error came from a server answer. */
+  readonly status: number | undefined;
+
+  constructor(code: ErrorCode, options: ConnectionsErrorOptions = {}) {
+    super(errorCatalogue[code].message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.retryable = errorCatalogue[code].retryable;
+    this.status = options.status;
+  }
+}
+
+/**
+ * True when `value` is a {@link ConnectionsError} (or a subclass), across bundle copies too.
+ *
+ * @example
+ * ```ts
+ * if (isConnectionsError(error) && error.code === 'account_limit_reached') askToDisconnectFirst();
+ * ```
+ */
+export function isConnectionsError(value: unknown): value is ConnectionsError {
+  if (value instanceof ConnectionsError) return true;
+  if (!(value instanceof Error)) return false;
+  const candidate = value as Error & { code?: unknown; retryable?: unknown };
+  return (
+    typeof candidate.code === 'string' &&
+    Object.hasOwn(errorCatalogue, candidate.code) &&
+    typeof candidate.retryable === 'boolean'
+  );
+}

@@ -1,0 +1,102 @@
+import { errorCatalogue } from '../contract/error-codes';
+import type { ConnectionKind, ConnectionsStatus } from '../contract/types';
+import type { ConnectionCondition, ConnectionConditions } from '../metrics/metrics.availability';
+import type { BlockCode, PerKind } from './connections.types';
+
+/** The part of the context the rules read. */
+export interface RulesInput {
+  readonly status: ConnectionsStatus | null;
+  readonly staleMarks: PerKind<string | null>;
+}
+
+const blockMessages: { readonly [C in Exclude<BlockCode, keyof typeof errorCatalogue>]: string } = {
+  already_connected:
+    'Seller Central is already connected. To refresh its data feed, disconnect it first, then connect it again.',
+  in_progress: 'Another step for this connection is in progress. Wait for it to finish or cancel it.',
+  not_ready: 'The connections are still loading.',
+  not_available: 'That action does not apply right now.',
+  unknown_account: 'That advertising account is not one of the accounts this sign-in can see.',
+};
+
+/**
+ * The human sentence for a {@link BlockCode}.
+ *
+ * @example
+ * ```ts
+ * blockMessage('account_limit_reached'); // 'Your subscription supports one Amazon Advertising account at a time. …'
+ * ```
+ */
+export function blockMessage(code: BlockCode): string {
+  return code in errorCatalogue
+    ? errorCatalogue[code as keyof typeof errorCatalogue].message
+    : blockMessages[code as keyof typeof blockMessages];
+}
+
+/**
+ * What one connection can be relied on for. Seller Central is a layer of the Advertising account (rule 1): without
+ * Advertising it counts as disconnected whatever the backend says. Stale when the backend says so or when a call
+ * found it stale (rule 6).
+ *
+ * @example
+ * ```ts
+ * connectionCondition({ status, staleMarks: { advertising: null, sellerCentral: null } }, 'sellerCentral'); // 'ready'
+ * ```
+ */
+export function connectionCondition(input: RulesInput, kind: ConnectionKind): ConnectionCondition {
+  const status = input.status;
+  const connection = status?.[kind];
+  if (!status || !connection) return 'disconnected';
+  if (kind === 'sellerCentral' && !status.advertising) return 'disconnected';
+  if (connection.health === 'stale' || input.staleMarks[kind] === connection.connectedAt) return 'stale';
+  return connection.data.state === 'ready' ? 'ready' : 'populating';
+}
+
+/**
+ * Both connections' conditions.
+ *
+ * @example
+ * ```ts
+ * connectionConditions(context); // { advertising: 'ready', sellerCentral: 'disconnected' }
+ * ```
+ */
+export function connectionConditions(input: RulesInput): ConnectionConditions {
+  return {
+    advertising: connectionCondition(input, 'advertising'),
+    sellerCentral: connectionCondition(input, 'sellerCentral'),
+  };
+}
+
+/**
+ * Why connecting `kind` is not allowed by the rules, or `null` when it is. Rule 2: one Advertising account per
+ * subscription (up to `subscription.accountLimit`), a stale one may be reconnected. Rule 1: Seller Central needs
+ * Advertising.
+ *
+ * @example
+ * ```ts
+ * connectBlock(context, 'advertising'); // 'account_limit_reached' while an account is connected
+ * ```
+ */
+export function connectBlock(input: RulesInput, kind: ConnectionKind): BlockCode | null {
+  if (!input.status) return 'not_ready';
+  const condition = connectionCondition(input, kind);
+  if (kind === 'advertising') {
+    if (condition === 'stale') return null;
+    const connected = condition === 'disconnected' ? 0 : 1;
+    return connected >= input.status.subscription.accountLimit ? 'account_limit_reached' : null;
+  }
+  if (connectionCondition(input, 'advertising') === 'disconnected') return 'advertising_required';
+  return condition === 'disconnected' || condition === 'stale' ? null : 'already_connected';
+}
+
+/**
+ * Why disconnecting `kind` is not allowed, or `null` when it is.
+ *
+ * @example
+ * ```ts
+ * disconnectBlock(context, 'sellerCentral'); // 'not_connected' when there is nothing to disconnect
+ * ```
+ */
+export function disconnectBlock(input: RulesInput, kind: ConnectionKind): BlockCode | null {
+  if (!input.status) return 'not_ready';
+  return connectionCondition(input, kind) === 'disconnected' ? 'not_connected' : null;
+}

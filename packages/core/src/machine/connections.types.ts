@@ -1,0 +1,191 @@
+import type { ErrorCode } from '../contract/error-codes';
+import type { AdvertisingAccount, ConnectionKind, ConnectionsStatus } from '../contract/types';
+import type { ConnectionsEnvironment } from '../environment/environment.types';
+import type { ParsedCallback } from '../oauth/callback.parse';
+import type { TransactionStore } from '../oauth/transaction.store';
+import type { PendingTransaction, SignInMode } from '../oauth/transaction.types';
+import type { Transport } from '../transport/transport.types';
+
+/** Tunable behaviour of the machine; every field has a default (see {@link resolveSettings}). */
+export interface ConnectionsSettings {
+  /**
+   * How Amazon's sign-in is shown. With `'popup'` a blocked popup falls back to the full-page redirect.
+   * @default 'redirect'
+   */
+  readonly mode: SignInMode;
+  /**
+   * How long data may populate before the advice "disconnect and reconnect once more" (`data_slow`), and again
+   * after that reconnect before "contact support" (`data_still_slow`). Milliseconds.
+   * @default 900000 (15 minutes)
+   */
+  readonly dataSlowAfterMs: number;
+  /**
+   * How often status is reloaded while some data is populating. Milliseconds.
+   * @default 30000
+   */
+  readonly statusPollMs: number;
+  /**
+   * After the popup looks closed, how long to keep waiting for its answer (COOP can hide a live popup). Milliseconds.
+   * @default 3000
+   */
+  readonly popupGraceMs: number;
+  /**
+   * How often the popup's `closed` flag is looked at. Milliseconds.
+   * @default 500
+   */
+  readonly popupPollMs: number;
+  /**
+   * How long a second attempt with a spent `state` waits for the first one's answer before reloading status.
+   * @default 10000
+   */
+  readonly resumeTimeoutMs: number;
+  /**
+   * How long the popup waits for the opener to take its callback before handling it itself. Milliseconds.
+   * @default 1500
+   */
+  readonly handoffTimeoutMs: number;
+  /**
+   * How long a prepared authorize URL is used before preparing a fresh one. Milliseconds.
+   * @default 240000 (4 minutes)
+   */
+  readonly preparedTtlMs: number;
+  /**
+   * The host's support page, shown with `data_still_slow`.
+   * @default null
+   */
+  readonly supportUrl: string | null;
+  /**
+   * Where to bring the user back after the sign-in: a same-origin path.
+   * @default the current page's path, query and hash
+   */
+  readonly returnTo: string | null;
+  /**
+   * Called with the saved return path after a successful callback.
+   * @default replaces the address bar's URL with it (`history.replaceState`)
+   */
+  readonly onReturn: ((path: string) => void) | null;
+}
+
+/** What the machine's actors and actions need from outside. */
+export interface ConnectionsDeps {
+  readonly transport: Transport;
+  readonly environment: ConnectionsEnvironment;
+  readonly store: TransactionStore;
+  readonly settings: ConnectionsSettings;
+}
+
+/** A callback the page was loaded with (or the popup handed over), already matched to its connection. */
+export interface IncomingCallback {
+  readonly kind: ConnectionKind;
+  readonly parsed: ParsedCallback;
+  /** True when it came from the popup over the bus: the address bar has nothing to clean. */
+  readonly fromPopup: boolean;
+}
+
+/** The machine's input (see `createConnections` for the friendly version). */
+export interface ConnectionsInput {
+  readonly transport: Transport;
+  readonly environment: ConnectionsEnvironment;
+  readonly settings?: Partial<ConnectionsSettings>;
+  /** The callback to complete on start, if the page is Amazon's return. */
+  readonly callback?: IncomingCallback | null;
+  /** Overrides the store built over `environment.storage` (tests). */
+  readonly store?: TransactionStore;
+}
+
+/** An error shown to the user: stable code, human message, whether a retry can help. */
+export interface Trouble {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly retryable: boolean;
+}
+
+/** Why a command cannot run now: a contract error code or one of these. */
+export type BlockCode = ErrorCode | 'already_connected' | 'in_progress' | 'not_ready' | 'not_available' | 'unknown_account';
+
+/** The commands a user can give. */
+export type CommandName =
+  | 'prepare'
+  | 'connect'
+  | 'disconnect'
+  | 'confirmDisconnect'
+  | 'cancel'
+  | 'selectAccount'
+  | 'dismiss';
+
+/** A command the machine refused, and why (never a silent no-op). */
+export interface Refusal {
+  readonly kind: ConnectionKind;
+  readonly command: CommandName;
+  readonly code: BlockCode;
+  readonly message: string;
+}
+
+/** An authorize URL fetched from the backend, ready to open. */
+export interface PreparedSignIn {
+  readonly authorizeUrl: string;
+  readonly state: string;
+  readonly expiresAt: number;
+  readonly preparedAt: number;
+  readonly returnTo: string;
+}
+
+/** Where a slow-data story stands for one connection (rule 7). */
+export type SlowDataStep = 'none' | 'advised' | 'reconnected';
+
+/** Per-connection record. */
+export type PerKind<T> = { readonly [K in ConnectionKind]: T };
+
+/** The machine's context. Everything shown is derived from it and the state value. */
+export interface ConnectionsContext {
+  readonly deps: ConnectionsDeps;
+  /** The backend's view of the connections; `null` until loaded. */
+  readonly status: ConnectionsStatus | null;
+  readonly loadTrouble: Trouble | null;
+  readonly callback: IncomingCallback | null;
+  readonly intent: PerKind<'prepare' | 'connect'>;
+  readonly prepared: PerKind<PreparedSignIn | null>;
+  readonly troubles: PerKind<Trouble | null>;
+  readonly refusal: Refusal | null;
+  readonly accountChoice: {
+    readonly state: string;
+    readonly accounts: readonly AdvertisingAccount[];
+    readonly transaction: PendingTransaction | null;
+  } | null;
+  readonly slow: PerKind<SlowDataStep>;
+  /** `connectedAt` of a connection a call found stale (401/stale answer) before the status said so. */
+  readonly staleMarks: PerKind<string | null>;
+  /** The popup was blocked and the redirect took over. */
+  readonly popupBlocked: PerKind<boolean>;
+}
+
+/** What `completeCallback` produced. */
+export type CallbackOutcome =
+  | { readonly type: 'connected'; readonly status: ConnectionsStatus; readonly transaction: PendingTransaction | null }
+  | {
+      readonly type: 'choose_account';
+      readonly accounts: readonly AdvertisingAccount[];
+      readonly state: string;
+      readonly transaction: PendingTransaction | null;
+    }
+  | { readonly type: 'handed_off' };
+
+/** Events a host (or the view model) sends. Every command names the connection it is for. */
+export type ConnectionsCommand =
+  | { readonly type: 'PREPARE'; readonly kind: ConnectionKind }
+  | { readonly type: 'CONNECT'; readonly kind: ConnectionKind }
+  | { readonly type: 'DISCONNECT'; readonly kind: ConnectionKind }
+  | { readonly type: 'CONFIRM_DISCONNECT'; readonly kind: 'advertising' }
+  | { readonly type: 'CANCEL'; readonly kind: ConnectionKind }
+  | { readonly type: 'SELECT_ACCOUNT'; readonly kind: 'advertising'; readonly accountId: string }
+  | { readonly type: 'DISMISS'; readonly kind: ConnectionKind };
+
+/** Every event the machine accepts. */
+export type ConnectionsEvent =
+  | ConnectionsCommand
+  | { readonly type: 'RETRY' }
+  | { readonly type: 'REFRESH' }
+  | { readonly type: 'STALE_DETECTED'; readonly kind: ConnectionKind }
+  | { readonly type: 'POPUP_CALLBACK'; readonly kind: ConnectionKind; readonly callback: ParsedCallback }
+  | { readonly type: 'POPUP_BLOCKED'; readonly kind: ConnectionKind }
+  | { readonly type: 'POPUP_CLOSED'; readonly kind: ConnectionKind };

@@ -1,0 +1,138 @@
+import type { ConnectionKind } from '../contract/types';
+import {
+  type FeatureId,
+  featureCatalogue,
+  featureIds,
+  type MetricKey,
+  metricCatalogue,
+  metricKeys,
+} from './metrics.catalogue';
+
+/** What the dashboard can rely on for one connection, derived from the machine's snapshot. */
+export type ConnectionCondition = 'disconnected' | 'populating' | 'ready' | 'stale';
+
+/** The condition of both connections. */
+export type ConnectionConditions = { readonly [K in ConnectionKind]: ConnectionCondition };
+
+/**
+ * Whether a figure can be shown: `available`; `populating` (connected, data not arrived yet: neither a dash nor
+ * zero); `unavailable` with the reason (a missing or a stale connection): shown as a dash.
+ */
+export type MetricAvailability =
+  | { readonly state: 'available' }
+  | { readonly state: 'populating'; readonly waitingFor: readonly ConnectionKind[] }
+  | {
+      readonly state: 'unavailable';
+      readonly reason: 'disconnected' | 'stale';
+      /** The connections that are missing (for `disconnected`) or stale (for `stale`). */
+      readonly connections: readonly ConnectionKind[];
+      /** A sentence for a tooltip. */
+      readonly message: string;
+    };
+
+/** Whether a feature can be used, and why not. */
+export type FeatureAvailability =
+  | { readonly enabled: true }
+  | {
+      readonly enabled: false;
+      readonly reason: 'disconnected' | 'stale';
+      readonly connections: readonly ConnectionKind[];
+      readonly message: string;
+    };
+
+/** The names the help article uses for the two connections. */
+export const connectionLabels: { readonly [K in ConnectionKind]: string } = {
+  advertising: 'Amazon Advertising',
+  sellerCentral: 'Seller Central',
+};
+
+function missingMessage(reason: 'disconnected' | 'stale', kinds: readonly ConnectionKind[], what: string) {
+  const names = kinds.map((kind) => connectionLabels[kind]).join(' and ');
+  return reason === 'disconnected'
+    ? `Connect ${names} to see ${what}.`
+    : `The ${names} connection stopped working: reconnect it to see ${what}.`;
+}
+
+function requirement(requires: readonly ConnectionKind[], conditions: ConnectionConditions) {
+  const missing = requires.filter((kind) => conditions[kind] === 'disconnected');
+  if (missing.length > 0) return { reason: 'disconnected' as const, connections: missing };
+  const stale = requires.filter((kind) => conditions[kind] === 'stale');
+  if (stale.length > 0) return { reason: 'stale' as const, connections: stale };
+  return null;
+}
+
+/**
+ * The availability of one figure from the conditions of the two connections.
+ *
+ * @example
+ * ```ts
+ * metricAvailability('totalSales', { advertising: 'ready', sellerCentral: 'disconnected' });
+ * // { state: 'unavailable', reason: 'disconnected', connections: ['sellerCentral'], message: 'Connect Seller Central to see Total Sales.' }
+ * ```
+ */
+export function metricAvailability(key: MetricKey, conditions: ConnectionConditions): MetricAvailability {
+  const definition = metricCatalogue[key];
+  const blocked = requirement(definition.requires, conditions);
+  if (blocked) {
+    return {
+      state: 'unavailable',
+      ...blocked,
+      message: missingMessage(blocked.reason, blocked.connections, definition.label),
+    };
+  }
+  const waitingFor = definition.requires.filter((kind) => conditions[kind] === 'populating');
+  return waitingFor.length > 0 ? { state: 'populating', waitingFor } : { state: 'available' };
+}
+
+/**
+ * The availability of every figure.
+ *
+ * @example
+ * ```ts
+ * const metrics = metricsAvailability({ advertising: 'populating', sellerCentral: 'disconnected' });
+ * metrics.adSpend.state; // 'populating'
+ * ```
+ */
+export function metricsAvailability(conditions: ConnectionConditions): {
+  readonly [K in MetricKey]: MetricAvailability;
+} {
+  const result = {} as { [K in MetricKey]: MetricAvailability };
+  for (const key of metricKeys) result[key] = metricAvailability(key, conditions);
+  return result;
+}
+
+/**
+ * Whether one optimiser feature can be used: features run while Advertising is connected (also while its data
+ * is still populating) and stop when it is disconnected or stale.
+ *
+ * @example
+ * ```ts
+ * featureAvailability('rules', { advertising: 'disconnected', sellerCentral: 'disconnected' }).enabled; // false
+ * ```
+ */
+export function featureAvailability(id: FeatureId, conditions: ConnectionConditions): FeatureAvailability {
+  const definition = featureCatalogue[id];
+  const blocked = requirement(definition.requires, conditions);
+  if (!blocked) return { enabled: true };
+  return {
+    enabled: false,
+    ...blocked,
+    message: missingMessage(blocked.reason, blocked.connections, definition.label),
+  };
+}
+
+/**
+ * Every feature's availability.
+ *
+ * @example
+ * ```ts
+ * featuresAvailability({ advertising: 'ready', sellerCentral: 'disconnected' }).suggestions.enabled; // true
+ * ```
+ */
+export function featuresAvailability(conditions: ConnectionConditions): {
+  readonly [F in FeatureId]: FeatureAvailability;
+} {
+  const result = {} as { [F in FeatureId]: FeatureAvailability };
+  for (const id of featureIds) result[id] = featureAvailability(id, conditions);
+  return result;
+}

@@ -1,0 +1,65 @@
+import type { MetricValue } from '../contract/types';
+import type { MetricAvailability } from './metrics.availability';
+import { type MetricKey, metricCatalogue } from './metrics.catalogue';
+
+/** The dash shown for a figure that cannot be computed (U+2013 EN DASH, as in the help article). */
+export const metricDash = '\u2013';
+
+/** Options of {@link displayMetric}. */
+export interface DisplayMetricOptions {
+  /**
+   * The locale for numbers.
+   * @default undefined (the runtime's default locale)
+   */
+  readonly locale?: string;
+  /**
+   * The ISO currency of money figures; without it money is written as a plain number.
+   * @default undefined
+   */
+  readonly currency?: string | null;
+  /**
+   * What a populating figure shows: never a dash and never zero (rule 5).
+   * @default 'Populating…'
+   */
+  readonly populatingLabel?: string;
+}
+
+/**
+ * Writes a figure for the dashboard: `–` when it is unavailable (a missing or stale connection), the populating
+ * label while data has not arrived, otherwise the number in its format. A value is never invented: a figure the
+ * server has no number for is shown as populating or as a dash, never as 0.
+ *
+ * @example
+ * ```ts
+ * displayMetric('totalSales', { state: 'unavailable', reason: 'disconnected', connections: ['sellerCentral'], message: '…' });
+ * // '–'
+ * displayMetric('acos', { state: 'available' }, { value: 0.25, reason: null }, { locale: 'en-US' }); // '25%'
+ * ```
+ */
+export function displayMetric(
+  key: MetricKey,
+  availability: MetricAvailability,
+  value?: MetricValue | null,
+  options: DisplayMetricOptions = {},
+): string {
+  const populating = options.populatingLabel ?? 'Populating…';
+  if (availability.state === 'unavailable') return metricDash;
+  if (availability.state === 'populating') return populating;
+  if (!value || value.value === null) {
+    return value && (value.reason === 'disconnected' || value.reason === 'stale') ? metricDash : populating;
+  }
+  const format = metricCatalogue[key].format;
+  const number = value.value;
+  switch (format) {
+    case 'currency':
+      return options.currency
+        ? new Intl.NumberFormat(options.locale, { style: 'currency', currency: options.currency }).format(number)
+        : new Intl.NumberFormat(options.locale, { maximumFractionDigits: 2 }).format(number);
+    case 'percent':
+      return new Intl.NumberFormat(options.locale, { style: 'percent', maximumFractionDigits: 1 }).format(number);
+    case 'ratio':
+      return `${new Intl.NumberFormat(options.locale, { maximumFractionDigits: 2 }).format(number)}x`;
+    default:
+      return new Intl.NumberFormat(options.locale, { maximumFractionDigits: 0 }).format(number);
+  }
+}

@@ -1,0 +1,51 @@
+import type {
+  AuthorizeRequest,
+  AuthorizeResponse,
+  CallbackRequest,
+  CallbackResponse,
+  ConnectionsStatus,
+  DisconnectRequest,
+  MetricsResponse,
+  SelectAccountRequest,
+} from '../contract/types';
+
+/** Per-request options of a {@link Transport} call. */
+export interface RequestOptions {
+  /** Aborts the request (ignored by the calls that must never be abandoned half-way). */
+  readonly signal?: AbortSignal;
+}
+
+/** A date range of `GET /metrics`, as `YYYY-MM-DD`. */
+export interface MetricsRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * The backend contract as functions. {@link createHttpTransport} implements it over HTTP; tests and hosts can
+ * supply their own. Every method resolves with a value that passed the contract's schema, or rejects with a
+ * {@link ConnectionsError}.
+ *
+ * @example
+ * ```ts
+ * import type { Transport } from '@smart-ads/core';
+ * const transport: Transport = {
+ *   getStatus: async () => ({ subscription: { accountLimit: 1 }, advertising: null, sellerCentral: null }),
+ *   // …the other five calls
+ * } as Transport;
+ * ```
+ */
+export interface Transport {
+  /** `GET /status` (idempotent: retried). */
+  getStatus(options?: RequestOptions): Promise<ConnectionsStatus>;
+  /** `POST /authorize`: the Amazon URL and `state` for one kind. */
+  authorize(request: AuthorizeRequest, options?: RequestOptions): Promise<AuthorizeResponse>;
+  /** `POST /callback`: hands a code to the backend. Never retried, never aborted: a code is single-use. */
+  callback(request: CallbackRequest): Promise<CallbackResponse>;
+  /** `POST /advertising/account`: the account picked when the sign-in sees several. */
+  selectAccount(request: SelectAccountRequest): Promise<ConnectionsStatus>;
+  /** `POST /disconnect`. Never retried. */
+  disconnect(request: DisconnectRequest): Promise<ConnectionsStatus>;
+  /** `GET /metrics?from&to` (idempotent: retried). */
+  getMetrics(range: MetricsRange, options?: RequestOptions): Promise<MetricsResponse>;
+}
