@@ -1,9 +1,11 @@
 /**
- * The package's version.
+ * The Node entry of @smart-ads/mock-amazon: the standalone HTTP server.
  *
  * @example
  * ```ts
- * import { version } from '@smart-ads/mock-amazon';
+ * import { startMockAmazonServer } from '@smart-ads/mock-amazon/node';
+ * const { url, baseUrls, amazon, close } = await startMockAmazonServer({ port: 4010 });
  * ```
  */
-export const version = '0.1.0';
+export { type MockAmazonServer, type StartMockAmazonServerOptions, startMockAmazonServer } from './node-server.js';
+export * from './index.js';

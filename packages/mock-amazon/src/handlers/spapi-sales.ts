@@ -1,0 +1,140 @@
+import type { HttpHandler } from 'msw';
+import type { AmazonRegion } from '../base-urls.js';
+import type { MockContext } from '../context.js';
+import { json, spError } from '../http/respond.js';
+import { route } from '../http/route.js';
+import { shopAsinDays } from '../reports/shop-days.js';
+import { roundMoney } from '../world/shop-metrics.js';
+import { authenticateSpApi } from './spapi-auth.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const granularities = ['Hour', 'Day', 'Week', 'Month', 'Year', 'Total'] as const;
+type Granularity = (typeof granularities)[number];
+
+/** Formats a Sales API money amount the way Amazon does: a decimal string ("22.95", "25"). */
+export function moneyAmount(amount: number, currencyCode: string): string {
+  return String(roundMoney(amount, currencyCode));
+}
+
+function parseEnd(text: string): { ms: number; offset: string; offsetMs: number } | null {
+  const match = /(Z|[+-]\d{2}:\d{2})$/.exec(text);
+  const ms = Date.parse(text);
+  if (!match?.[1] || Number.isNaN(ms)) return null;
+  const offset = match[1];
+  if (offset === 'Z') return { ms, offset, offsetMs: 0 };
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const [h, m] = offset.slice(1).split(':').map(Number);
+  return { ms, offset, offsetMs: sign * ((h ?? 0) * HOUR + (m ?? 0) * 60_000) };
+}
+
+/** The next bucket boundary after `ms`, in the interval's local time. */
+function nextBoundary(ms: number, offsetMs: number, granularity: Granularity, firstDay: number): number {
+  const local = new Date(ms + offsetMs);
+  const y = local.getUTCFullYear();
+  const mo = local.getUTCMonth();
+  const d = local.getUTCDate();
+  let next: number;
+  switch (granularity) {
+    case 'Hour':
+      next = Date.UTC(y, mo, d, local.getUTCHours() + 1);
+      break;
+    case 'Day':
+      next = Date.UTC(y, mo, d + 1);
+      break;
+    case 'Week': {
+      const ahead = (firstDay - local.getUTCDay() + 7) % 7 || 7;
+      next = Date.UTC(y, mo, d + ahead);
+      break;
+    }
+    case 'Month':
+      next = Date.UTC(y, mo + 1, 1);
+      break;
+    case 'Year':
+      next = Date.UTC(y + 1, 0, 1);
+      break;
+    case 'Total':
+      return Number.POSITIVE_INFINITY;
+  }
+  return next - offsetMs;
+}
+
+function formatLocal(ms: number, offset: string, offsetMs: number): string {
+  return `${new Date(ms + offsetMs).toISOString().slice(0, 16)}${offset}`;
+}
+
+/** `GET /sales/v1/orderMetrics` on one region's SP-API host. */
+export function spApiSalesHandlers(ctx: MockContext, region: AmazonRegion): HttpHandler[] {
+  return [
+    route(
+      ctx,
+      region,
+      { method: 'GET', service: 'spApi', path: '/sales/v1/orderMetrics', endpoint: 'spapi.orderMetrics', family: 'spapi' },
+      ({ request }) => {
+        const caller = authenticateSpApi(ctx, request, region);
+        if (caller instanceof Response) return caller;
+        const query = new URL(request.url).searchParams;
+        const ids = query.getAll('marketplaceIds').flatMap((v) => v.split(',')).filter(Boolean);
+        if (ids.length !== 1) {
+          return spError(400, 'InvalidInput', 'marketplaceIds must name exactly one marketplace.');
+        }
+        const marketplace = caller.partner.marketplaces.find((m) => m.id === ids[0]);
+        if (!marketplace) return spError(400, 'InvalidInput', `Invalid marketplaceId: ${ids[0]}`);
+        const granularity = query.get('granularity') as Granularity | null;
+        if (!granularity || !granularities.includes(granularity)) {
+          return spError(400, 'InvalidInput', 'granularity must be one of Hour, Day, Week, Month, Year, Total.');
+        }
+        const [startText, endText] = (query.get('interval') ?? '').split('--');
+        const start = startText ? parseEnd(startText) : null;
+        const end = endText ? parseEnd(endText) : null;
+        if (!start || !end || end.ms <= start.ms) {
+          return spError(400, 'InvalidInput', 'interval must be two ISO 8601 date-times with a zone, start--end, start before end.');
+        }
+        const asin = query.get('asin');
+        const sku = query.get('sku');
+        if (asin && sku) return spError(400, 'InvalidInput', 'Specify asin or sku, not both.');
+        const firstDay = query.get('firstDayOfWeek') === 'Sunday' ? 0 : 1;
+        const now = ctx.clock.now();
+        const visibleFrom = caller.grant.createdAt + ctx.state.scenarios.salesDataLatencyMs;
+        const currency = marketplace.currencyCode;
+        const payload = [];
+        for (let from = start.ms; from < end.ms; ) {
+          const to = Math.min(end.ms, nextBoundary(from, start.offsetMs, granularity, firstDay));
+          const totals = { units: 0, items: 0, orders: 0, sales: 0 };
+          const until = Math.min(to, now);
+          if (now >= visibleFrom) {
+            // Walk the local days the bucket touches, counting the share of each day that lies in it (and is past).
+            for (let day = Date.UTC(...localYmd(from, start.offsetMs)) - start.offsetMs; day < until; day += DAY) {
+              const share = (Math.min(day + DAY, until) - Math.max(day, from)) / DAY;
+              if (share <= 0) continue;
+              const date = new Date(day + start.offsetMs).toISOString().slice(0, 10);
+              for (const figures of shopAsinDays(ctx.world.seed, caller.partner.shop, marketplace, date, { asin, sku })) {
+                totals.units += figures.unitsOrdered * share;
+                totals.items += figures.totalOrderItems * share;
+                totals.orders += figures.orders * share;
+                totals.sales += figures.sales * share;
+              }
+            }
+          }
+          const unitCount = Math.round(totals.units);
+          const totalSales = unitCount === 0 ? 0 : totals.sales;
+          payload.push({
+            interval: `${formatLocal(from, start.offset, start.offsetMs)}--${formatLocal(to, start.offset, start.offsetMs)}`,
+            unitCount,
+            orderItemCount: Math.min(unitCount, Math.round(totals.items)),
+            orderCount: Math.min(unitCount, Math.round(totals.orders)),
+            averageUnitPrice: { amount: moneyAmount(unitCount ? totalSales / unitCount : 0, currency), currencyCode: currency },
+            totalSales: { amount: moneyAmount(totalSales, currency), currencyCode: currency },
+          });
+          from = to;
+        }
+        return json(200, { payload });
+      },
+    ),
+  ];
+}
+
+function localYmd(ms: number, offsetMs: number): [number, number, number] {
+  const local = new Date(ms + offsetMs);
+  return [local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()];
+}

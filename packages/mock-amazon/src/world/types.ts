@@ -1,0 +1,88 @@
+import type { AmazonRegion } from '../base-urls.js';
+import type { Marketplace } from './marketplaces.js';
+
+/** A product a shop sells, the same ASIN in every marketplace the shop sells in. */
+export interface Product {
+  asin: string;
+  parentAsin: string;
+  sku: string;
+  title: string;
+  /** Price in USD; multiplied by the marketplace's price scale. */
+  basePrice: number;
+  /** Average daily sessions in the shop's main marketplace. */
+  baseSessions: number;
+  /** Share of sessions that buy (unit session percentage / 100). */
+  conversion: number;
+  /** Share of units that come from ads. */
+  adShare: number;
+  /** Click-to-order rate of its ads. */
+  adConversion: number;
+  /** Cost per click in USD. */
+  cpc: number;
+  /** Click-through rate of its ads. */
+  ctr: number;
+  buyBox: number;
+}
+
+/** A Sponsored Products campaign and the ASINs it advertises (with the share of each ASIN's ad sales). */
+export interface Campaign {
+  campaignId: number;
+  adGroupId: number;
+  name: string;
+  adGroupName: string;
+  dailyBudget: number;
+  targeting: 'auto' | 'manual';
+  ads: { asin: string; adId: number; share: number }[];
+}
+
+/** A shop: one seller's (or vendor's) catalogue with its traffic, sales and ads. */
+export interface Shop {
+  id: string;
+  name: string;
+  products: Product[];
+  /** Sales volume of each marketplace relative to the shop's main one. */
+  marketplaceWeights: Record<string, number>;
+}
+
+/** An advertising profile: one advertising account in one marketplace. */
+export interface AdsProfile {
+  profileId: number;
+  marketplace: Marketplace;
+  dailyBudget: number;
+  campaigns: Campaign[];
+}
+
+/** An Amazon Ads account (seller, vendor or agency) with profiles in one or more marketplaces. */
+export interface AdvertisingAccount {
+  entityId: string;
+  type: 'seller' | 'vendor' | 'agency';
+  name: string;
+  shop: Shop;
+  profiles: AdsProfile[];
+}
+
+/** A Seller Central account (selling partner) with its marketplace participations. */
+export interface SellingPartner {
+  sellingPartnerId: string;
+  storeName: string;
+  shop: Shop;
+  marketplaces: Marketplace[];
+}
+
+/** An Amazon customer account that can sign in. */
+export interface AmazonUser {
+  email: string;
+  password: string;
+  name: string;
+  /** The ready-made role, e.g. `default` or `noAdvertising`. */
+  key: string;
+  description: string;
+  advertisingAccounts: AdvertisingAccount[];
+  /** Selling partner accounts, at most one per region. */
+  sellingPartners: SellingPartner[];
+}
+
+/** Helper: the regions a selling partner is registered in. */
+export function sellerRegion(partner: SellingPartner): AmazonRegion {
+  return partner.marketplaces[0]?.region ?? 'na';
+}
