@@ -81,7 +81,9 @@ export function createAdsApiClient(options: {
         regions.map(async (region) => {
           const response = await sendToAmazon(
             options.fetch,
-            new Request(amazonUrl(options.baseUrls.ads[region], '/v2/profiles'), { headers: headers(accessToken) }),
+            new Request(amazonUrl(options.baseUrls.ads[region], '/v2/profiles'), {
+              headers: headers(accessToken),
+            }),
             options.now(),
           );
           const profiles = await readAmazonJson(await expectOk(response), z.array(profileSchema));
@@ -138,9 +140,12 @@ export function createAdsApiClient(options: {
     async getReport({ accessToken, region, profileId, reportId }) {
       const response = await sendToAmazon(
         options.fetch,
-        new Request(amazonUrl(options.baseUrls.ads[region], `/reporting/reports/${encodeURIComponent(reportId)}`), {
-          headers: headers(accessToken, profileId),
-        }),
+        new Request(
+          amazonUrl(options.baseUrls.ads[region], `/reporting/reports/${encodeURIComponent(reportId)}`),
+          {
+            headers: headers(accessToken, profileId),
+          },
+        ),
         options.now(),
       );
       const report = await readAmazonJson(await expectOk(response), reportStatusSchema);

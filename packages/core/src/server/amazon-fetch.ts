@@ -56,7 +56,10 @@ export async function sendToAmazon(fetch: AmazonFetch, request: Request, now: nu
  * Reads a JSON body and checks it against `schema`; anything else (HTML, truncated JSON, a missing
  * field) is `amazon_unavailable` with a safe detail, never the body itself.
  */
-export async function readAmazonJson<S extends z.ZodMiniType>(response: Response, schema: S): Promise<z.infer<S>> {
+export async function readAmazonJson<S extends z.ZodMiniType>(
+  response: Response,
+  schema: S,
+): Promise<z.infer<S>> {
   let body: unknown;
   try {
     body = await response.json();

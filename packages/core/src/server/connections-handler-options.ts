@@ -33,7 +33,7 @@ export interface AmazonAppCredentials {
 /** Where the handler reports what happened. Messages never contain tokens, codes or secrets. */
 export interface ConnectionsLogger {
   warn(message: string): void;
-  error(message: string, error?: unknown): void;
+  error(message: string): void;
 }
 
 /**

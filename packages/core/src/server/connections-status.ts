@@ -9,7 +9,12 @@ import { adsAccountKey, sellerAccountKey } from './report-sources';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-async function dataOf(store: ConnectionStore, subscriptionId: string, accountKey: string, connectedAt: number) {
+async function dataOf(
+  store: ConnectionStore,
+  subscriptionId: string,
+  accountKey: string,
+  connectedAt: number,
+) {
   const first = await store.firstDataAt(subscriptionId, accountKey);
   return first === null
     ? { state: 'populating' as const, since: iso(connectedAt) }
@@ -23,7 +28,8 @@ export function primaryConnections(connections: readonly ConnectionRecord[]): {
 } {
   const advertising = connections.find((c): c is AdvertisingConnectionRecord => c.kind === 'advertising');
   const sellerCentral = connections.find(
-    (c): c is SellerCentralConnectionRecord => c.kind === 'sellerCentral' && c.parentAccountId === advertising?.accountId,
+    (c): c is SellerCentralConnectionRecord =>
+      c.kind === 'sellerCentral' && c.parentAccountId === advertising?.accountId,
   );
   return { advertising, sellerCentral };
 }
@@ -52,7 +58,12 @@ export async function buildStatus(
           health: advertising.health,
           account: advertising.account,
           connectedAt: iso(advertising.connectedAt),
-          data: await dataOf(store, subscription.id, adsAccountKey(advertising.accountId), advertising.connectedAt),
+          data: await dataOf(
+            store,
+            subscription.id,
+            adsAccountKey(advertising.accountId),
+            advertising.connectedAt,
+          ),
         }
       : null,
     sellerCentral: sellerCentral
@@ -61,7 +72,11 @@ export async function buildStatus(
           health: sellerCentral.health,
           sellingPartnerId: sellerCentral.accountId,
           region: sellerCentral.tokenRegion,
-          marketplaces: sellerCentral.marketplaces.map(({ id, name, countryCode }) => ({ id, name, countryCode })),
+          marketplaces: sellerCentral.marketplaces.map(({ id, name, countryCode }) => ({
+            id,
+            name,
+            countryCode,
+          })),
           connectedAt: iso(sellerCentral.connectedAt),
           data: await dataOf(
             store,

@@ -60,7 +60,10 @@ export function createLwaClient(options: LwaClientOptions): LwaClient {
   async function tokenRequest(
     region: AmazonRegion,
     grant: 'authorization_code' | 'refresh_token',
-    send: (as: oauth.AuthorizationServer, requestOptions: oauth.TokenEndpointRequestOptions) => Promise<Response>,
+    send: (
+      as: oauth.AuthorizationServer,
+      requestOptions: oauth.TokenEndpointRequestOptions,
+    ) => Promise<Response>,
   ): Promise<oauth.TokenEndpointResponse> {
     const as = server(region);
     let last: Response | undefined;
@@ -117,7 +120,12 @@ export function createLwaClient(options: LwaClientOptions): LwaClient {
       const started = options.now();
       const body = await tokenRequest(region, 'authorization_code', (as, requestOptions) => {
         // The browser already checked `state` against our transaction (in constant time, server side).
-        const parameters = oauth.validateAuthResponse(as, client, new URLSearchParams({ code }), oauth.skipStateCheck);
+        const parameters = oauth.validateAuthResponse(
+          as,
+          client,
+          new URLSearchParams({ code }),
+          oauth.skipStateCheck,
+        );
         return oauth.authorizationCodeGrantRequest(
           as,
           client,
@@ -129,7 +137,9 @@ export function createLwaClient(options: LwaClientOptions): LwaClient {
         );
       });
       if (typeof body.refresh_token !== 'string' || body.refresh_token.length === 0) {
-        throw new ConnectionsError('amazon_unavailable', { detail: 'Login with Amazon sent no refresh token.' });
+        throw new ConnectionsError('amazon_unavailable', {
+          detail: 'Login with Amazon sent no refresh token.',
+        });
       }
       return { ...tokensFrom(body, started), refreshToken: body.refresh_token };
     },

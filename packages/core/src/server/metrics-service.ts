@@ -8,6 +8,7 @@ import type {
   JsonValue,
   SellerCentralConnectionRecord,
 } from './connection-store';
+import { marketplaceCurrency } from './marketplace-currency';
 import type { ReportCache, ReportSource } from './report-cache';
 import {
   type AdvertisedProductTotals,
@@ -24,7 +25,6 @@ import {
   orderMetricsSource,
   trafficSource,
 } from './report-sources';
-import { marketplaceCurrency } from './marketplace-currency';
 import { createSingleFlight } from './single-flight';
 import type { SpApiClient } from './sp-api-client';
 import type { TokenManager } from './token-manager';
@@ -37,15 +37,12 @@ const missing = (reason: MissingReason): MetricValue => ({ value: null, reason }
 
 /** The first missing reason wins in this order: a connection that is gone, then stale, then populating. */
 function worst(...reasons: MissingReason[]): MissingReason {
-  for (const reason of ['disconnected', 'stale', 'populating'] as const) if (reasons.includes(reason)) return reason;
+  for (const reason of ['disconnected', 'stale', 'populating'] as const)
+    if (reasons.includes(reason)) return reason;
   return 'populating';
 }
 
-function ratio(
-  numerator: Fetched<number>,
-  denominator: Fetched<number>,
-  scale: number,
-): MetricValue {
+function ratio(numerator: Fetched<number>, denominator: Fetched<number>, scale: number): MetricValue {
   if ('missing' in numerator || 'missing' in denominator) {
     return missing(
       worst(
@@ -72,7 +69,11 @@ const map = <T, U>(fetched: Fetched<T>, pick: (data: T) => U): Fetched<U> =>
  * ```
  */
 export interface MetricsService {
-  forRange(subscriptionId: string, connections: ConnectionRecord[], range: DateRange): Promise<MetricsResponse>;
+  forRange(
+    subscriptionId: string,
+    connections: ConnectionRecord[],
+    range: DateRange,
+  ): Promise<MetricsResponse>;
 }
 
 /** Creates a {@link MetricsService}. */
@@ -88,7 +89,10 @@ export function createMetricsService(deps: {
 }): MetricsService {
   const flights = createSingleFlight();
 
-  async function fetchSource<T>(connection: ConnectionRecord | undefined, source: () => ReportSource): Promise<Fetched<T>> {
+  async function fetchSource<T>(
+    connection: ConnectionRecord | undefined,
+    source: () => ReportSource,
+  ): Promise<Fetched<T>> {
     if (!connection) return { missing: 'disconnected' };
     if (connection.health === 'stale') return { missing: 'stale' };
     const built = source();
@@ -123,21 +127,29 @@ export function createMetricsService(deps: {
     const spConnection = sellerMarketplace ? seller : undefined;
 
     const [campaigns, products, orders, traffic] = await Promise.all([
-      fetchSource<CampaignTotals>(adsConnection, () => campaignSource(adsDeps, advertising!, profile!, range)),
+      fetchSource<CampaignTotals>(adsConnection, () =>
+        campaignSource(adsDeps, advertising!, profile!, range),
+      ),
       fetchSource<AdvertisedProductTotals>(adsConnection, () =>
         advertisedProductSource(adsDeps, advertising!, profile!, range),
       ),
       fetchSource<OrderTotalsPayload>(spConnection, () =>
         orderMetricsSource(adsDeps, seller!, sellerMarketplace!.id, range),
       ),
-      fetchSource<TrafficTotals>(spConnection, () => trafficSource(adsDeps, seller!, sellerMarketplace!.id, range)),
+      fetchSource<TrafficTotals>(spConnection, () =>
+        trafficSource(adsDeps, seller!, sellerMarketplace!.id, range),
+      ),
     ]);
 
     const adSpend = map(campaigns, (c) => c.adSpend);
     const adSales = map(campaigns, (c) => c.adSales);
     const totalSales = map(orders, (o) => o.totalSales);
     const figure = (fetched: Fetched<number | null>): MetricValue =>
-      'missing' in fetched ? missing(fetched.missing) : fetched.data === null ? missing('populating') : value(fetched.data);
+      'missing' in fetched
+        ? missing(fetched.missing)
+        : fetched.data === null
+          ? missing('populating')
+          : value(fetched.data);
 
     const metrics: Record<MetricId, MetricValue> = {
       adSpend: figure(adSpend),
@@ -174,7 +186,12 @@ export function createMetricsService(deps: {
 
   return {
     forRange(subscriptionId, connections, range) {
-      const key = JSON.stringify([subscriptionId, range.from, range.to, connections.map((c) => c.authorizationId)]);
+      const key = JSON.stringify([
+        subscriptionId,
+        range.from,
+        range.to,
+        connections.map((c) => c.authorizationId),
+      ]);
       return flights.run(key, () => compute(subscriptionId, connections, range));
     },
   };

@@ -1,9 +1,11 @@
-import { isConnectionsError } from './connections-error';
 import type { ConnectionStore, JsonValue, ReportKey } from './connection-store';
+import { isConnectionsError } from './connections-error';
 import { createSingleFlight } from './single-flight';
 
 /** What a source answers when asked for a new report: a job to poll, or the data at once. */
-export type ReportStart = { readonly reportId: string } | { readonly payload: JsonValue; readonly hasData: boolean };
+export type ReportStart =
+  | { readonly reportId: string }
+  | { readonly payload: JsonValue; readonly hasData: boolean };
 /** What a source answers when a job is polled. */
 export type ReportPoll =
   | { readonly state: 'pending' }
@@ -64,7 +66,8 @@ export function createReportCache(deps: {
   const jobTimeout = deps.timings?.jobTimeoutMs ?? 1_800_000;
   const backoff = deps.timings?.failureBackoffMs ?? 60_000;
   const flights = createSingleFlight();
-  const keyText = (key: ReportKey) => JSON.stringify([key.subscriptionId, key.accountKey, key.source, key.from, key.to]);
+  const keyText = (key: ReportKey) =>
+    JSON.stringify([key.subscriptionId, key.accountKey, key.source, key.from, key.to]);
 
   async function advance(source: ReportSource): Promise<void> {
     const { key } = source;
@@ -75,7 +78,11 @@ export function createReportCache(deps: {
       const retryAfter = isConnectionsError(error) ? error.retryAfterSeconds : undefined;
       await deps.store.releaseReportJob(key, now + (retryAfter !== undefined ? retryAfter * 1000 : backoff));
     };
-    if (entry?.jobState === 'pending' && entry.amazonReportId && (entry.jobStartedAt ?? 0) >= now - jobTimeout) {
+    if (
+      entry?.jobState === 'pending' &&
+      entry.amazonReportId &&
+      (entry.jobStartedAt ?? 0) >= now - jobTimeout
+    ) {
       if (!(await deps.store.claimReportPoll(key, { now, polledBefore: now - pollInterval }))) return;
       let result: ReportPoll;
       try {
@@ -85,7 +92,8 @@ export function createReportCache(deps: {
         await release(error);
         throw error;
       }
-      if (result.state === 'done') await deps.store.completeReport(key, result.payload, deps.now(), result.hasData);
+      if (result.state === 'done')
+        await deps.store.completeReport(key, result.payload, deps.now(), result.hasData);
       else if (result.state === 'failed') await deps.store.releaseReportJob(key, now + backoff);
       return;
     }
@@ -102,7 +110,8 @@ export function createReportCache(deps: {
       await release(error);
       throw error;
     }
-    if ('payload' in started) await deps.store.completeReport(key, started.payload, deps.now(), started.hasData);
+    if ('payload' in started)
+      await deps.store.completeReport(key, started.payload, deps.now(), started.hasData);
     else await deps.store.setReportJob(key, started.reportId);
   }
 

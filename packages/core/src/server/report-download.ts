@@ -18,9 +18,15 @@ export async function downloadReport(fetch: AmazonFetch, url: string, now: numbe
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
   try {
-    const text = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes).toString('utf8') : new TextDecoder().decode(bytes);
+    const text =
+      bytes[0] === 0x1f && bytes[1] === 0x8b
+        ? gunzipSync(bytes).toString('utf8')
+        : new TextDecoder().decode(bytes);
     return JSON.parse(text);
   } catch (cause) {
-    throw new ConnectionsError('amazon_unavailable', { detail: 'Amazon sent a malformed report file.', cause });
+    throw new ConnectionsError('amazon_unavailable', {
+      detail: 'Amazon sent a malformed report file.',
+      cause,
+    });
   }
 }

@@ -61,7 +61,9 @@ const trafficDocumentSchema = z.object({
 function parse<S extends z.ZodMiniType>(schema: S, document: unknown): z.infer<S> {
   const parsed = schema.safeParse(document);
   if (!parsed.success) {
-    throw new ConnectionsError('amazon_unavailable', { detail: 'Amazon sent a report in an unexpected shape.' });
+    throw new ConnectionsError('amazon_unavailable', {
+      detail: 'Amazon sent a report in an unexpected shape.',
+    });
   }
   return parsed.data;
 }

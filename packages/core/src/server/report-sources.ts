@@ -3,13 +3,13 @@ import type { AdsApiClient } from './ads-api-client';
 import type { AmazonFetch } from './amazon-fetch';
 import type { AdvertisingConnectionRecord, SellerCentralConnectionRecord } from './connection-store';
 import type { ReportSource } from './report-cache';
+import { downloadReport } from './report-download';
 import {
   advertisedProductTotalsFrom,
   asJson,
   campaignTotalsFrom,
   trafficTotalsFrom,
 } from './report-payloads';
-import { downloadReport } from './report-download';
 import type { SpApiClient } from './sp-api-client';
 import type { TokenManager } from './token-manager';
 
@@ -27,7 +27,8 @@ interface SourceDeps {
 
 type AdvertisingMarketplace = AdvertisingAccount['marketplaces'][number];
 
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The account key under which Advertising data is kept (survives disconnects). */
 export const adsAccountKey = (accountId: string) => `ads:${accountId}`;

@@ -56,7 +56,11 @@ export interface SpApiClient {
     interval: string;
   }): Promise<OrderTotals>;
   /** `POST /reports/2021-06-30/reports`. */
-  createReport(input: { accessToken: string; region: AmazonRegion; body: Record<string, unknown> }): Promise<string>;
+  createReport(input: {
+    accessToken: string;
+    region: AmazonRegion;
+    body: Record<string, unknown>;
+  }): Promise<string>;
   /** `GET /reports/2021-06-30/reports/{id}`. */
   getReport(input: { accessToken: string; region: AmazonRegion; reportId: string }): Promise<SpReportStatus>;
   /** `GET /reports/2021-06-30/documents/{id}`: the download URL. */
@@ -124,7 +128,11 @@ export function createSpApiClient(options: {
       return (await readAmazonJson(response, createdSchema)).reportId;
     },
     async getReport({ accessToken, region, reportId }) {
-      const response = await call(accessToken, region, `/reports/2021-06-30/reports/${encodeURIComponent(reportId)}`);
+      const response = await call(
+        accessToken,
+        region,
+        `/reports/2021-06-30/reports/${encodeURIComponent(reportId)}`,
+      );
       const report = await readAmazonJson(response, reportSchema);
       if (report.processingStatus === 'DONE' && report.reportDocumentId) {
         return { state: 'done', documentId: report.reportDocumentId };

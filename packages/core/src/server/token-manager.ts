@@ -6,8 +6,10 @@ import type { TokenCipher } from './token-cipher';
 
 /** The sealing contexts of a connection's secrets: a sealed value only opens in its own row. */
 export const sealContext = {
-  refresh: (c: { subscriptionId: string; authorizationId: string }) => `${c.subscriptionId}/${c.authorizationId}/refresh`,
-  access: (c: { subscriptionId: string; authorizationId: string }) => `${c.subscriptionId}/${c.authorizationId}/access`,
+  refresh: (c: { subscriptionId: string; authorizationId: string }) =>
+    `${c.subscriptionId}/${c.authorizationId}/refresh`,
+  access: (c: { subscriptionId: string; authorizationId: string }) =>
+    `${c.subscriptionId}/${c.authorizationId}/access`,
 };
 
 /**
@@ -45,10 +47,16 @@ export function createTokenManager(deps: {
 
   async function refresh(connection: ConnectionRecord): Promise<string> {
     return refreshes.run(connection.authorizationId, async () => {
-      const refreshToken = await deps.cipher.decrypt(connection.sealedRefreshToken, sealContext.refresh(connection));
+      const refreshToken = await deps.cipher.decrypt(
+        connection.sealedRefreshToken,
+        sealContext.refresh(connection),
+      );
       try {
         const fresh = await deps.lwa.refresh({ region: connection.tokenRegion, refreshToken });
-        cache.set(connection.authorizationId, { token: fresh.accessToken, expiresAt: fresh.accessTokenExpiresAt });
+        cache.set(connection.authorizationId, {
+          token: fresh.accessToken,
+          expiresAt: fresh.accessTokenExpiresAt,
+        });
         const sealed = await deps.cipher.encrypt(fresh.accessToken, sealContext.access(connection));
         await deps.store.updateAccessToken(
           connection.subscriptionId,
@@ -74,7 +82,10 @@ export function createTokenManager(deps: {
         const cached = cache.get(connection.authorizationId);
         if (cached && usable(cached.expiresAt)) return cached.token;
         if (connection.sealedAccessToken !== null && usable(connection.accessTokenExpiresAt)) {
-          const token = await deps.cipher.decrypt(connection.sealedAccessToken, sealContext.access(connection));
+          const token = await deps.cipher.decrypt(
+            connection.sealedAccessToken,
+            sealContext.access(connection),
+          );
           cache.set(connection.authorizationId, { token, expiresAt: connection.accessTokenExpiresAt ?? 0 });
           return token;
         }
