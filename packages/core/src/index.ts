@@ -1,10 +1,97 @@
 /**
- * The package's version, useful in bug reports.
- *
- * @example
- * ```ts
- * import { version } from '@smart-ads/core';
- * console.log(version); // "0.1.0"
- * ```
+ * `@smart-ads/core`: the framework-free engine for the Smart Ads Amazon connections (browser entry).
+ * Nothing here touches `window` at import time; nothing from `./server` is imported.
  */
-export const version = '0.1.0';
+export * from './contract';
+export { CallbackError } from './errors/callback-error';
+export { ConnectionsError, type ConnectionsErrorOptions, isConnectionsError } from './errors/connections-error';
+export { NetworkFailureError } from './errors/network-failure-error';
+export { ProblemError } from './errors/problem-error';
+export { toConnectionsError } from './errors/to-connections-error';
+export { UnexpectedResponseError } from './errors/unexpected-response-error';
+export {
+  type BrowserEnvironmentOptions,
+  busChannelName,
+  createBrowserEnvironment,
+  defaultEnvironment,
+} from './environment/environment.browser';
+export {
+  createMemoryBusHub,
+  createMemoryEnvironment,
+  type MemoryBusHub,
+  type MemoryEnvironment,
+  type MemoryEnvironmentOptions,
+} from './environment/environment.memory';
+export type {
+  CancelTimer,
+  ConnectionsEnvironment,
+  KeyValueStorage,
+  MessageBus,
+  PopupHandle,
+} from './environment/environment.types';
+export { createMemoryStorage } from './environment/memory-storage';
+export {
+  type ActionState,
+  type CommandResult,
+  type ConnectionActivity,
+  type ConnectionsSend,
+  type ConnectionsSnapshot,
+  type ConnectionsView,
+  type ConnectionView,
+  connect,
+  type DisconnectConfirmation,
+  type NextStep,
+  type TroubleView,
+} from './machine/connections.connect';
+export { type Connections, type CreateConnectionsOptions, createConnections } from './machine/connections.create';
+export { connectionsMachine } from './machine/connections.machine';
+export {
+  blockMessage,
+  connectBlock,
+  connectionCondition,
+  connectionConditions,
+  disconnectBlock,
+} from './machine/connections.rules';
+export { defaultSettings, resolveSettings } from './machine/connections.settings';
+export type {
+  BlockCode,
+  CommandName,
+  ConnectionsCommand,
+  ConnectionsContext,
+  ConnectionsEvent,
+  ConnectionsInput,
+  ConnectionsSettings,
+  IncomingCallback,
+  Refusal,
+  Trouble,
+} from './machine/connections.types';
+export {
+  type ConnectionCondition,
+  type ConnectionConditions,
+  connectionLabels,
+  type FeatureAvailability,
+  featureAvailability,
+  featuresAvailability,
+  type MetricAvailability,
+  metricAvailability,
+  metricsAvailability,
+} from './metrics/metrics.availability';
+export {
+  type FeatureDefinition,
+  type FeatureId,
+  featureCatalogue,
+  featureIds,
+  type MetricDefinition,
+  type MetricFormat,
+  type MetricKey,
+  metricCatalogue,
+  metricKeys,
+} from './metrics/metrics.catalogue';
+export { type DisplayMetricOptions, displayMetric, metricDash } from './metrics/metrics.format';
+export { type ParsedCallback, parseCallbackUrl, stripCallbackParams } from './oauth/callback.parse';
+export { constantTimeEqual } from './oauth/constant-time';
+export { createTransactionStore, type SpentRecord, type TransactionStore } from './oauth/transaction.store';
+export type { PendingTransaction, SignInMode } from './oauth/transaction.types';
+export { createHttpTransport, type HeadersOption, type HttpTransportOptions } from './transport/transport.http';
+export type { MetricsRange, RequestOptions, Transport } from './transport/transport.types';
+export { version } from './version';

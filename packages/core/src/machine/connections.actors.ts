@@ -90,7 +90,7 @@ async function resume(deps: ConnectionsDeps, state: string): Promise<CallbackOut
   const deadline = environment.now() + settings.resumeTimeoutMs;
   let record = store.spent(state);
   while (record?.outcome === 'pending' && environment.now() < deadline) {
-    await sleep(deps, 100);
+    await sleep(deps, 50);
     record = store.spent(state);
   }
   const transaction = store.findByState(state);

@@ -1,0 +1,332 @@
+import type { SnapshotFrom } from 'xstate';
+import type { AdvertisingAccount, ConnectionKind } from '../contract/types';
+import {
+  type ConnectionCondition,
+  connectionLabels,
+  type FeatureAvailability,
+  featuresAvailability,
+  type MetricAvailability,
+  metricsAvailability,
+} from '../metrics/metrics.availability';
+import type { FeatureId, MetricKey } from '../metrics/metrics.catalogue';
+import type { connectionsMachine } from './connections.machine';
+import { blockMessage, connectBlock, connectionConditions, disconnectBlock } from './connections.rules';
+import type {
+  BlockCode,
+  CommandName,
+  ConnectionsContext,
+  ConnectionsEvent,
+  Refusal,
+  Trouble,
+} from './connections.types';
+import { errorCatalogue } from '../contract/error-codes';
+
+/** A snapshot of the connections machine. */
+export type ConnectionsSnapshot = SnapshotFrom<typeof connectionsMachine>;
+
+/** How the view model sends events (an actor's `send`). */
+export type ConnectionsSend = (event: ConnectionsEvent) => void;
+
+/** Whether a command can run now, and why not. */
+export type ActionState =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly code: BlockCode; readonly message: string };
+
+/** What a command did: sent, or refused with the reason (it is never silently dropped). */
+export type CommandResult = { readonly ok: true } | { readonly ok: false; readonly code: BlockCode; readonly message: string };
+
+/** What a connection is doing right now. */
+export type ConnectionActivity =
+  | 'loading'
+  | 'idle'
+  | 'preparing'
+  | 'prepared'
+  | 'redirecting'
+  | 'popup'
+  | 'exchanging'
+  | 'choosing_account'
+  | 'selecting_account'
+  | 'confirming_disconnect'
+  | 'disconnecting'
+  | 'failed';
+
+/** What the user should do about a trouble. */
+export type NextStep =
+  | 'retry'
+  | 'reconnect'
+  | 'disconnect_and_reconnect'
+  | 'contact_support'
+  | 'disconnect_current_first'
+  | 'connect_advertising_first'
+  | 'wait';
+
+/** A trouble shown to the user, with the next step and, for `data_still_slow`, the host's support link. */
+export interface TroubleView extends Trouble {
+  readonly nextStep: NextStep;
+  readonly supportUrl: string | null;
+}
+
+/** The rule 4 confirmation prompt. */
+export interface DisconnectConfirmation {
+  readonly title: string;
+  readonly message: string;
+  readonly confirmLabel: string;
+  readonly cancelLabel: string;
+}
+
+/** Everything a UI needs for one connection. */
+export interface ConnectionView {
+  readonly kind: ConnectionKind;
+  /** 'Amazon Advertising' or 'Seller Central'. */
+  readonly label: string;
+  /** `null` until the status has loaded. */
+  readonly condition: ConnectionCondition | null;
+  readonly activity: ConnectionActivity;
+  /** The Advertising account's name, or the selling partner id for Seller Central. */
+  readonly accountName: string | null;
+  /** Country codes of the marketplaces the connection covers. */
+  readonly marketplaces: readonly string[];
+  /** The accounts to choose from after a sign-in that sees several (Advertising). */
+  readonly accounts: readonly AdvertisingAccount[];
+  readonly confirmation: DisconnectConfirmation | null;
+  readonly trouble: TroubleView | null;
+  /** Which commands can run now and why not. */
+  readonly actions: { readonly [C in CommandName]: ActionState };
+  prepare(): CommandResult;
+  connect(): CommandResult;
+  disconnect(): CommandResult;
+  confirmDisconnect(): CommandResult;
+  cancel(): CommandResult;
+  selectAccount(accountId: string): CommandResult;
+  dismiss(): CommandResult;
+}
+
+/** The whole view model. */
+export interface ConnectionsView {
+  readonly phase: 'loading' | 'load_failed' | 'ready';
+  readonly loadTrouble: Trouble | null;
+  /** The plan's Advertising account limit (rule 2), once loaded. */
+  readonly accountLimit: number | null;
+  readonly advertising: ConnectionView;
+  readonly sellerCentral: ConnectionView;
+  /** Every figure's availability (rules 1, 3, 4, 5, 6). */
+  readonly metrics: { readonly [K in MetricKey]: MetricAvailability };
+  /** Every optimiser feature, enabled or disabled with a reason. */
+  readonly features: { readonly [F in FeatureId]: FeatureAvailability };
+  /** The last command the machine refused, and why. */
+  readonly refusal: Refusal | null;
+  retryLoad(): CommandResult;
+  refresh(): void;
+}
+
+const allowed: ActionState = { allowed: true };
+const blocked = (code: BlockCode): ActionState => ({ allowed: false, code, message: blockMessage(code) });
+
+type RegionValue = string | { readonly [key: string]: RegionValue };
+
+function regionValue(snapshot: ConnectionsSnapshot, kind: ConnectionKind): RegionValue | null {
+  const value = snapshot.value as RegionValue;
+  if (typeof value === 'string') return null;
+  const ready = value.ready;
+  if (!ready || typeof ready === 'string') return null;
+  return ready[kind] ?? null;
+}
+
+function leaf(value: RegionValue | undefined): string[] {
+  if (value === undefined) return [];
+  if (typeof value === 'string') return [value];
+  const [key, child] = Object.entries(value)[0] ?? [];
+  return key === undefined ? [] : [key, ...leaf(child)];
+}
+
+const activities: { readonly [key: string]: ConnectionActivity } = {
+  preparing: 'preparing',
+  prepared: 'prepared',
+  redirecting: 'redirecting',
+  popup: 'popup',
+  exchanging: 'exchanging',
+  choosingAccount: 'choosing_account',
+  selectingAccount: 'selecting_account',
+};
+
+function activityOf(path: readonly string[]): ConnectionActivity {
+  const [top, sub] = path;
+  if (top === undefined) return 'loading';
+  if (top === 'authorizing') return activities[sub ?? ''] ?? 'preparing';
+  if (top === 'confirmingDisconnect') return 'confirming_disconnect';
+  if (top === 'disconnecting') return 'disconnecting';
+  if (top === 'failed') return 'failed';
+  return 'idle';
+}
+
+const nextSteps: Partial<Record<Trouble['code'], NextStep>> = {
+  account_limit_reached: 'disconnect_current_first',
+  account_conflict: 'disconnect_current_first',
+  advertising_required: 'connect_advertising_first',
+  data_slow: 'disconnect_and_reconnect',
+  data_still_slow: 'contact_support',
+  unauthorized: 'wait',
+  confirmation_required: 'retry',
+};
+
+function troubleView(trouble: Trouble, supportUrl: string | null): TroubleView {
+  return {
+    ...trouble,
+    nextStep: nextSteps[trouble.code] ?? (trouble.retryable ? 'retry' : 'wait'),
+    supportUrl: trouble.code === 'data_still_slow' ? supportUrl : null,
+  };
+}
+
+function troubleFromCode(code: 'data_slow' | 'data_still_slow'): Trouble {
+  return { code, message: errorCatalogue[code].message, retryable: errorCatalogue[code].retryable };
+}
+
+function actionsFor(
+  context: ConnectionsContext,
+  kind: ConnectionKind,
+  activity: ConnectionActivity,
+): { readonly [C in CommandName]: ActionState } {
+  if (activity === 'loading') {
+    const notReady = blocked('not_ready');
+    return {
+      prepare: notReady,
+      connect: notReady,
+      disconnect: notReady,
+      confirmDisconnect: notReady,
+      cancel: notReady,
+      selectAccount: notReady,
+      dismiss: notReady,
+    };
+  }
+  const settled = activity === 'idle' || activity === 'failed';
+  const rule = (code: BlockCode | null) => (code === null ? allowed : blocked(code));
+  const inProgress = blocked('in_progress');
+  const notAvailable = blocked('not_available');
+  return {
+    prepare: settled ? rule(connectBlock(context, kind)) : inProgress,
+    connect: settled
+      ? rule(connectBlock(context, kind))
+      : activity === 'preparing' || activity === 'prepared'
+        ? allowed
+        : inProgress,
+    disconnect: settled ? rule(disconnectBlock(context, kind)) : inProgress,
+    confirmDisconnect: activity === 'confirming_disconnect' ? allowed : notAvailable,
+    cancel: ['preparing', 'prepared', 'popup', 'choosing_account', 'confirming_disconnect'].includes(activity)
+      ? allowed
+      : notAvailable,
+    selectAccount: activity === 'choosing_account' ? allowed : notAvailable,
+    dismiss: activity === 'failed' ? allowed : notAvailable,
+  };
+}
+
+function confirmationFor(context: ConnectionsContext): DisconnectConfirmation {
+  const name = context.status?.advertising?.account.name;
+  return {
+    title: name ? `Disconnect the Amazon Advertising account “${name}”?` : 'Disconnect the Amazon Advertising account?',
+    message:
+      "Disconnecting removes the account's connection and stops all Ads Optimiser functionality for that account. " +
+      'Suggestions, Apply actions, AI Insights, Rules and all ad-performance metrics stop until you connect an ' +
+      'account again, and the Seller Central connection is removed with it.',
+    confirmLabel: 'Disconnect',
+    cancelLabel: 'Cancel',
+  };
+}
+
+function connectionView(
+  snapshot: ConnectionsSnapshot,
+  send: ConnectionsSend,
+  kind: ConnectionKind,
+  condition: ConnectionCondition | null,
+): ConnectionView {
+  const context = snapshot.context;
+  const path = leaf(regionValue(snapshot, kind) ?? undefined);
+  const activity = activityOf(path);
+  const actions = actionsFor(context, kind, activity);
+  const settings = context.deps.settings;
+  let trouble: TroubleView | null = null;
+  const failed = context.troubles[kind];
+  if (activity === 'failed' && failed) trouble = troubleView(failed, settings.supportUrl);
+  else if (path.includes('stillSlow')) trouble = troubleView(troubleFromCode('data_still_slow'), settings.supportUrl);
+  else if (path.includes('slow')) trouble = troubleView(troubleFromCode('data_slow'), settings.supportUrl);
+
+  const command =
+    (name: CommandName, event: ConnectionsEvent) =>
+    (): CommandResult => {
+      const state = actions[name];
+      send(event);
+      return state.allowed ? { ok: true } : { ok: false, code: state.code, message: state.message };
+    };
+  const status = context.status;
+  const advertising = kind === 'advertising' ? status?.advertising : null;
+  const seller = kind === 'sellerCentral' ? status?.sellerCentral : null;
+  const connected = condition !== null && condition !== 'disconnected';
+  return {
+    kind,
+    label: connectionLabels[kind],
+    condition,
+    activity,
+    accountName: connected ? (advertising?.account.name ?? seller?.sellingPartnerId ?? null) : null,
+    marketplaces: connected
+      ? (advertising?.account.marketplaces.map((m) => m.countryCode) ?? seller?.marketplaces.map((m) => m.countryCode) ?? [])
+      : [],
+    accounts: kind === 'advertising' && activity === 'choosing_account' ? (context.accountChoice?.accounts ?? []) : [],
+    confirmation: activity === 'confirming_disconnect' ? confirmationFor(context) : null,
+    trouble,
+    actions,
+    prepare: command('prepare', { type: 'PREPARE', kind }),
+    connect: command('connect', { type: 'CONNECT', kind }),
+    disconnect: command('disconnect', { type: 'DISCONNECT', kind }),
+    confirmDisconnect:
+      kind === 'advertising'
+        ? command('confirmDisconnect', { type: 'CONFIRM_DISCONNECT', kind: 'advertising' })
+        : () => ({ ok: false, code: 'not_available', message: blockMessage('not_available') }),
+    cancel: command('cancel', { type: 'CANCEL', kind }),
+    selectAccount: (accountId: string) => {
+      if (kind !== 'advertising') return { ok: false, code: 'not_available', message: blockMessage('not_available') };
+      const state = actions.selectAccount;
+      send({ type: 'SELECT_ACCOUNT', kind: 'advertising', accountId });
+      if (!state.allowed) return { ok: false, code: state.code, message: state.message };
+      return context.accountChoice?.accounts.some((account) => account.id === accountId)
+        ? { ok: true }
+        : { ok: false, code: 'unknown_account', message: blockMessage('unknown_account') };
+    },
+    dismiss: command('dismiss', { type: 'DISMISS', kind }),
+  };
+}
+
+/**
+ * The pure view model (Zag-style): from a snapshot and a `send`, everything a UI shows and every command it can
+ * give. Metric availability and feature flags are derived here from the snapshot, never stored twice. React hooks
+ * and tests use this same function.
+ *
+ * @example
+ * ```ts
+ * import { connect } from '@smart-ads/core';
+ * const view = connect(actor.getSnapshot(), actor.send);
+ * view.sellerCentral.actions.connect; // { allowed: false, code: 'advertising_required', message: '…' }
+ * view.metrics.totalSales.state;      // 'unavailable'
+ * view.advertising.disconnect();      // opens the confirmation (rule 4)
+ * ```
+ */
+export function connect(snapshot: ConnectionsSnapshot, send: ConnectionsSend): ConnectionsView {
+  const context = snapshot.context;
+  const phase = snapshot.matches('ready') ? 'ready' : snapshot.matches('loadFailed') ? 'load_failed' : 'loading';
+  const conditions = connectionConditions(context);
+  return {
+    phase,
+    loadTrouble: context.loadTrouble,
+    accountLimit: context.status?.subscription.accountLimit ?? null,
+    advertising: connectionView(snapshot, send, 'advertising', phase === 'ready' ? conditions.advertising : null),
+    sellerCentral: connectionView(snapshot, send, 'sellerCentral', phase === 'ready' ? conditions.sellerCentral : null),
+    metrics: metricsAvailability(conditions),
+    features: featuresAvailability(conditions),
+    refusal: context.refusal,
+    retryLoad() {
+      send({ type: 'RETRY' });
+      return phase === 'load_failed' ? { ok: true } : { ok: false, code: 'not_available', message: blockMessage('not_available') };
+    },
+    refresh() {
+      send({ type: 'REFRESH' });
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { type Actor, createActor } from 'xstate';
+import type { ConnectionKind, MetricsResponse } from '../contract/types';
+import { defaultEnvironment } from '../environment/environment.browser';
+import type { ConnectionsEnvironment } from '../environment/environment.types';
+import { metricCatalogue } from '../metrics/metrics.catalogue';
+import { parseCallbackUrl } from '../oauth/callback.parse';
+import { callbackKind } from '../oauth/callback.resolve';
+import { createTransactionStore } from '../oauth/transaction.store';
+import { createHttpTransport } from '../transport/transport.http';
+import type { MetricsRange, Transport } from '../transport/transport.types';
+import { type ConnectionsSnapshot, type ConnectionsView, connect } from './connections.connect';
+import { connectionsMachine } from './connections.machine';
+import type { ConnectionsEvent, ConnectionsSettings, IncomingCallback } from './connections.types';
+
+/** Options of {@link createConnections}: a transport (or a `baseUrl`), an environment and any setting. */
+export interface CreateConnectionsOptions extends Partial<ConnectionsSettings> {
+  /**
+   * The backend. Give this or `baseUrl`.
+   * @default createHttpTransport({ baseUrl })
+   */
+  readonly transport?: Transport;
+  /** Where the backend handler is mounted, for the default HTTP transport (e.g. `/api/amazon`). */
+  readonly baseUrl?: string;
+  /**
+   * The browser APIs.
+   * @default createBrowserEnvironment() with a window, an in-memory one without
+   */
+  readonly environment?: ConnectionsEnvironment;
+  /**
+   * Start the actor (load status, complete a callback in the URL) right away.
+   * @default true
+   */
+  readonly start?: boolean;
+}
+
+/** A running connections engine. */
+export interface Connections {
+  /** The XState actor, for `@xstate/react` or inspection. */
+  readonly actor: Actor<typeof connectionsMachine>;
+  /** The current snapshot. */
+  getSnapshot(): ConnectionsSnapshot;
+  /** The view model of the current snapshot (the same object until the snapshot changes). */
+  getView(): ConnectionsView;
+  /** Calls `listener` on every change; returns the unsubscribe function. */
+  subscribe(listener: (view: ConnectionsView) => void): () => void;
+  /** Sends an event to the machine. */
+  send(event: ConnectionsEvent): void;
+  /**
+   * Loads metrics through the transport. A figure the server reports as `stale` marks its connection stale
+   * (rule 6: the connection shows as stale with reconnect as the action).
+   */
+  loadMetrics(range: MetricsRange): Promise<MetricsResponse>;
+  /** Starts the actor (when created with `start: false`). */
+  start(): void;
+  /** Stops the actor and its timers. */
+  stop(): void;
+}
+
+function incomingCallback(environment: ConnectionsEnvironment): IncomingCallback | null {
+  const parsed = parseCallbackUrl(environment.currentUrl());
+  if (!parsed) return null;
+  const store = createTransactionStore(environment.storage, () => environment.now());
+  return { kind: callbackKind(parsed, store), parsed, fromPopup: false };
+}
+
+/**
+ * Creates and starts the connections engine: the main entry for a host without React. When the page is Amazon's
+ * return (the URL has `code`/`spapi_oauth_code`/`error` and `state`), the callback is completed on start.
+ *
+ * @example
+ * ```ts
+ * import { createConnections } from '@smart-ads/core';
+ * const connections = createConnections({ baseUrl: '/api/amazon', supportUrl: '/support' });
+ * connections.subscribe((view) => render(view));
+ * button.onclick = () => connections.getView().advertising.connect();
+ * ```
+ */
+export function createConnections(options: CreateConnectionsOptions): Connections {
+  const { transport: givenTransport, baseUrl, environment: givenEnvironment, start = true, ...settings } = options;
+  const transport = givenTransport ?? (baseUrl !== undefined ? createHttpTransport({ baseUrl }) : null);
+  if (!transport) throw new TypeError('createConnections needs a transport or a baseUrl');
+  const environment = givenEnvironment ?? defaultEnvironment();
+  const actor = createActor(connectionsMachine, {
+    input: { transport, environment, settings, callback: incomingCallback(environment) },
+  });
+  let cachedSnapshot: ConnectionsSnapshot | null = null;
+  let cachedView: ConnectionsView | null = null;
+  const send = (event: ConnectionsEvent) => actor.send(event);
+  const getView = () => {
+    const snapshot = actor.getSnapshot();
+    if (snapshot !== cachedSnapshot || !cachedView) {
+      cachedSnapshot = snapshot;
+      cachedView = connect(snapshot, send);
+    }
+    return cachedView;
+  };
+  let started = false;
+  const connections: Connections = {
+    actor,
+    getSnapshot: () => actor.getSnapshot(),
+    getView,
+    subscribe(listener) {
+      const subscription = actor.subscribe(() => listener(getView()));
+      return () => subscription.unsubscribe();
+    },
+    send,
+    async loadMetrics(range) {
+      const response = await transport.getMetrics(range);
+      const staleKinds = new Set<ConnectionKind>();
+      for (const [key, value] of Object.entries(response.metrics)) {
+        if (value?.reason !== 'stale') continue;
+        const definition = metricCatalogue[key as keyof typeof metricCatalogue];
+        if (definition?.requires.length === 1 && definition.requires[0]) staleKinds.add(definition.requires[0]);
+      }
+      for (const kind of staleKinds) actor.send({ type: 'STALE_DETECTED', kind });
+      return response;
+    },
+    start() {
+      if (started) return;
+      started = true;
+      actor.start();
+    },
+    stop() {
+      actor.stop();
+    },
+  };
+  if (start) connections.start();
+  return connections;
+}
