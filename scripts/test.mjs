@@ -1,6 +1,6 @@
 // The whole test run: every quality gate, then one summary line `N passed, N failed`.
 // Each gate counts as one check; every Vitest test counts as one more. Run through `./dev test`,
-// which installs the pinned toolchain and the dependencies first.
+// which installs the pinned toolchain and the dependencies first. `./dev test unit lint` runs only those gates.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,38 +28,41 @@ function step(name, command, args, { onDone } = {}) {
   return ok;
 }
 
+/** Runs Vitest with a JSON report and adds its test counts to the summary. */
+function vitestStep(name, extraArgs) {
+  const report = join(artifacts, `vitest-${name}.json`);
+  rmSync(report, { force: true });
+  const args = ['exec', 'vitest', 'run', ...extraArgs, '--reporter=default', '--reporter=json'];
+  return step(name, 'pnpm', [...args, `--outputFile.json=${report}`], {
+    onDone: () => {
+      if (!existsSync(report)) return 'no report';
+      const json = JSON.parse(readFileSync(report, 'utf8'));
+      testsPassed += json.numPassedTests;
+      testsFailed += json.numFailedTests;
+      return `${json.numPassedTests} tests passed, ${json.numFailedTests} failed, ${json.numPendingTests} skipped`;
+    },
+  });
+}
+
 const only = process.argv.slice(2);
 const wanted = (name) => only.length === 0 || only.includes(name);
+const e2eConfig = 'examples/react-dashboard/vitest.config.ts';
 
 if (wanted('typecheck')) step('typecheck', 'pnpm', ['run', '--silent', 'typecheck']);
 if (wanted('lint')) step('lint', 'pnpm', ['run', '--silent', 'lint']);
-if (wanted('unit')) {
-  const report = join(artifacts, 'vitest.json');
-  rmSync(report, { force: true });
-  step(
-    'unit',
-    'pnpm',
-    ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-    {
-      onDone: () => {
-        if (!existsSync(report)) return 'no report';
-        const json = JSON.parse(readFileSync(report, 'utf8'));
-        testsPassed += json.numPassedTests;
-        testsFailed += json.numFailedTests;
-        return `${json.numPassedTests} tests passed, ${json.numFailedTests} failed, ${json.numPendingTests} skipped`;
-      },
-    },
-  );
-}
+if (wanted('unit')) vitestStep('unit', []);
 if (wanted('build')) step('build', 'pnpm', ['run', '--silent', 'build']);
 if (wanted('packages')) step('packages', 'pnpm', ['run', '--silent', 'check:packages']);
 if (wanted('size')) step('size', 'pnpm', ['run', '--silent', 'size']);
+// End-to-end: the example app in Debian's chromium against the built packages, so it runs after `build`.
+if (wanted('e2e') && existsSync(join(root, e2eConfig))) {
+  if (step('chromium', 'bash', ['scripts/ensure-chromium.sh'])) vitestStep('e2e', ['--config', e2eConfig]);
+}
 
 console.log('\nSummary');
 for (const r of results) {
-  console.log(
-    `  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(10)} ${r.seconds.toFixed(1).padStart(6)} s${r.detail ? `  ${r.detail}` : ''}`,
-  );
+  const line = `${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(10)} ${r.seconds.toFixed(1).padStart(6)} s`;
+  console.log(`  ${line}${r.detail ? `  ${r.detail}` : ''}`);
 }
 const gatesPassed = results.filter((r) => r.ok).length;
 const gatesFailed = results.length - gatesPassed;
