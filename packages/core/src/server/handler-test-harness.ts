@@ -126,9 +126,11 @@ export async function createHarness(
     );
     expect(started.status, started.text).toBe(200);
     const { authorizeUrl } = started.body as { authorizeUrl: string };
+    const user = Object.values(amazon.users).find((u) => u.email === options.email);
+    const password = options.password ?? user?.password;
     const redirect = await amazon.signIn(authorizeUrl, {
       ...(options.email ? { email: options.email } : {}),
-      ...(options.password ? { password: options.password } : {}),
+      ...(password ? { password } : {}),
       ...(options.consent !== undefined ? { consent: options.consent } : {}),
     });
     const query = redirect.searchParams;
