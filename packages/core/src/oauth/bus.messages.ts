@@ -6,7 +6,7 @@ import { constantTimeEqual } from './constant-time';
 const param = z.string().check(z.minLength(1), z.maxLength(2048));
 const nullableParam = z.nullable(param);
 
-const parsedCallbackSchema = z.discriminatedUnion('type', [
+const parsedCallbackSchema = z.union([
   z.object({ type: z.literal('code'), kind: z.literal('advertising'), code: param, state: param }),
   z.object({
     type: z.literal('code'),

@@ -110,7 +110,6 @@ export function createMetricsService(deps: {
   }
 
   async function compute(
-    subscriptionId: string,
     connections: ConnectionRecord[],
     range: DateRange,
   ): Promise<MetricsResponse> {
@@ -192,7 +191,7 @@ export function createMetricsService(deps: {
         range.to,
         connections.map((c) => c.authorizationId),
       ]);
-      return flights.run(key, () => compute(subscriptionId, connections, range));
+      return flights.run(key, () => compute(connections, range));
     },
   };
 }

@@ -25,12 +25,13 @@ export function toNodeListener(
         for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
       }
       const method = incoming.method ?? 'GET';
-      let body: Uint8Array | null = null;
+      let body: ArrayBuffer | null = null;
       if (method !== 'GET' && method !== 'HEAD') {
         const chunks: Uint8Array[] = [];
         for await (const chunk of incoming)
           chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-        body = Buffer.concat(chunks);
+        const joined = Buffer.concat(chunks);
+        body = new Uint8Array(joined).buffer;
       }
       const request = new Request(new URL(incoming.url ?? '/', `${protocol}://${host}`), {
         method,
