@@ -109,10 +109,7 @@ export function createMetricsService(deps: {
     return { data: payload as T };
   }
 
-  async function compute(
-    connections: ConnectionRecord[],
-    range: DateRange,
-  ): Promise<MetricsResponse> {
+  async function compute(connections: ConnectionRecord[], range: DateRange): Promise<MetricsResponse> {
     const advertising = connections.find((c): c is AdvertisingConnectionRecord => c.kind === 'advertising');
     const seller = connections.find(
       (c): c is SellerCentralConnectionRecord =>
