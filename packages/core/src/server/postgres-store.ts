@@ -70,11 +70,15 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   if (options.pool) {
     pool = options.pool;
   } else {
-    const pg = await import('pg').catch((cause: unknown) => {
-      throw new Error('createPostgresStore({ connectionString }) needs the "pg" package: pnpm add pg', {
-        cause,
-      });
-    });
+    // A computed specifier: hosts without the optional `pg` peer dependency can still bundle this entry point.
+    const specifier = ['p', 'g'].join('');
+    const pg = await (import(/* @vite-ignore */ specifier) as Promise<typeof import('pg')>).catch(
+      (cause: unknown) => {
+        throw new Error('createPostgresStore({ connectionString }) needs the "pg" package: pnpm add pg', {
+          cause,
+        });
+      },
+    );
     const Pool = pg.default?.Pool ?? pg.Pool;
     const owned = new Pool({
       connectionString: options.connectionString,

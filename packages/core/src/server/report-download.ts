@@ -1,4 +1,3 @@
-import { gunzipSync } from 'node:zlib';
 import { type AmazonFetch, sendToAmazon } from './amazon-fetch';
 import { ConnectionsError } from './connections-error';
 
@@ -18,11 +17,14 @@ export async function downloadReport(fetch: AmazonFetch, url: string, now: numbe
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
   try {
-    const text =
-      bytes[0] === 0x1f && bytes[1] === 0x8b
-        ? gunzipSync(bytes).toString('utf8')
-        : new TextDecoder().decode(bytes);
-    return JSON.parse(text);
+    // Web-standard gunzip: works in Node, Deno, Bun and edge runtimes alike.
+    const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+    const plain = gzipped
+      ? await new Response(
+          new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')),
+        ).arrayBuffer()
+      : bytes;
+    return JSON.parse(new TextDecoder().decode(plain));
   } catch (cause) {
     throw new ConnectionsError('amazon_unavailable', {
       detail: 'Amazon sent a malformed report file.',
