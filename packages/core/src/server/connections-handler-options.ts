@@ -4,7 +4,14 @@ import type { ConnectionStore } from './connection-store';
 import type { ReportTimings } from './report-cache';
 import type { EncryptionKeyInput } from './token-cipher';
 
-/** The subscription a request belongs to, as the host decides it (session cookie, JWT, API key…). */
+/**
+ * The subscription a request belongs to, as the host decides it (session cookie, JWT, API key…).
+ *
+ * @example
+ * ```ts
+ * const subscription: SubscriptionInfo = { id: 'sub_42', accountLimit: 1 };
+ * ```
+ */
 export interface SubscriptionInfo {
   /** The host's stable id of the subscription. */
   readonly id: string;
@@ -12,7 +19,14 @@ export interface SubscriptionInfo {
   readonly accountLimit?: number;
 }
 
-/** The Amazon app the host registered (Login with Amazon security profile + SP-API app). */
+/**
+ * The Amazon app the host registered (Login with Amazon security profile + SP-API app).
+ *
+ * @example
+ * ```ts
+ * const amazon: AmazonAppCredentials = { clientId, clientSecret, applicationId, redirectUris: { advertising: url, sellerCentral: url } };
+ * ```
+ */
 export interface AmazonAppCredentials {
   /** LWA client id (`amzn1.application-oa2-client.…`). */
   readonly clientId: string;
@@ -30,7 +44,14 @@ export interface AmazonAppCredentials {
   readonly draftApp?: boolean;
 }
 
-/** Where the handler reports what happened. Messages never contain tokens, codes or secrets. */
+/**
+ * Where the handler reports what happened. Messages never contain tokens, codes or secrets.
+ *
+ * @example
+ * ```ts
+ * const logger: ConnectionsLogger = { warn: (m) => log.warn(m), error: (m) => log.error(m) };
+ * ```
+ */
 export interface ConnectionsLogger {
   warn(message: string): void;
   error(message: string): void;

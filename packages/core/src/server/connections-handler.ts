@@ -23,7 +23,14 @@ import { createSpApiClient } from './sp-api-client';
 import { createTokenCipher } from './token-cipher';
 import { createTokenManager, type TokenManager } from './token-manager';
 
-/** A fetch-standard request handler: mount it in any framework that speaks `Request`/`Response`. */
+/**
+ * A fetch-standard request handler: mount it in any framework that speaks `Request`/`Response`.
+ *
+ * @example
+ * ```ts
+ * const response: Response = await handler(new Request('https://app.example/api/amazon/status'));
+ * ```
+ */
 export type ConnectionsHandler = (request: Request) => Promise<Response>;
 
 const maxBodyBytes = 16 * 1024;

@@ -13,17 +13,38 @@ import {
 import type { ConnectionStore, ReportKey, SaveConnectionResult } from './connection-store';
 import { connectionColumns, sqlSchema } from './sql-schema';
 
-/** The part of a `pg` client or pool the store uses (so hosts need not install `@types/pg`). */
+/**
+ * The part of a `pg` client or pool the store uses (so hosts need not install `@types/pg`).
+ *
+ * @example
+ * ```ts
+ * const queryable: PgQueryable = new pg.Pool();
+ * ```
+ */
 export interface PgQueryable {
   query(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
 }
-/** The part of a `pg.Pool` the store uses. */
+/**
+ * The part of a `pg.Pool` the store uses.
+ *
+ * @example
+ * ```ts
+ * const pool: PgPoolLike = new pg.Pool({ connectionString });
+ * ```
+ */
 export interface PgPoolLike extends PgQueryable {
   connect(): Promise<PgQueryable & { release(error?: Error | boolean): void }>;
   end(): Promise<void>;
 }
 
-/** Options of {@link createPostgresStore}: the host's pool, or a connection string (the store owns that pool). */
+/**
+ * Options of {@link createPostgresStore}: the host's pool, or a connection string (the store owns that pool).
+ *
+ * @example
+ * ```ts
+ * const options: PostgresStoreOptions = { connectionString: 'postgres://app@db/app', maxConnections: 20 };
+ * ```
+ */
 export type PostgresStoreOptions =
   | { readonly pool: PgPoolLike; readonly connectionString?: never; readonly createTables?: boolean }
   | {

@@ -19,7 +19,14 @@ export interface ReportSource {
   poll(reportId: string): Promise<ReportPoll>;
 }
 
-/** Timing of the report cache. */
+/**
+ * Timing of the report cache.
+ *
+ * @example
+ * ```ts
+ * const reports: ReportTimings = { freshForMs: 30 * 60_000, pollIntervalMs: 10_000 };
+ * ```
+ */
 export interface ReportTimings {
   /** Data younger than this is served without asking Amazon. @default 3600000 (1 hour) */
   readonly freshForMs?: number;

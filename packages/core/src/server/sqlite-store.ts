@@ -14,7 +14,14 @@ import {
 import type { ConnectionStore, ReportKey } from './connection-store';
 import { connectionColumns, sqlSchema } from './sql-schema';
 
-/** Options of {@link createSqliteStore}. */
+/**
+ * Options of {@link createSqliteStore}.
+ *
+ * @example
+ * ```ts
+ * const options: SqliteStoreOptions = { filename: ':memory:' };
+ * ```
+ */
 export interface SqliteStoreOptions {
   /** A file path, or `':memory:'` for a store that lives as long as the process (tests, demos). */
   readonly filename: string;

@@ -1,6 +1,13 @@
 import { fromBase64Url, toBase64Url } from './base64url';
 
-/** What a host may pass as the encryption key: 32 random bytes, as bytes, base64 text or a Web Crypto key. */
+/**
+ * What a host may pass as the encryption key: 32 random bytes, as bytes, base64 text or a Web Crypto key.
+ *
+ * @example
+ * ```ts
+ * const key: EncryptionKeyInput = process.env.AMAZON_TOKEN_KEY!; // openssl rand -base64 32
+ * ```
+ */
 export type EncryptionKeyInput = Uint8Array | string | CryptoKey;
 
 /**
