@@ -67,7 +67,8 @@ export function parseCli(argv: string[]): CliCommand {
     },
   });
   const command = positionals[0] ?? 'serve';
-  if (command !== 'serve') throw new MockAmazonError('INVALID_OPTION', `Unknown command ${command}\n\n${usage}`);
+  if (command !== 'serve')
+    throw new MockAmazonError('INVALID_OPTION', `Unknown command ${command}\n\n${usage}`);
   const number = (name: string, text: string | undefined) => {
     if (text === undefined) return undefined;
     const n = Number(text);
@@ -75,11 +76,13 @@ export function parseCli(argv: string[]): CliCommand {
     return n;
   };
   const clock = values.clock ?? 'running';
-  if (clock !== 'running' && clock !== 'frozen') throw new MockAmazonError('INVALID_OPTION', '--clock must be running or frozen');
+  if (clock !== 'running' && clock !== 'frozen')
+    throw new MockAmazonError('INVALID_OPTION', '--clock must be running or frozen');
   let now: number | undefined;
   if (values.now !== undefined) {
     now = /^\d+$/.test(values.now) ? Number(values.now) : Date.parse(values.now);
-    if (Number.isNaN(now)) throw new MockAmazonError('INVALID_OPTION', '--now must be an ISO date or ms since epoch');
+    if (Number.isNaN(now))
+      throw new MockAmazonError('INVALID_OPTION', '--now must be an ISO date or ms since epoch');
   }
   const app = {
     ...(values['client-id'] ? { clientId: values['client-id'] } : {}),

@@ -25,7 +25,11 @@ export interface ResettableClock extends MockClock {
 }
 
 /** Creates the mock clock starting at `start`. */
-export function createClock(start: number, mode: ClockMode, realNow: () => number = Date.now): ResettableClock {
+export function createClock(
+  start: number,
+  mode: ClockMode,
+  realNow: () => number = Date.now,
+): ResettableClock {
   let offset = 0;
   let realStart = realNow();
   const elapsed = () => (mode === 'running' ? realNow() - realStart : 0);

@@ -70,9 +70,7 @@ export async function handleControlRequest(amazon: MockAmazon, request: Request)
     if (method === 'GET' && path === '/calls') {
       const endpoint = url.searchParams.get('endpoint');
       if (endpoint) return json(200, { endpoint, count: amazon.calls(endpoint) });
-      const counts: Record<string, number> = {};
-      for (const entry of amazon.log) counts[entry.endpoint] = (counts[entry.endpoint] ?? 0) + 1;
-      return json(200, { counts });
+      return json(200, { counts: amazon.callCounts() });
     }
     if (method === 'GET' && path === '/log') return json(200, { log: amazon.log });
     return json(404, { error: 'NOT_FOUND', message: `No control route ${method} ${url.pathname}` });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ads, connectAdvertising, connectSeller, download, sp, spCampaignsRequest, TEST_NOW } from '../test/support.js';
+import {
+  ads,
+  connectAdvertising,
+  connectSeller,
+  download,
+  sp,
+  spCampaignsRequest,
+  TEST_NOW,
+} from '../test/support.js';
 import { createMockAmazon } from './create-mock-amazon.js';
 import { UnhandledRequestError } from './errors/unhandled-request-error.js';
 import { marketplaces } from './world/marketplaces.js';
@@ -9,13 +17,21 @@ describe('createMockAmazon', () => {
     const amazon = createMockAmazon({ now: TEST_NOW });
     const advertising = await connectAdvertising(amazon);
     const seller = await connectSeller(amazon);
-    const [us] = (await (await ads(amazon, 'na', '/v2/profiles', advertising.accessToken)).json()) as { profileId: number }[];
+    const [us] = (await (await ads(amazon, 'na', '/v2/profiles', advertising.accessToken)).json()) as {
+      profileId: number;
+    }[];
     const scope = us!.profileId;
     const { reportId } = (await (
-      await ads(amazon, 'na', '/reporting/reports', advertising.accessToken, { method: 'POST', scope, body: spCampaignsRequest('2026-11-01', '2026-11-14') })
+      await ads(amazon, 'na', '/reporting/reports', advertising.accessToken, {
+        method: 'POST',
+        scope,
+        body: spCampaignsRequest('2026-11-01', '2026-11-14'),
+      })
     ).json()) as { reportId: string };
     await ads(amazon, 'na', `/reporting/reports/${reportId}`, advertising.accessToken, { scope });
-    const { url } = (await (await ads(amazon, 'na', `/reporting/reports/${reportId}`, advertising.accessToken, { scope })).json()) as { url: string };
+    const { url } = (await (
+      await ads(amazon, 'na', `/reporting/reports/${reportId}`, advertising.accessToken, { scope })
+    ).json()) as { url: string };
     const rows = (await download(amazon, url)) as { cost: number; sales14d: number }[];
     const spend = rows.reduce((sum, r) => sum + r.cost, 0);
     const adSales = rows.reduce((sum, r) => sum + r.sales14d, 0);
@@ -24,7 +40,9 @@ describe('createMockAmazon', () => {
       interval: '2026-11-01T00:00:00Z--2026-11-15T00:00:00Z',
       granularity: 'Total',
     });
-    const metrics = (await (await sp(amazon, 'na', `/sales/v1/orderMetrics?${query}`, seller.accessToken)).json()) as {
+    const metrics = (await (
+      await sp(amazon, 'na', `/sales/v1/orderMetrics?${query}`, seller.accessToken)
+    ).json()) as {
       payload: { totalSales: { amount: string } }[];
     };
     const totalSales = Number(metrics.payload[0]!.totalSales.amount);
@@ -40,7 +58,11 @@ describe('createMockAmazon', () => {
     const figures = async (seed: number) => {
       const amazon = createMockAmazon({ now: TEST_NOW, seed });
       const seller = await connectSeller(amazon);
-      const query = new URLSearchParams({ marketplaceIds: marketplaces.US.id, interval: '2026-11-01T00:00:00Z--2026-11-08T00:00:00Z', granularity: 'Day' });
+      const query = new URLSearchParams({
+        marketplaceIds: marketplaces.US.id,
+        interval: '2026-11-01T00:00:00Z--2026-11-08T00:00:00Z',
+        granularity: 'Day',
+      });
       return (await sp(amazon, 'na', `/sales/v1/orderMetrics?${query}`, seller.accessToken)).text();
     };
     expect(await figures(3)).toBe(await figures(3));
@@ -52,7 +74,9 @@ describe('createMockAmazon', () => {
     expect(amazon.baseUrls.token.eu).toBe('https://api.amazon.co.uk');
     const unauthorized = await amazon.fetch('https://advertising-api-fe.amazon.com/v2/profiles');
     expect(unauthorized.status).toBe(401);
-    await expect(amazon.fetch('https://example.com/v2/profiles')).rejects.toBeInstanceOf(UnhandledRequestError);
+    await expect(amazon.fetch('https://example.com/v2/profiles')).rejects.toBeInstanceOf(
+      UnhandledRequestError,
+    );
   });
 
   it('serves Amazon’s paths under custom base URLs with path prefixes', async () => {
@@ -74,7 +98,10 @@ describe('createMockAmazon', () => {
     });
     const { accessToken } = await connectAdvertising(amazon, { region: 'fe' });
     const response = await amazon.fetch('https://mock.test/ads/eu/v2/profiles', {
-      headers: { authorization: `Bearer ${accessToken}`, 'amazon-advertising-api-clientid': amazon.app.clientId },
+      headers: {
+        authorization: `Bearer ${accessToken}`,
+        'amazon-advertising-api-clientid': amazon.app.clientId,
+      },
     });
     expect(((await response.json()) as unknown[]).length).toBe(2);
   });

@@ -1,5 +1,10 @@
 import { getResponse, type HttpHandler } from 'msw';
-import { type AmazonBaseUrls, type AmazonRegion, amazonProductionBaseUrls, normalizeBaseUrls } from './base-urls.js';
+import {
+  type AmazonBaseUrls,
+  type AmazonRegion,
+  amazonProductionBaseUrls,
+  normalizeBaseUrls,
+} from './base-urls.js';
 import { type ClockMode, createClock, type MockClock } from './clock.js';
 import type { MockAmazonApp, MockContext } from './context.js';
 import { MockAmazonError } from './errors/mock-amazon-error.js';
@@ -75,15 +80,22 @@ export interface MockAmazon {
     codeChallenge?: string;
   }): string;
   /** Builds a Seller Central consent URL for this mock's app. */
-  sellerCentralConsentUrl(options: { region?: AmazonRegion; redirectUri?: string; state?: string; beta?: boolean }): string;
+  sellerCentralConsentUrl(options: {
+    region?: AmazonRegion;
+    redirectUri?: string;
+    state?: string;
+    beta?: boolean;
+  }): string;
   /** Opt-in failures and slowness. */
   readonly scenarios: MockAmazonScenarios;
   /** The mock's clock (frozen by default). */
   readonly clock: MockClock;
-  /** Every answered request, oldest first. */
+  /** The answered requests, oldest first (the most recent 10 000; `calls()` counts them all). */
   readonly log: readonly MockAmazonLogEntry[];
   /** How many requests an endpoint (or an endpoint prefix such as `'lwa.token'` or `'ads'`) answered. */
   calls(endpoint: string, filter?: { region?: AmazonRegion; status?: number }): number;
+  /** Exact counts per endpoint name, e.g. `{ 'ads.profiles': 3, 'lwa.token.refresh_token': 1 }`. */
+  callCounts(): Record<string, number>;
   /** Back to the seeded state: no grants, tokens, reports, log or scenarios; the clock at its start. */
   reset(): void;
 }
@@ -107,7 +119,11 @@ export function createMockAmazon(options: CreateMockAmazonOptions = {}): MockAma
   const seed = options.seed ?? 1;
   if (!Number.isFinite(seed)) throw new MockAmazonError('INVALID_OPTION', 'seed must be a finite number');
   const world = seedWorld(seed);
-  const app: MockAmazonApp = { ...defaultMockApp, ...options.app, redirectUris: [...(options.app?.redirectUris ?? [])] };
+  const app: MockAmazonApp = {
+    ...defaultMockApp,
+    ...options.app,
+    redirectUris: [...(options.app?.redirectUris ?? [])],
+  };
   const baseUrls = normalizeBaseUrls(options.baseUrls ?? amazonProductionBaseUrls);
   const clock = createClock(options.now ?? Date.now(), options.clock ?? 'frozen');
   const ctx: MockContext = { world, app, baseUrls, clock, state: createState(world) };
@@ -160,8 +176,19 @@ export function createMockAmazon(options: CreateMockAmazonOptions = {}): MockAma
         isAmazonPage,
       );
     },
-    authorizeUrl({ region = 'na', redirectUri, state, scope = 'advertising::campaign_management', codeChallenge }) {
-      const query = new URLSearchParams({ client_id: app.clientId, scope, response_type: 'code', redirect_uri: redirectUri });
+    authorizeUrl({
+      region = 'na',
+      redirectUri,
+      state,
+      scope = 'advertising::campaign_management',
+      codeChallenge,
+    }) {
+      const query = new URLSearchParams({
+        client_id: app.clientId,
+        scope,
+        response_type: 'code',
+        redirect_uri: redirectUri,
+      });
       if (state !== undefined) query.set('state', state);
       if (codeChallenge !== undefined) {
         query.set('code_challenge', codeChallenge);
@@ -180,12 +207,23 @@ export function createMockAmazon(options: CreateMockAmazonOptions = {}): MockAma
       return ctx.state.log;
     },
     calls(endpoint, filter = {}) {
-      return ctx.state.log.filter(
-        (entry) =>
-          (entry.endpoint === endpoint || entry.endpoint.startsWith(`${endpoint}.`) || endpoint === '*') &&
-          (filter.region === undefined || entry.region === filter.region) &&
-          (filter.status === undefined || entry.status === filter.status),
-      ).length;
+      let total = 0;
+      for (const [key, count] of ctx.state.counts) {
+        const [name = '', region, status] = key.split('|');
+        if (endpoint !== '*' && name !== endpoint && !name.startsWith(`${endpoint}.`)) continue;
+        if (filter.region !== undefined && region !== filter.region) continue;
+        if (filter.status !== undefined && status !== String(filter.status)) continue;
+        total += count;
+      }
+      return total;
+    },
+    callCounts() {
+      const counts: Record<string, number> = {};
+      for (const [key, count] of ctx.state.counts) {
+        const name = key.split('|')[0] ?? '';
+        counts[name] = (counts[name] ?? 0) + count;
+      }
+      return counts;
     },
     reset() {
       ctx.state = createState(world);

@@ -47,7 +47,12 @@ export function parseHtmlForms(page: string): HtmlForm[] {
     }
     const buttons = [...inner.matchAll(/<button\b([^>]*)>([\s\S]*?)<\/button>/gi)].map((button) => {
       const a = attributes(button[1] ?? '');
-      return { name: a.name ?? null, value: a.value ?? null, id: a.id ?? null, label: decode(button[2] ?? '').trim() };
+      return {
+        name: a.name ?? null,
+        value: a.value ?? null,
+        id: a.id ?? null,
+        label: decode(button[2] ?? '').trim(),
+      };
     });
     forms.push({
       name: formAttributes.name ?? null,

@@ -29,13 +29,21 @@ export {
 export { MockAmazonError, type MockAmazonErrorCode } from './errors/mock-amazon-error.js';
 export { SignInError } from './errors/sign-in-error.js';
 export { UnhandledRequestError } from './errors/unhandled-request-error.js';
-export { gunzip } from './http/gzip.js';
 export { type HtmlForm, pageErrorCode, parseHtmlForms } from './html-form.js';
+export { gunzip } from './http/gzip.js';
 export { type FaultTimes, type MockAmazonScenarios, type ReportApi, scenarioNames } from './scenarios.js';
 export type { SignInOptions } from './sign-in.js';
-export { DEFAULT_PASSWORD, type ReadyMadeUserKey } from './world/seed-world.js';
 export { type Marketplace, marketplaces } from './world/marketplaces.js';
-export type { AdsProfile, AdvertisingAccount, AmazonUser, Campaign, Product, SellingPartner, Shop } from './world/types.js';
+export { DEFAULT_PASSWORD, type ReadyMadeUserKey } from './world/seed-world.js';
+export type {
+  AdsProfile,
+  AdvertisingAccount,
+  AmazonUser,
+  Campaign,
+  Product,
+  SellingPartner,
+  Shop,
+} from './world/types.js';
 
 /**
  * The package's version.

@@ -4,7 +4,7 @@ import { REDIRECT_URI, TEST_NOW } from '../test/support.js';
 import type { AmazonBaseUrls } from './base-urls.js';
 import { createMockAmazon, type MockAmazon } from './create-mock-amazon.js';
 import { gunzip } from './http/gzip.js';
-import { startMockAmazonServer, type MockAmazonServer } from './node-server.js';
+import { type MockAmazonServer, startMockAmazonServer } from './node-server.js';
 
 // Mode 1: MSW intercepts the global fetch to Amazon's production hosts.
 const intercepted = createMockAmazon({ now: TEST_NOW, seed: 5 });
@@ -25,17 +25,37 @@ afterAll(async () => {
 async function flow(amazon: MockAmazon, urls: Required<AmazonBaseUrls>) {
   const seen: Record<string, unknown> = {};
   const post = (url: string, fields: Record<string, string>) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
   const client = { client_id: amazon.app.clientId, client_secret: amazon.app.clientSecret };
   const adsCallback = await amazon.signIn(amazon.authorizeUrl({ redirectUri: REDIRECT_URI, state: 's' }));
-  const adsToken = (await (await post(`${urls.token.na}/auth/o2/token`, { grant_type: 'authorization_code', code: adsCallback.searchParams.get('code')!, redirect_uri: REDIRECT_URI, ...client })).json()) as {
+  const adsToken = (await (
+    await post(`${urls.token.na}/auth/o2/token`, {
+      grant_type: 'authorization_code',
+      code: adsCallback.searchParams.get('code')!,
+      redirect_uri: REDIRECT_URI,
+      ...client,
+    })
+  ).json()) as {
     access_token: string;
   };
-  const adsHeaders = { authorization: `Bearer ${adsToken.access_token}`, 'amazon-advertising-api-clientid': amazon.app.clientId };
-  const profiles = (await (await fetch(`${urls.ads.na}/v2/profiles`, { headers: adsHeaders })).json()) as { profileId: number }[];
+  const adsHeaders = {
+    authorization: `Bearer ${adsToken.access_token}`,
+    'amazon-advertising-api-clientid': amazon.app.clientId,
+  };
+  const profiles = (await (await fetch(`${urls.ads.na}/v2/profiles`, { headers: adsHeaders })).json()) as {
+    profileId: number;
+  }[];
   seen.profiles = profiles;
   seen.profilesFe = await (await fetch(`${urls.ads.fe}/v2/profiles`, { headers: adsHeaders })).json();
-  const scoped = { ...adsHeaders, 'amazon-advertising-api-scope': String(profiles[0]!.profileId), 'content-type': 'application/vnd.createasyncreportrequest.v3+json' };
+  const scoped = {
+    ...adsHeaders,
+    'amazon-advertising-api-scope': String(profiles[0]!.profileId),
+    'content-type': 'application/vnd.createasyncreportrequest.v3+json',
+  };
   const report = (await (
     await fetch(`${urls.ads.na}/reporting/reports`, {
       method: 'POST',
@@ -43,23 +63,52 @@ async function flow(amazon: MockAmazon, urls: Required<AmazonBaseUrls>) {
       body: JSON.stringify({
         startDate: '2026-11-01',
         endDate: '2026-11-07',
-        configuration: { adProduct: 'SPONSORED_PRODUCTS', groupBy: ['campaign'], columns: ['date', 'campaignId', 'cost', 'sales14d'], reportTypeId: 'spCampaigns', timeUnit: 'DAILY', format: 'GZIP_JSON' },
+        configuration: {
+          adProduct: 'SPONSORED_PRODUCTS',
+          groupBy: ['campaign'],
+          columns: ['date', 'campaignId', 'cost', 'sales14d'],
+          reportTypeId: 'spCampaigns',
+          timeUnit: 'DAILY',
+          format: 'GZIP_JSON',
+        },
       }),
     })
   ).json()) as { reportId: string };
   await fetch(`${urls.ads.na}/reporting/reports/${report.reportId}`, { headers: scoped });
-  const done = (await (await fetch(`${urls.ads.na}/reporting/reports/${report.reportId}`, { headers: scoped })).json()) as { url: string; status: string };
+  const done = (await (
+    await fetch(`${urls.ads.na}/reporting/reports/${report.reportId}`, { headers: scoped })
+  ).json()) as { url: string; status: string };
   seen.adsStatus = done.status;
   seen.adsRows = JSON.parse(await gunzip(await (await fetch(done.url)).arrayBuffer()));
-  const scCallback = await amazon.signIn(amazon.sellerCentralConsentUrl({ redirectUri: REDIRECT_URI, state: 's' }));
-  const spToken = (await (await post(`${urls.token.na}/auth/o2/token`, { grant_type: 'authorization_code', code: scCallback.searchParams.get('spapi_oauth_code')!, ...client })).json()) as {
+  const scCallback = await amazon.signIn(
+    amazon.sellerCentralConsentUrl({ redirectUri: REDIRECT_URI, state: 's' }),
+  );
+  const spToken = (await (
+    await post(`${urls.token.na}/auth/o2/token`, {
+      grant_type: 'authorization_code',
+      code: scCallback.searchParams.get('spapi_oauth_code')!,
+      ...client,
+    })
+  ).json()) as {
     access_token: string;
   };
   const spHeaders = { 'x-amz-access-token': spToken.access_token };
-  seen.participations = await (await fetch(`${urls.spApi.na}/sellers/v1/marketplaceParticipations`, { headers: spHeaders })).json();
-  const query = new URLSearchParams({ marketplaceIds: 'ATVPDKIKX0DER', interval: '2026-11-01T00:00:00-07:00--2026-11-08T00:00:00-07:00', granularity: 'Day' });
-  seen.orderMetrics = await (await fetch(`${urls.spApi.na}/sales/v1/orderMetrics?${query}`, { headers: spHeaders })).json();
-  seen.badToken = await (await fetch(`${urls.spApi.na}/sellers/v1/marketplaceParticipations`, { headers: { 'x-amz-access-token': 'Atza|nope' } })).json();
+  seen.participations = await (
+    await fetch(`${urls.spApi.na}/sellers/v1/marketplaceParticipations`, { headers: spHeaders })
+  ).json();
+  const query = new URLSearchParams({
+    marketplaceIds: 'ATVPDKIKX0DER',
+    interval: '2026-11-01T00:00:00-07:00--2026-11-08T00:00:00-07:00',
+    granularity: 'Day',
+  });
+  seen.orderMetrics = await (
+    await fetch(`${urls.spApi.na}/sales/v1/orderMetrics?${query}`, { headers: spHeaders })
+  ).json();
+  seen.badToken = await (
+    await fetch(`${urls.spApi.na}/sellers/v1/marketplaceParticipations`, {
+      headers: { 'x-amz-access-token': 'Atza|nope' },
+    })
+  ).json();
   return seen;
 }
 

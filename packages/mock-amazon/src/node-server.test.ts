@@ -1,8 +1,8 @@
 import * as oauth from 'oauth4webapi';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REDIRECT_URI, TEST_NOW } from '../test/support.js';
-import { gunzip } from './http/gzip.js';
 import { parseHtmlForms } from './html-form.js';
+import { gunzip } from './http/gzip.js';
 import { type MockAmazonServer, startMockAmazonServer } from './node-server.js';
 import { driveSignIn } from './sign-in.js';
 
@@ -43,7 +43,10 @@ describe('the standalone server over real HTTP', () => {
     expect(consentHtml).toContain('advertising::campaign_management');
     const [consentForm] = parseHtmlForms(consentHtml);
     const allow = consentForm!.buttons.find((b) => b.value === 'allow')!;
-    const back = await fetch(new URL(consentForm!.action, consentUrl), form({ ...consentForm!.fields, [allow.name!]: allow.value! }));
+    const back = await fetch(
+      new URL(consentForm!.action, consentUrl),
+      form({ ...consentForm!.fields, [allow.name!]: allow.value! }),
+    );
     expect(back.status).toBe(302);
     const callback = new URL(back.headers.get('location')!);
     expect(callback.origin + callback.pathname).toBe(REDIRECT_URI);
@@ -51,14 +54,26 @@ describe('the standalone server over real HTTP', () => {
     // 4. The server half exchanges the code and calls the Ads API.
     const token = await fetch(
       `${baseUrls.token.na}/auth/o2/token`,
-      form({ grant_type: 'authorization_code', code: callback.searchParams.get('code')!, redirect_uri: REDIRECT_URI, client_id: amazon.app.clientId, client_secret: amazon.app.clientSecret }),
+      form({
+        grant_type: 'authorization_code',
+        code: callback.searchParams.get('code')!,
+        redirect_uri: REDIRECT_URI,
+        client_id: amazon.app.clientId,
+        client_secret: amazon.app.clientSecret,
+      }),
     );
     const tokens = (await token.json()) as { access_token: string };
     expect(tokens.access_token).toMatch(/^Atza\|/);
     const profiles = await fetch(`${baseUrls.ads.na}/v2/profiles`, {
-      headers: { authorization: `Bearer ${tokens.access_token}`, 'amazon-advertising-api-clientid': amazon.app.clientId },
+      headers: {
+        authorization: `Bearer ${tokens.access_token}`,
+        'amazon-advertising-api-clientid': amazon.app.clientId,
+      },
     });
-    expect(((await profiles.json()) as { countryCode: string }[]).map((p) => p.countryCode)).toEqual(['US', 'CA']);
+    expect(((await profiles.json()) as { countryCode: string }[]).map((p) => p.countryCode)).toEqual([
+      'US',
+      'CA',
+    ]);
     expect(amazon.calls('lwa.token.authorization_code')).toBe(1);
   });
 
@@ -73,31 +88,64 @@ describe('the standalone server over real HTTP', () => {
     );
     expect(callback.searchParams.get('state')).toBe('sc-state');
     expect(callback.searchParams.get('spapi_oauth_code')).toBeTruthy();
-    expect(callback.searchParams.get('selling_partner_id')).toBe(amazon.world.byKey.default.sellingPartners[0]!.sellingPartnerId);
+    expect(callback.searchParams.get('selling_partner_id')).toBe(
+      amazon.world.byKey.default.sellingPartners[0]!.sellingPartnerId,
+    );
   });
 
   it('lets oauth4webapi complete the PKCE code exchange and a refresh', async () => {
     const { amazon, baseUrls } = server;
-    const as: oauth.AuthorizationServer = { issuer: server.url, token_endpoint: `${baseUrls.token.na}/auth/o2/token` };
+    const as: oauth.AuthorizationServer = {
+      issuer: server.url,
+      token_endpoint: `${baseUrls.token.na}/auth/o2/token`,
+    };
     const client: oauth.Client = { client_id: amazon.app.clientId };
     const verifier = oauth.generateRandomCodeVerifier();
     const state = oauth.generateRandomState();
-    const authorize = amazon.authorizeUrl({ redirectUri: REDIRECT_URI, state, codeChallenge: await oauth.calculatePKCECodeChallenge(verifier) });
+    const authorize = amazon.authorizeUrl({
+      redirectUri: REDIRECT_URI,
+      state,
+      codeChallenge: await oauth.calculatePKCECodeChallenge(verifier),
+    });
     const callback = await amazon.signIn(authorize);
     const params = oauth.validateAuthResponse(as, client, callback, state);
     const options = { [oauth.allowInsecureRequests]: true };
-    const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.ClientSecretPost(amazon.app.clientSecret), params, REDIRECT_URI, verifier, options);
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretPost(amazon.app.clientSecret),
+      params,
+      REDIRECT_URI,
+      verifier,
+      options,
+    );
     const result = await oauth.processAuthorizationCodeResponse(as, client, response);
     expect(result.access_token).toMatch(/^Atza\|/);
     expect(result.token_type).toBe('bearer');
     expect(result.expires_in).toBe(3600);
-    const refresh = await oauth.refreshTokenGrantRequest(as, client, oauth.ClientSecretBasic(amazon.app.clientSecret), result.refresh_token!, options);
+    const refresh = await oauth.refreshTokenGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretBasic(amazon.app.clientSecret),
+      result.refresh_token!,
+      options,
+    );
     const refreshed = await oauth.processRefreshTokenResponse(as, client, refresh);
     expect(refreshed.access_token).not.toBe(result.access_token);
     expect(refreshed.refresh_token).toBe(result.refresh_token);
     // A replayed code is refused in the OAuth-standard way the client library understands.
-    const replay = await oauth.authorizationCodeGrantRequest(as, client, oauth.ClientSecretPost(amazon.app.clientSecret), params, REDIRECT_URI, verifier, options);
-    await expect(oauth.processAuthorizationCodeResponse(as, client, replay)).rejects.toMatchObject({ error: 'invalid_grant' });
+    const replay = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretPost(amazon.app.clientSecret),
+      params,
+      REDIRECT_URI,
+      verifier,
+      options,
+    );
+    await expect(oauth.processAuthorizationCodeResponse(as, client, replay)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
     expect(amazon.calls('lwa.token.refresh_token')).toBe(1);
   });
 
@@ -111,18 +159,31 @@ describe('the standalone server over real HTTP', () => {
   it('answers CORS preflights and exposes Amazon’s headers to browsers', async () => {
     const preflight = await fetch(`${server.baseUrls.ads.na}/v2/profiles`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-headers': 'authorization,amazon-advertising-api-clientid' },
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-headers': 'authorization,amazon-advertising-api-clientid',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-    expect(preflight.headers.get('access-control-allow-headers')).toContain('amazon-advertising-api-clientid');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain(
+      'amazon-advertising-api-clientid',
+    );
   });
 
   it('serves gzipped report files that a client must gunzip itself', async () => {
     const { amazon } = server;
     const callback = await amazon.signIn(amazon.sellerCentralConsentUrl({ redirectUri: REDIRECT_URI }));
     const token = (await (
-      await fetch(`${server.baseUrls.token.na}/auth/o2/token`, form({ grant_type: 'authorization_code', code: callback.searchParams.get('spapi_oauth_code')!, client_id: amazon.app.clientId, client_secret: amazon.app.clientSecret }))
+      await fetch(
+        `${server.baseUrls.token.na}/auth/o2/token`,
+        form({
+          grant_type: 'authorization_code',
+          code: callback.searchParams.get('spapi_oauth_code')!,
+          client_id: amazon.app.clientId,
+          client_secret: amazon.app.clientSecret,
+        }),
+      )
     ).json()) as { access_token: string };
     const headers = { 'x-amz-access-token': token.access_token, 'content-type': 'application/json' };
     const base = `${server.baseUrls.spApi.na}/reports/2021-06-30`;
@@ -131,14 +192,25 @@ describe('the standalone server over real HTTP', () => {
       await fetch(`${base}/reports`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ reportType: 'GET_SALES_AND_TRAFFIC_REPORT', dataStartTime: '2026-11-01T00:00:00Z', dataEndTime: '2026-11-03T00:00:00Z', marketplaceIds: ['ATVPDKIKX0DER'] }),
+        body: JSON.stringify({
+          reportType: 'GET_SALES_AND_TRAFFIC_REPORT',
+          dataStartTime: '2026-11-01T00:00:00Z',
+          dataEndTime: '2026-11-03T00:00:00Z',
+          marketplaceIds: ['ATVPDKIKX0DER'],
+        }),
       })
     ).json()) as { reportId: string };
-    const { reportDocumentId } = (await (await fetch(`${base}/reports/${reportId}`, { headers })).json()) as { reportDocumentId: string };
-    const { url } = (await (await fetch(`${base}/documents/${reportDocumentId}`, { headers })).json()) as { url: string };
+    const { reportDocumentId } = (await (await fetch(`${base}/reports/${reportId}`, { headers })).json()) as {
+      reportDocumentId: string;
+    };
+    const { url } = (await (await fetch(`${base}/documents/${reportDocumentId}`, { headers })).json()) as {
+      url: string;
+    };
     const file = await fetch(url);
     expect(file.headers.get('content-encoding')).toBeNull();
-    const content = JSON.parse(await gunzip(await file.arrayBuffer())) as { salesAndTrafficByDate: unknown[] };
+    const content = JSON.parse(await gunzip(await file.arrayBuffer())) as {
+      salesAndTrafficByDate: unknown[];
+    };
     expect(content.salesAndTrafficByDate).toHaveLength(3);
   });
 });
@@ -146,12 +218,28 @@ describe('the standalone server over real HTTP', () => {
 describe('the control endpoint', () => {
   it('switches scenarios on, moves the clock, counts calls and resets', async () => {
     const control = (path: string, body?: unknown) =>
-      fetch(`${server.url}/__mock${path}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) });
-    const info = (await (await control('')).json()) as { users: { key: string; email: string; password: string }[]; app: { clientId: string } };
-    expect(info.users.find((u) => u.key === 'default')).toMatchObject({ email: 'user_good@example.com', password: 'pass_good' });
+      fetch(
+        `${server.url}/__mock${path}`,
+        body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) },
+      );
+    const info = (await (await control('')).json()) as {
+      users: { key: string; email: string; password: string }[];
+      app: { clientId: string };
+    };
+    expect(info.users.find((u) => u.key === 'default')).toMatchObject({
+      email: 'user_good@example.com',
+      password: 'pass_good',
+    });
     expect(info.app.clientId).toBe(server.amazon.app.clientId);
 
-    expect((await control('/scenario', { name: 'throttle', args: ['ads.profiles', { times: 1, retryAfterSeconds: 3 }] })).status).toBe(200);
+    expect(
+      (
+        await control('/scenario', {
+          name: 'throttle',
+          args: ['ads.profiles', { times: 1, retryAfterSeconds: 3 }],
+        })
+      ).status,
+    ).toBe(200);
     const throttled = await fetch(`${server.baseUrls.ads.eu}/v2/profiles`);
     expect(throttled.status).toBe(429);
     expect(throttled.headers.get('retry-after')).toBe('3');

@@ -66,7 +66,10 @@ async function writeResponse(response: Response, res: ServerResponse, extra: Rec
 
 function indexPage(amazon: MockAmazon, url: string): Response {
   const users = Object.entries(amazon.users)
-    .map(([key, u]) => `<li><b>${escapeHtml(key)}</b>: ${escapeHtml(u.email)} / ${escapeHtml(u.password)}<br><small>${escapeHtml(u.description)}</small></li>`)
+    .map(
+      ([key, u]) =>
+        `<li><b>${escapeHtml(key)}</b>: ${escapeHtml(u.email)} / ${escapeHtml(u.password)}<br><small>${escapeHtml(u.description)}</small></li>`,
+    )
     .join('');
   const page = layout(
     'mock-amazon',
@@ -89,7 +92,9 @@ function indexPage(amazon: MockAmazon, url: string): Response {
  * await server.close();
  * ```
  */
-export async function startMockAmazonServer(options: StartMockAmazonServerOptions = {}): Promise<MockAmazonServer> {
+export async function startMockAmazonServer(
+  options: StartMockAmazonServerOptions = {},
+): Promise<MockAmazonServer> {
   const { port = 0, host = '127.0.0.1', ...mockOptions } = options;
   let amazon: MockAmazon | undefined;
   let origin = '';
@@ -118,7 +123,10 @@ export async function startMockAmazonServer(options: StartMockAmazonServerOption
         try {
           response = await amazon.fetch(request);
         } catch {
-          response = Response.json({ message: `mock-amazon has no route for ${request.method} ${path}` }, { status: 404 });
+          response = Response.json(
+            { message: `mock-amazon has no route for ${request.method} ${path}` },
+            { status: 404 },
+          );
         }
       }
       await writeResponse(response, res, cors);

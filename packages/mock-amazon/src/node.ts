@@ -7,5 +7,10 @@
  * const { url, baseUrls, amazon, close } = await startMockAmazonServer({ port: 4010 });
  * ```
  */
-export { type MockAmazonServer, type StartMockAmazonServerOptions, startMockAmazonServer } from './node-server.js';
+
 export * from './index.js';
+export {
+  type MockAmazonServer,
+  type StartMockAmazonServerOptions,
+  startMockAmazonServer,
+} from './node-server.js';

@@ -22,19 +22,34 @@ afterEach(() => amazon.reset());
 const HOUR = 3_600_000;
 
 async function refreshed(refreshToken: string): Promise<string> {
-  const answer = await postToken(amazon, { grant_type: 'refresh_token', refresh_token: refreshToken, ...clientFields(amazon) });
+  const answer = await postToken(amazon, {
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken,
+    ...clientFields(amazon),
+  });
   return String(answer.body.access_token);
 }
 
 /** Creates an spCampaigns report; `poll` refreshes the access token first, as a long-running client would. */
-async function adsReport(body = spCampaignsRequest('2026-11-10', '2026-11-16'), connection?: { refreshToken: string }) {
+async function adsReport(
+  body = spCampaignsRequest('2026-11-10', '2026-11-16'),
+  connection?: { refreshToken: string },
+) {
   const { refreshToken } = connection ?? (await connectAdvertising(amazon));
   const accessToken = await refreshed(refreshToken);
-  const [profile] = (await (await ads(amazon, 'na', '/v2/profiles', accessToken)).json()) as { profileId: number }[];
+  const [profile] = (await (await ads(amazon, 'na', '/v2/profiles', accessToken)).json()) as {
+    profileId: number;
+  }[];
   const scope = profile!.profileId;
-  const created = (await (await ads(amazon, 'na', '/reporting/reports', accessToken, { method: 'POST', scope, body })).json()) as { reportId: string };
+  const created = (await (
+    await ads(amazon, 'na', '/reporting/reports', accessToken, { method: 'POST', scope, body })
+  ).json()) as { reportId: string };
   const poll = async () =>
-    (await (await ads(amazon, 'na', `/reporting/reports/${created.reportId}`, await refreshed(refreshToken), { scope })).json()) as {
+    (await (
+      await ads(amazon, 'na', `/reporting/reports/${created.reportId}`, await refreshed(refreshToken), {
+        scope,
+      })
+    ).json()) as {
       status: string;
       url: string | null;
     };
@@ -43,14 +58,29 @@ async function adsReport(body = spCampaignsRequest('2026-11-10', '2026-11-16'), 
 
 async function spReport() {
   const { accessToken } = await connectSeller(amazon);
-  const created = (await (await sp(amazon, 'na', '/reports/2021-06-30/reports', accessToken, salesAndTrafficRequest(marketplaces.US.id, '2026-11-10', '2026-11-16'))).json()) as {
+  const created = (await (
+    await sp(
+      amazon,
+      'na',
+      '/reports/2021-06-30/reports',
+      accessToken,
+      salesAndTrafficRequest(marketplaces.US.id, '2026-11-10', '2026-11-16'),
+    )
+  ).json()) as {
     reportId: string;
   };
   const poll = async () =>
-    (await (await sp(amazon, 'na', `/reports/2021-06-30/reports/${created.reportId}`, accessToken)).json()) as { processingStatus: string; reportDocumentId?: string };
+    (await (
+      await sp(amazon, 'na', `/reports/2021-06-30/reports/${created.reportId}`, accessToken)
+    ).json()) as { processingStatus: string; reportDocumentId?: string };
   const document = async (id: string) => {
-    const { url } = (await (await sp(amazon, 'na', `/reports/2021-06-30/documents/${id}`, accessToken)).json()) as { url: string };
-    return (await download(amazon, url)) as { salesAndTrafficByDate: unknown[]; salesAndTrafficByAsin: unknown[] };
+    const { url } = (await (
+      await sp(amazon, 'na', `/reports/2021-06-30/documents/${id}`, accessToken)
+    ).json()) as { url: string };
+    return (await download(amazon, url)) as {
+      salesAndTrafficByDate: unknown[];
+      salesAndTrafficByAsin: unknown[];
+    };
   };
   return { poll, document };
 }
@@ -83,7 +113,10 @@ describe('report scenarios', () => {
     await seller.poll();
     await seller.poll();
     const done = await seller.poll();
-    expect(await seller.document(done.reportDocumentId!)).toMatchObject({ salesAndTrafficByDate: [], salesAndTrafficByAsin: [] });
+    expect(await seller.document(done.reportDocumentId!)).toMatchObject({
+      salesAndTrafficByDate: [],
+      salesAndTrafficByAsin: [],
+    });
   });
 
   it('failReports: Ads reports end FAILED and SP-API reports FATAL', async () => {
@@ -104,8 +137,14 @@ describe('report scenarios', () => {
     await early.poll();
     expect(await download(amazon, (await early.poll()).url!)).toEqual([]);
     const seller = await connectSeller(amazon);
-    const query = new URLSearchParams({ marketplaceIds: marketplaces.US.id, interval: '2026-11-10T00:00:00Z--2026-11-17T00:00:00Z', granularity: 'Total' });
-    const zero = (await (await sp(amazon, 'na', `/sales/v1/orderMetrics?${query}`, seller.accessToken)).json()) as { payload: { unitCount: number }[] };
+    const query = new URLSearchParams({
+      marketplaceIds: marketplaces.US.id,
+      interval: '2026-11-10T00:00:00Z--2026-11-17T00:00:00Z',
+      granularity: 'Total',
+    });
+    const zero = (await (
+      await sp(amazon, 'na', `/sales/v1/orderMetrics?${query}`, seller.accessToken)
+    ).json()) as { payload: { unitCount: number }[] };
     expect(zero.payload[0]!.unitCount).toBe(0);
     amazon.clock.advance(24 * HOUR);
     // The same connection, a day later: the data has arrived.
@@ -117,7 +156,9 @@ describe('report scenarios', () => {
     await again.poll();
     expect(await download(amazon, (await again.poll()).url!)).toEqual([]);
     const sellerToken = await refreshed(seller.refreshToken);
-    const some = (await (await sp(amazon, 'na', `/sales/v1/orderMetrics?${query}`, sellerToken)).json()) as { payload: { unitCount: number }[] };
+    const some = (await (await sp(amazon, 'na', `/sales/v1/orderMetrics?${query}`, sellerToken)).json()) as {
+      payload: { unitCount: number }[];
+    };
     expect(some.payload[0]!.unitCount).toBeGreaterThan(0);
   });
 });
@@ -126,7 +167,12 @@ describe('authorization scenarios', () => {
   it('expireAuthorizationCodes: a pending code can no longer be exchanged', async () => {
     const url = await amazon.signIn(amazon.authorizeUrl({ redirectUri: REDIRECT_URI }));
     amazon.scenarios.expireAuthorizationCodes();
-    const answer = await postToken(amazon, { grant_type: 'authorization_code', code: url.searchParams.get('code')!, redirect_uri: REDIRECT_URI, ...clientFields(amazon) });
+    const answer = await postToken(amazon, {
+      grant_type: 'authorization_code',
+      code: url.searchParams.get('code')!,
+      redirect_uri: REDIRECT_URI,
+      ...clientFields(amazon),
+    });
     expect(answer.body).toMatchObject({ error: 'invalid_grant' });
   });
 
@@ -134,15 +180,23 @@ describe('authorization scenarios', () => {
     const { accessToken, refreshToken } = await connectAdvertising(amazon);
     amazon.scenarios.expireAccessTokens();
     expect((await ads(amazon, 'na', '/v2/profiles', accessToken)).status).toBe(401);
-    const refreshed = await postToken(amazon, { grant_type: 'refresh_token', refresh_token: refreshToken, ...clientFields(amazon) });
+    const refreshed = await postToken(amazon, {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      ...clientFields(amazon),
+    });
     expect((await ads(amazon, 'na', '/v2/profiles', String(refreshed.body.access_token))).status).toBe(200);
   });
 
   it('revokeAuthorization by kind leaves the other connection working', async () => {
     const advertising = await connectAdvertising(amazon);
     const seller = await connectSeller(amazon);
-    expect(amazon.scenarios.revokeAuthorization(amazon.users.default.email, { kind: 'sellingPartner' })).toBe(1);
-    expect((await sp(amazon, 'na', '/sellers/v1/marketplaceParticipations', seller.accessToken)).status).toBe(403);
+    expect(amazon.scenarios.revokeAuthorization(amazon.users.default.email, { kind: 'sellingPartner' })).toBe(
+      1,
+    );
+    expect((await sp(amazon, 'na', '/sellers/v1/marketplaceParticipations', seller.accessToken)).status).toBe(
+      403,
+    );
     expect((await ads(amazon, 'na', '/v2/profiles', advertising.accessToken)).status).toBe(200);
   });
 
@@ -160,8 +214,12 @@ describe('authorization scenarios', () => {
 
   it('refuses unknown users, scenarios and bad options with typed errors', () => {
     expect(() => amazon.scenarios.changePassword('nobody@example.com')).toThrow(MockAmazonError);
-    expect(() => runScenario(amazon.scenarios, 'meteorStrike', [])).toThrow(expect.objectContaining({ code: 'UNKNOWN_SCENARIO' }));
-    expect(() => amazon.scenarios.serverErrors('ads', { status: 404 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => runScenario(amazon.scenarios, 'meteorStrike', [])).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_SCENARIO' }),
+    );
+    expect(() => amazon.scenarios.serverErrors('ads', { status: 404 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
     expect(() => amazon.clock.advance(-1)).toThrow(RangeError);
   });
 });
@@ -172,7 +230,13 @@ describe('inspection and reset', () => {
     amazon.clock.advance(1000);
     await ads(amazon, 'eu', '/v2/profiles', accessToken);
     const last = amazon.log.at(-1)!;
-    expect(last).toMatchObject({ method: 'GET', status: 200, endpoint: 'ads.profiles', region: 'eu', at: TEST_NOW + 1000 });
+    expect(last).toMatchObject({
+      method: 'GET',
+      status: 200,
+      endpoint: 'ads.profiles',
+      region: 'eu',
+      at: TEST_NOW + 1000,
+    });
     expect(last.url).toBe(`${amazon.baseUrls.ads.eu}/v2/profiles`);
     expect(amazon.calls('lwa')).toBe(5); // authorize, signin, consent page, consent, token
     expect(amazon.calls('ads', { region: 'na' })).toBe(0);
@@ -185,7 +249,22 @@ describe('inspection and reset', () => {
     amazon.reset();
     expect(amazon.log).toHaveLength(0);
     expect(amazon.clock.now()).toBe(TEST_NOW);
-    const answer = await postToken(amazon, { grant_type: 'refresh_token', refresh_token: refreshToken, ...clientFields(amazon) });
+    const answer = await postToken(amazon, {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      ...clientFields(amazon),
+    });
     expect(answer.status).toBe(400);
+  });
+});
+
+describe('call counters', () => {
+  it('keep counting past the log limit and give exact per-endpoint counts', async () => {
+    const many = createMockAmazon({ now: TEST_NOW });
+    const { accessToken } = await connectAdvertising(many);
+    for (let i = 0; i < 10_050; i++) await ads(many, 'na', '/v2/profiles', accessToken);
+    expect(many.log).toHaveLength(10_000);
+    expect(many.calls('ads.profiles')).toBe(10_050);
+    expect(many.callCounts()).toMatchObject({ 'ads.profiles': 10_050, 'lwa.token.authorization_code': 1 });
   });
 });

@@ -26,7 +26,10 @@ const HOUR = 3_600_000;
  */
 export interface MockAmazonScenarios {
   /** Revokes the user's grants (all, or one kind / region): refresh -> `invalid_grant`, calls -> 401 / 403. Returns how many. */
-  revokeAuthorization(email: string, options?: { kind?: 'advertising' | 'sellingPartner'; region?: AmazonRegion }): number;
+  revokeAuthorization(
+    email: string,
+    options?: { kind?: 'advertising' | 'sellingPartner'; region?: AmazonRegion },
+  ): number;
   /** Changes the user's password (the help article's stale connection): every earlier grant stops working. Returns the new password. */
   changePassword(email: string, newPassword?: string): string;
   /** The next `times` matching requests get 429 (`Retry-After` where Amazon sends it). */
@@ -76,7 +79,8 @@ export const scenarioNames = [
 function times(value: FaultTimes | undefined): number {
   if (value === 'always') return Number.POSITIVE_INFINITY;
   if (value === undefined) return 1;
-  if (!Number.isInteger(value) || value < 1) throw new MockAmazonError('INVALID_OPTION', 'times must be a positive integer or "always"');
+  if (!Number.isInteger(value) || value < 1)
+    throw new MockAmazonError('INVALID_OPTION', 'times must be a positive integer or "always"');
   return value;
 }
 
@@ -113,8 +117,15 @@ export function createScenarios(ctx: MockContext, defaultEmail: string): MockAma
     },
     serverErrors(target, options = {}) {
       const status = options.status ?? 500;
-      if (status < 500 || status > 599) throw new MockAmazonError('INVALID_OPTION', 'status must be a 5xx code');
-      ctx.state.scenarios.faults.push({ kind: 'serverError', target, remaining: times(options.times), status, retryAfterSeconds: 0 });
+      if (status < 500 || status > 599)
+        throw new MockAmazonError('INVALID_OPTION', 'status must be a 5xx code');
+      ctx.state.scenarios.faults.push({
+        kind: 'serverError',
+        target,
+        remaining: times(options.times),
+        status,
+        retryAfterSeconds: 0,
+      });
     },
     rateLimits(enabled = true) {
       ctx.state.scenarios.rateLimits = enabled;
@@ -183,7 +194,10 @@ export function createScenarios(ctx: MockContext, defaultEmail: string): MockAma
 /** Runs a scenario by name with JSON arguments (control endpoint, CLI). */
 export function runScenario(scenarios: MockAmazonScenarios, name: string, args: unknown[]): unknown {
   if (!(scenarioNames as readonly string[]).includes(name)) {
-    throw new MockAmazonError('UNKNOWN_SCENARIO', `Unknown scenario ${name}; known: ${scenarioNames.join(', ')}`);
+    throw new MockAmazonError(
+      'UNKNOWN_SCENARIO',
+      `Unknown scenario ${name}; known: ${scenarioNames.join(', ')}`,
+    );
   }
   const fn = scenarios[name as keyof MockAmazonScenarios] as (...a: unknown[]) => unknown;
   return fn(...args);

@@ -6,13 +6,21 @@ export const TEST_NOW = Date.UTC(2026, 10, 20, 12);
 export const REDIRECT_URI = 'http://localhost:3000/callback';
 
 /** Posts a form to the LWA token endpoint of a region. */
-export async function postToken(amazon: MockAmazon, body: Record<string, string>, region: AmazonRegion = 'na') {
+export async function postToken(
+  amazon: MockAmazon,
+  body: Record<string, string>,
+  region: AmazonRegion = 'na',
+) {
   const response = await amazon.fetch(`${amazon.baseUrls.token[region]}/auth/o2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(body).toString(),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 /** The app's client credentials as form fields. */
@@ -21,25 +29,46 @@ export function clientFields(amazon: MockAmazon) {
 }
 
 /** Signs in to Login with Amazon and exchanges the code: the Advertising connection's tokens. */
-export async function connectAdvertising(amazon: MockAmazon, options: { email?: string; region?: AmazonRegion } = {}) {
-  const url = await amazon.signIn(amazon.authorizeUrl({ redirectUri: REDIRECT_URI, state: 'st', region: options.region ?? 'na' }), {
-    ...(options.email ? { email: options.email } : {}),
-  });
+export async function connectAdvertising(
+  amazon: MockAmazon,
+  options: { email?: string; region?: AmazonRegion } = {},
+) {
+  const url = await amazon.signIn(
+    amazon.authorizeUrl({ redirectUri: REDIRECT_URI, state: 'st', region: options.region ?? 'na' }),
+    {
+      ...(options.email ? { email: options.email } : {}),
+    },
+  );
   const code = url.searchParams.get('code');
   if (!code) throw new Error(`no code in ${url}`);
-  const token = await postToken(amazon, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, ...clientFields(amazon) });
+  const token = await postToken(amazon, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: REDIRECT_URI,
+    ...clientFields(amazon),
+  });
   return { accessToken: String(token.body.access_token), refreshToken: String(token.body.refresh_token) };
 }
 
 /** Consents at Seller Central and exchanges the code: the Seller Central connection's tokens. */
-export async function connectSeller(amazon: MockAmazon, options: { email?: string; region?: AmazonRegion } = {}) {
+export async function connectSeller(
+  amazon: MockAmazon,
+  options: { email?: string; region?: AmazonRegion } = {},
+) {
   const region = options.region ?? 'na';
-  const url = await amazon.signIn(amazon.sellerCentralConsentUrl({ redirectUri: REDIRECT_URI, state: 'sc', region }), {
-    ...(options.email ? { email: options.email } : {}),
-  });
+  const url = await amazon.signIn(
+    amazon.sellerCentralConsentUrl({ redirectUri: REDIRECT_URI, state: 'sc', region }),
+    {
+      ...(options.email ? { email: options.email } : {}),
+    },
+  );
   const code = url.searchParams.get('spapi_oauth_code');
   if (!code) throw new Error(`no code in ${url}`);
-  const token = await postToken(amazon, { grant_type: 'authorization_code', code, ...clientFields(amazon) }, region);
+  const token = await postToken(
+    amazon,
+    { grant_type: 'authorization_code', code, ...clientFields(amazon) },
+    region,
+  );
   return {
     accessToken: String(token.body.access_token),
     refreshToken: String(token.body.refresh_token),
@@ -59,7 +88,9 @@ export function ads(
     authorization: `Bearer ${accessToken}`,
     'amazon-advertising-api-clientid': amazon.app.clientId,
     ...(init.scope === undefined ? {} : { 'amazon-advertising-api-scope': String(init.scope) }),
-    ...(init.body === undefined ? {} : { 'content-type': 'application/vnd.createasyncreportrequest.v3+json' }),
+    ...(init.body === undefined
+      ? {}
+      : { 'content-type': 'application/vnd.createasyncreportrequest.v3+json' }),
     ...init.headers,
   };
   return amazon.fetch(`${amazon.baseUrls.ads[region]}${path}`, {
@@ -70,10 +101,19 @@ export function ads(
 }
 
 /** Calls the SP-API with `x-amz-access-token`. */
-export function sp(amazon: MockAmazon, region: AmazonRegion, path: string, accessToken: string, body?: unknown) {
+export function sp(
+  amazon: MockAmazon,
+  region: AmazonRegion,
+  path: string,
+  accessToken: string,
+  body?: unknown,
+) {
   return amazon.fetch(`${amazon.baseUrls.spApi[region]}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { 'x-amz-access-token': accessToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      'x-amz-access-token': accessToken,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
@@ -81,12 +121,26 @@ export function sp(amazon: MockAmazon, region: AmazonRegion, path: string, acces
 /** Downloads and gunzips a report file. */
 export async function download(amazon: MockAmazon, url: string): Promise<unknown> {
   const response = await amazon.fetch(url);
-  if (response.status !== 200) throw new Error(`download failed: ${response.status} ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`download failed: ${response.status} ${await response.text()}`);
   return JSON.parse(await gunzip(await response.arrayBuffer()));
 }
 
 /** An spCampaigns report request body. */
-export function spCampaignsRequest(startDate: string, endDate: string, columns = ['date', 'campaignId', 'campaignName', 'impressions', 'clicks', 'cost', 'sales14d', 'purchases14d']) {
+export function spCampaignsRequest(
+  startDate: string,
+  endDate: string,
+  columns = [
+    'date',
+    'campaignId',
+    'campaignName',
+    'impressions',
+    'clicks',
+    'cost',
+    'sales14d',
+    'purchases14d',
+  ],
+) {
   return {
     name: 'campaigns',
     startDate,

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ads, connectAdvertising, connectSeller, download, spCampaignsRequest, TEST_NOW } from '../../test/support.js';
+import {
+  ads,
+  connectAdvertising,
+  connectSeller,
+  download,
+  spCampaignsRequest,
+  TEST_NOW,
+} from '../../test/support.js';
 import { createMockAmazon } from '../create-mock-amazon.js';
 
 const amazon = createMockAmazon({ now: TEST_NOW });
@@ -26,7 +33,12 @@ describe('GET /v2/profiles', () => {
     expect(na[0]).toMatchObject({
       currencyCode: 'USD',
       timezone: 'America/Los_Angeles',
-      accountInfo: { marketplaceStringId: 'ATVPDKIKX0DER', type: 'seller', name: 'Acme Home & Kitchen', validPaymentMethod: true },
+      accountInfo: {
+        marketplaceStringId: 'ATVPDKIKX0DER',
+        type: 'seller',
+        name: 'Acme Home & Kitchen',
+        validPaymentMethod: true,
+      },
     });
     expect(na[0]!.accountInfo.id).toMatch(/^ENTITY/);
     expect((await profiles('eu', accessToken)).map((p) => p.countryCode)).toEqual(['UK', 'DE']);
@@ -41,7 +53,11 @@ describe('GET /v2/profiles', () => {
 
   it('shows several accounts of several types for the multiple-accounts user', async () => {
     const { accessToken } = await connectAdvertising(amazon, { email: amazon.users.multipleAccounts.email });
-    const all = [...(await profiles('na', accessToken)), ...(await profiles('eu', accessToken)), ...(await profiles('fe', accessToken))];
+    const all = [
+      ...(await profiles('na', accessToken)),
+      ...(await profiles('eu', accessToken)),
+      ...(await profiles('fe', accessToken)),
+    ];
     expect(new Set(all.map((p) => p.accountInfo.type))).toEqual(new Set(['seller', 'vendor', 'agency']));
     expect(new Set(all.map((p) => p.accountInfo.id)).size).toBe(3);
     const vendors = await ads(amazon, 'na', '/v2/profiles?profileTypeFilter=vendor', accessToken);
@@ -50,11 +66,17 @@ describe('GET /v2/profiles', () => {
 
   it('answers Amazon’s 401 bodies for missing client id, bad, expired or revoked tokens', async () => {
     const { accessToken } = await connectAdvertising(amazon);
-    const noClient = await ads(amazon, 'na', '/v2/profiles', accessToken, { headers: { 'amazon-advertising-api-clientid': '' } });
+    const noClient = await ads(amazon, 'na', '/v2/profiles', accessToken, {
+      headers: { 'amazon-advertising-api-clientid': '' },
+    });
     expect(noClient.status).toBe(401);
     const bad = await ads(amazon, 'na', '/v2/profiles', 'Atza|forged');
     expect(bad.status).toBe(401);
-    expect(await bad.json()).toEqual({ code: '401', details: 'Authentication failed', requestId: expect.any(String) });
+    expect(await bad.json()).toEqual({
+      code: '401',
+      details: 'Authentication failed',
+      requestId: expect.any(String),
+    });
     amazon.clock.advance(3600 * 1000);
     const expired = await ads(amazon, 'na', '/v2/profiles', accessToken);
     expect(expired.status).toBe(401);
@@ -97,7 +119,10 @@ describe('Ads reporting v3', () => {
 
   it('checks the scope header: missing, other user’s profile, unknown profile', async () => {
     const { accessToken } = await setup();
-    const missing = await ads(amazon, 'na', '/reporting/reports', accessToken, { method: 'POST', body: spCampaignsRequest('2026-11-01', '2026-11-07') });
+    const missing = await ads(amazon, 'na', '/reporting/reports', accessToken, {
+      method: 'POST',
+      body: spCampaignsRequest('2026-11-01', '2026-11-07'),
+    });
     expect(await missing.json()).toMatchObject({ code: '401', details: 'Scope header is missing' });
     const other = await connectAdvertising(amazon, { email: amazon.users.otherAccount.email });
     const [otherProfile] = await profiles('na', other.accessToken);
@@ -107,19 +132,31 @@ describe('Ads reporting v3', () => {
       body: spCampaignsRequest('2026-11-01', '2026-11-07'),
     });
     expect(foreign.status).toBe(401);
-    expect(await foreign.json()).toMatchObject({ details: `Not authorized to access scope ${otherProfile!.profileId}` });
-    const unknown = await ads(amazon, 'na', '/reporting/reports', accessToken, { method: 'POST', scope: 42, body: spCampaignsRequest('2026-11-01', '2026-11-07') });
+    expect(await foreign.json()).toMatchObject({
+      details: `Not authorized to access scope ${otherProfile!.profileId}`,
+    });
+    const unknown = await ads(amazon, 'na', '/reporting/reports', accessToken, {
+      method: 'POST',
+      scope: 42,
+      body: spCampaignsRequest('2026-11-01', '2026-11-07'),
+    });
     expect(await unknown.json()).toMatchObject({ details: 'No matching advertiser found for scope' });
   });
 
   it('creates a report PENDING, completes it on the next poll, serves gzipped JSON rows with the requested columns', async () => {
     const { accessToken, profileId } = await setup();
-    const created = await ads(amazon, 'na', '/reporting/reports', accessToken, { method: 'POST', scope: profileId, body: spCampaignsRequest('2026-11-01', '2026-11-07') });
+    const created = await ads(amazon, 'na', '/reporting/reports', accessToken, {
+      method: 'POST',
+      scope: profileId,
+      body: spCampaignsRequest('2026-11-01', '2026-11-07'),
+    });
     expect(created.status).toBe(200);
     const report = (await created.json()) as { reportId: string; status: string; url: string | null };
     expect(report).toMatchObject({ status: 'PENDING', url: null });
     const poll = async () =>
-      (await (await ads(amazon, 'na', `/reporting/reports/${report.reportId}`, accessToken, { scope: profileId })).json()) as {
+      (await (
+        await ads(amazon, 'na', `/reporting/reports/${report.reportId}`, accessToken, { scope: profileId })
+      ).json()) as {
         status: string;
         url: string | null;
         fileSize: number | null;
@@ -132,7 +169,18 @@ describe('Ads reporting v3', () => {
     const campaigns = amazon.world.byKey.default.advertisingAccounts[0]!.profiles[0]!.campaigns;
     expect(rows).toHaveLength(7 * campaigns.length);
     for (const row of rows) {
-      expect(Object.keys(row).sort()).toEqual(['campaignId', 'campaignName', 'clicks', 'cost', 'date', 'impressions', 'purchases14d', 'sales14d'].sort());
+      expect(Object.keys(row).sort()).toEqual(
+        [
+          'campaignId',
+          'campaignName',
+          'clicks',
+          'cost',
+          'date',
+          'impressions',
+          'purchases14d',
+          'sales14d',
+        ].sort(),
+      );
       expect(row.cost as number).toBeGreaterThanOrEqual(0);
     }
     const spend = rows.reduce((sum, row) => sum + (row.cost as number), 0);
@@ -145,10 +193,19 @@ describe('Ads reporting v3', () => {
   it('answers 425 with the original report id for a duplicate request', async () => {
     const { accessToken, profileId } = await setup();
     const body = spCampaignsRequest('2026-11-01', '2026-11-07');
-    const first = (await (await ads(amazon, 'na', '/reporting/reports', accessToken, { method: 'POST', scope: profileId, body })).json()) as { reportId: string };
-    const again = await ads(amazon, 'na', '/reporting/reports', accessToken, { method: 'POST', scope: profileId, body });
+    const first = (await (
+      await ads(amazon, 'na', '/reporting/reports', accessToken, { method: 'POST', scope: profileId, body })
+    ).json()) as { reportId: string };
+    const again = await ads(amazon, 'na', '/reporting/reports', accessToken, {
+      method: 'POST',
+      scope: profileId,
+      body,
+    });
     expect(again.status).toBe(425);
-    expect(await again.json()).toMatchObject({ code: '425', details: `The Request is a duplicate of : ${first.reportId}` });
+    expect(await again.json()).toMatchObject({
+      code: '425',
+      details: `The Request is a duplicate of : ${first.reportId}`,
+    });
   });
 
   it('serves spAdvertisedProduct rows per ASIN', async () => {
@@ -165,9 +222,13 @@ describe('Ads reporting v3', () => {
         format: 'GZIP_JSON',
       },
     };
-    const { reportId } = (await (await ads(amazon, 'na', '/reporting/reports', accessToken, { method: 'POST', scope: profileId, body })).json()) as { reportId: string };
+    const { reportId } = (await (
+      await ads(amazon, 'na', '/reporting/reports', accessToken, { method: 'POST', scope: profileId, body })
+    ).json()) as { reportId: string };
     await ads(amazon, 'na', `/reporting/reports/${reportId}`, accessToken, { scope: profileId });
-    const done = (await (await ads(amazon, 'na', `/reporting/reports/${reportId}`, accessToken, { scope: profileId })).json()) as { url: string };
+    const done = (await (
+      await ads(amazon, 'na', `/reporting/reports/${reportId}`, accessToken, { scope: profileId })
+    ).json()) as { url: string };
     const rows = (await download(amazon, done.url)) as { advertisedAsin: string; startDate: string }[];
     const asins = amazon.world.byKey.default.advertisingAccounts[0]!.shop.products.map((p) => p.asin);
     expect(new Set(rows.map((r) => r.advertisedAsin))).toEqual(new Set(asins));
@@ -177,8 +238,16 @@ describe('Ads reporting v3', () => {
   it('validates the request: content type, 31-day limit, columns, group-by', async () => {
     const { accessToken, profileId } = await setup();
     const post = (body: unknown, headers: Record<string, string> = {}) =>
-      ads(amazon, 'na', '/reporting/reports', accessToken, { method: 'POST', scope: profileId, body, headers });
-    expect((await post(spCampaignsRequest('2026-11-01', '2026-11-02'), { 'content-type': 'application/json' })).status).toBe(415);
+      ads(amazon, 'na', '/reporting/reports', accessToken, {
+        method: 'POST',
+        scope: profileId,
+        body,
+        headers,
+      });
+    expect(
+      (await post(spCampaignsRequest('2026-11-01', '2026-11-02'), { 'content-type': 'application/json' }))
+        .status,
+    ).toBe(415);
     const long = await post(spCampaignsRequest('2026-10-01', '2026-11-05'));
     expect(long.status).toBe(400);
     expect(await long.json()).toMatchObject({ code: '400', details: expect.stringContaining('31 days') });
@@ -191,16 +260,28 @@ describe('Ads reporting v3', () => {
   it('leaves Retry-After out of a throttled report creation', async () => {
     const { accessToken, profileId } = await setup();
     amazon.scenarios.throttle('ads.reports.create');
-    const throttled = await ads(amazon, 'na', '/reporting/reports', accessToken, { method: 'POST', scope: profileId, body: spCampaignsRequest('2026-11-01', '2026-11-02') });
+    const throttled = await ads(amazon, 'na', '/reporting/reports', accessToken, {
+      method: 'POST',
+      scope: profileId,
+      body: spCampaignsRequest('2026-11-01', '2026-11-02'),
+    });
     expect(throttled.status).toBe(429);
     expect(throttled.headers.get('retry-after')).toBeNull();
   });
 
   it('protects the download URL like a pre-signed S3 URL', async () => {
     const { accessToken, profileId } = await setup();
-    const { reportId } = (await (await ads(amazon, 'na', '/reporting/reports', accessToken, { method: 'POST', scope: profileId, body: spCampaignsRequest('2026-11-01', '2026-11-02') })).json()) as { reportId: string };
+    const { reportId } = (await (
+      await ads(amazon, 'na', '/reporting/reports', accessToken, {
+        method: 'POST',
+        scope: profileId,
+        body: spCampaignsRequest('2026-11-01', '2026-11-02'),
+      })
+    ).json()) as { reportId: string };
     await ads(amazon, 'na', `/reporting/reports/${reportId}`, accessToken, { scope: profileId });
-    const { url } = (await (await ads(amazon, 'na', `/reporting/reports/${reportId}`, accessToken, { scope: profileId })).json()) as { url: string };
+    const { url } = (await (
+      await ads(amazon, 'na', `/reporting/reports/${reportId}`, accessToken, { scope: profileId })
+    ).json()) as { url: string };
     const withAuth = await amazon.fetch(url, { headers: { authorization: `Bearer ${accessToken}` } });
     expect(withAuth.status).toBe(400);
     expect(await withAuth.text()).toContain('Only one auth mechanism allowed');

@@ -43,7 +43,9 @@ export function authenticateAds(
   const check = checkAccessToken(ctx, bearer(request));
   if (!check.ok) {
     const details =
-      check.reason === 'expired' ? 'Authentication failed: the access token has expired' : 'Authentication failed';
+      check.reason === 'expired'
+        ? 'Authentication failed: the access token has expired'
+        : 'Authentication failed';
     return adsError(401, details, requestId);
   }
   if (check.grant.kind !== 'advertising') return adsError(401, 'Authentication failed', requestId);
@@ -58,7 +60,11 @@ export function authenticateAds(
     const anyUser = [...ctx.state.users.values()].some((record) =>
       profilesIn(record, region).some((p) => String(p.profile.profileId) === scope.trim()),
     );
-    return adsError(401, anyUser ? `Not authorized to access scope ${scope}` : 'No matching advertiser found for scope', requestId);
+    return adsError(
+      401,
+      anyUser ? `Not authorized to access scope ${scope}` : 'No matching advertiser found for scope',
+      requestId,
+    );
   }
   return { grant: check.grant, record: check.record, profile: match.profile, account: match.account };
 }

@@ -28,16 +28,21 @@ export function profileJson(account: AdvertisingAccount, profile: AdsProfile) {
 export function adsProfileHandlers(ctx: MockContext, region: AmazonRegion): HttpHandler[] {
   const spec = { method: 'GET', service: 'ads', family: 'ads' } as const;
   return [
-    route(ctx, region, { ...spec, path: '/v2/profiles', endpoint: 'ads.profiles' }, ({ request, requestId }) => {
-      const caller = authenticateAds(ctx, request, region, requestId, false);
-      if (caller instanceof Response) return caller;
-      const filter = new URL(request.url).searchParams.get('profileTypeFilter');
-      const types = filter ? filter.split(',').map((t) => t.trim()) : null;
-      const profiles = profilesIn(caller.record, region)
-        .filter(({ account }) => !types || types.includes(account.type))
-        .map(({ account, profile }) => profileJson(account, profile));
-      return json(200, profiles);
-    }),
+    route(
+      ctx,
+      region,
+      { ...spec, path: '/v2/profiles', endpoint: 'ads.profiles' },
+      ({ request, requestId }) => {
+        const caller = authenticateAds(ctx, request, region, requestId, false);
+        if (caller instanceof Response) return caller;
+        const filter = new URL(request.url).searchParams.get('profileTypeFilter');
+        const types = filter ? filter.split(',').map((t) => t.trim()) : null;
+        const profiles = profilesIn(caller.record, region)
+          .filter(({ account }) => !types || types.includes(account.type))
+          .map(({ account, profile }) => profileJson(account, profile));
+        return json(200, profiles);
+      },
+    ),
     route(
       ctx,
       region,
@@ -45,7 +50,9 @@ export function adsProfileHandlers(ctx: MockContext, region: AmazonRegion): Http
       ({ request, requestId, params }) => {
         const caller = authenticateAds(ctx, request, region, requestId, false);
         if (caller instanceof Response) return caller;
-        const match = profilesIn(caller.record, region).find((p) => String(p.profile.profileId) === params.profileId);
+        const match = profilesIn(caller.record, region).find(
+          (p) => String(p.profile.profileId) === params.profileId,
+        );
         if (!match) return adsError(404, 'Profile not found', requestId, 'NOT_FOUND');
         return json(200, profileJson(match.account, match.profile));
       },

@@ -3,9 +3,9 @@ import type { AmazonRegion } from '../base-urls.js';
 import type { MockContext } from '../context.js';
 import { adsError, json } from '../http/respond.js';
 import { route } from '../http/route.js';
-import { buildAdsReportRows, adsReportTypes } from '../reports/ads-report-rows.js';
+import { adsReportTypes, buildAdsReportRows } from '../reports/ads-report-rows.js';
 import { datesWithData, isIsoDate, reportProgress } from '../reports/availability.js';
-import { presignedUrl, saveReportFile, findReportFile } from '../reports/documents.js';
+import { findReportFile, presignedUrl, saveReportFile } from '../reports/documents.js';
 import type { AdsReport, AdsReportConfiguration } from '../state/types.js';
 import { isoDate } from '../world/shop-metrics.js';
 import { authenticateAds } from './ads-auth.js';
@@ -22,7 +22,11 @@ function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 
-function reportJson(report: AdsReport, download: { url: string; expiresAt: number } | null, size: number | null) {
+function reportJson(
+  report: AdsReport,
+  download: { url: string; expiresAt: number } | null,
+  size: number | null,
+) {
   return {
     reportId: report.reportId,
     name: report.name,
@@ -46,23 +50,34 @@ function validateConfiguration(raw: unknown): Validated {
   if (typeof raw !== 'object' || raw === null) return { ok: false, details: 'configuration is required' };
   const c = raw as Record<string, unknown>;
   if (c.adProduct !== 'SPONSORED_PRODUCTS') {
-    return { ok: false, details: `configuration adProduct ${String(c.adProduct)} is not supported; use SPONSORED_PRODUCTS` };
+    return {
+      ok: false,
+      details: `configuration adProduct ${String(c.adProduct)} is not supported; use SPONSORED_PRODUCTS`,
+    };
   }
   const reportTypeId = String(c.reportTypeId);
   const type = adsReportTypes[reportTypeId];
   if (!type) return { ok: false, details: `configuration reportTypeId ${reportTypeId} is not supported` };
   const groupBy = Array.isArray(c.groupBy) ? c.groupBy.map(String) : [];
   if (groupBy.length === 0 || groupBy.some((g) => !type.groupBy.includes(g))) {
-    return { ok: false, details: `configuration groupBy must be ${JSON.stringify(type.groupBy)} for ${reportTypeId}` };
+    return {
+      ok: false,
+      details: `configuration groupBy must be ${JSON.stringify(type.groupBy)} for ${reportTypeId}`,
+    };
   }
   const columns = Array.isArray(c.columns) ? c.columns.map(String) : [];
   const unknown = columns.filter((col) => !(col in type.columns));
   if (columns.length === 0 || unknown.length > 0) {
-    return { ok: false, details: `configuration columns ${JSON.stringify(unknown)} are not supported for ${reportTypeId}` };
+    return {
+      ok: false,
+      details: `configuration columns ${JSON.stringify(unknown)} are not supported for ${reportTypeId}`,
+    };
   }
   const timeUnit = c.timeUnit;
-  if (timeUnit !== 'DAILY' && timeUnit !== 'SUMMARY') return { ok: false, details: 'configuration timeUnit must be DAILY or SUMMARY' };
-  if (timeUnit === 'SUMMARY' && columns.includes('date')) return { ok: false, details: 'column date is not allowed with timeUnit SUMMARY' };
+  if (timeUnit !== 'DAILY' && timeUnit !== 'SUMMARY')
+    return { ok: false, details: 'configuration timeUnit must be DAILY or SUMMARY' };
+  if (timeUnit === 'SUMMARY' && columns.includes('date'))
+    return { ok: false, details: 'column date is not allowed with timeUnit SUMMARY' };
   if (timeUnit === 'DAILY' && (columns.includes('startDate') || columns.includes('endDate'))) {
     return { ok: false, details: 'columns startDate and endDate are not allowed with timeUnit DAILY' };
   }
@@ -70,7 +85,15 @@ function validateConfiguration(raw: unknown): Validated {
   const filters = Array.isArray(c.filters) ? (c.filters as { field: string; values: string[] }[]) : undefined;
   return {
     ok: true,
-    value: { adProduct: 'SPONSORED_PRODUCTS', reportTypeId, groupBy, columns, timeUnit, format: 'GZIP_JSON', ...(filters ? { filters } : {}) },
+    value: {
+      adProduct: 'SPONSORED_PRODUCTS',
+      reportTypeId,
+      groupBy,
+      columns,
+      timeUnit,
+      format: 'GZIP_JSON',
+      ...(filters ? { filters } : {}),
+    },
   };
 }
 
@@ -80,7 +103,13 @@ export function adsReportHandlers(ctx: MockContext, region: AmazonRegion): HttpH
     route(
       ctx,
       region,
-      { method: 'POST', service: 'ads', path: '/reporting/reports', endpoint: 'ads.reports.create', family: 'ads' },
+      {
+        method: 'POST',
+        service: 'ads',
+        path: '/reporting/reports',
+        endpoint: 'ads.reports.create',
+        family: 'ads',
+      },
       async ({ request, requestId }) => {
         const caller = authenticateAds(ctx, request, region, requestId, true);
         if (caller instanceof Response) return caller;
@@ -108,8 +137,11 @@ export function adsReportHandlers(ctx: MockContext, region: AmazonRegion): HttpH
         if (!configuration.ok) return adsError(400, configuration.details, requestId);
         const profileId = caller.profile!.profileId;
         const key = JSON.stringify([profileId, startDate, endDate, configuration.value]);
-        const duplicate = [...ctx.state.adsReports.values()].find((r) => r.key === key && r.status !== 'FAILED');
-        if (duplicate) return adsError(425, `The Request is a duplicate of : ${duplicate.reportId}`, requestId);
+        const duplicate = [...ctx.state.adsReports.values()].find(
+          (r) => r.key === key && r.status !== 'FAILED',
+        );
+        if (duplicate)
+          return adsError(425, `The Request is a duplicate of : ${duplicate.reportId}`, requestId);
         const report: AdsReport = {
           reportId: uuid(ctx),
           profileId,
@@ -134,7 +166,13 @@ export function adsReportHandlers(ctx: MockContext, region: AmazonRegion): HttpH
     route(
       ctx,
       region,
-      { method: 'GET', service: 'ads', path: '/reporting/reports/:reportId', endpoint: 'ads.reports.get', family: 'ads' },
+      {
+        method: 'GET',
+        service: 'ads',
+        path: '/reporting/reports/:reportId',
+        endpoint: 'ads.reports.get',
+        family: 'ads',
+      },
       async ({ request, requestId, params }) => {
         const caller = authenticateAds(ctx, request, region, requestId, true);
         if (caller instanceof Response) return caller;
@@ -151,7 +189,14 @@ export function adsReportHandlers(ctx: MockContext, region: AmazonRegion): HttpH
           } else if (progress.done) {
             const grant = ctx.state.grants.get(report.grantId)!;
             const account = caller.account!;
-            const dates = datesWithData(ctx, grant, report.behaviour, report.startDate, report.endDate, 'today');
+            const dates = datesWithData(
+              ctx,
+              grant,
+              report.behaviour,
+              report.startDate,
+              report.endDate,
+              'today',
+            );
             const rows = buildAdsReportRows({
               seed: ctx.world.seed,
               shop: account.shop,

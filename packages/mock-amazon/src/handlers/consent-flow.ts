@@ -1,6 +1,6 @@
 import type { MockContext } from '../context.js';
-import { html, redirect } from '../http/respond.js';
 import { consentPage, errorPage, signInPage } from '../http/pages.js';
+import { html, redirect } from '../http/respond.js';
 import { findUser, grantAndIssueCode } from '../state/auth.js';
 import type { AuthTransaction, UserRecord } from '../state/types.js';
 
@@ -31,7 +31,13 @@ export interface FlowPaths {
 }
 
 /** Renders the sign-in form of a transaction. */
-export function renderSignIn(ctx: MockContext, tx: AuthTransaction, action: string, error?: string, email?: string) {
+export function renderSignIn(
+  ctx: MockContext,
+  tx: AuthTransaction,
+  action: string,
+  error?: string,
+  email?: string,
+) {
   const heading = tx.kind === 'sellingPartner' ? 'Sign in to Seller Central' : 'Sign in';
   return html(
     200,
@@ -63,16 +69,30 @@ function noSellerPage(tx: AuthTransaction) {
 }
 
 /** Handles the sign-in form POST: wrong credentials re-show the form; success moves on to consent. */
-export async function handleSignIn(ctx: MockContext, request: Request, kind: AuthTransaction['kind'], paths: FlowPaths) {
+export async function handleSignIn(
+  ctx: MockContext,
+  request: Request,
+  kind: AuthTransaction['kind'],
+  paths: FlowPaths,
+) {
   const form = await readForm(request);
   const tx = ctx.state.transactions.get(form.get('tx') ?? '');
   if (!tx || tx.kind !== kind) {
-    return html(400, errorPage('SESSION_EXPIRED', 'Your session has expired', 'Go back to the app and start again.'));
+    return html(
+      400,
+      errorPage('SESSION_EXPIRED', 'Your session has expired', 'Go back to the app and start again.'),
+    );
   }
   const email = form.get('email') ?? '';
   const record = findUser(ctx, email);
   if (!record) {
-    return renderSignIn(ctx, tx, paths.signInRepostAction, 'We cannot find an account with that email address', email);
+    return renderSignIn(
+      ctx,
+      tx,
+      paths.signInRepostAction,
+      'We cannot find an account with that email address',
+      email,
+    );
   }
   if (record.password !== (form.get('password') ?? '')) {
     return renderSignIn(ctx, tx, paths.signInRepostAction, 'Your password is incorrect', email);
@@ -83,11 +103,19 @@ export async function handleSignIn(ctx: MockContext, request: Request, kind: Aut
 }
 
 /** Shows the consent page of a signed-in transaction. */
-export function showConsent(ctx: MockContext, request: Request, kind: AuthTransaction['kind'], action: string) {
+export function showConsent(
+  ctx: MockContext,
+  request: Request,
+  kind: AuthTransaction['kind'],
+  action: string,
+) {
   const tx = ctx.state.transactions.get(new URL(request.url).searchParams.get('tx') ?? '');
   const record = tx?.email ? findUser(ctx, tx.email) : undefined;
   if (!tx || tx.kind !== kind || !record) {
-    return html(400, errorPage('SESSION_EXPIRED', 'Your session has expired', 'Go back to the app and start again.'));
+    return html(
+      400,
+      errorPage('SESSION_EXPIRED', 'Your session has expired', 'Go back to the app and start again.'),
+    );
   }
   const partner = partnerFor(record, tx);
   const lines =
@@ -111,7 +139,12 @@ export function showConsent(ctx: MockContext, request: Request, kind: AuthTransa
 }
 
 /** Ends a flow with the redirect back to the app: a code on consent, `error=access_denied` on refusal. */
-export function finishConsent(ctx: MockContext, tx: AuthTransaction, record: UserRecord, allow: boolean): Response {
+export function finishConsent(
+  ctx: MockContext,
+  tx: AuthTransaction,
+  record: UserRecord,
+  allow: boolean,
+): Response {
   const target = new URL(tx.redirectUri);
   if (!allow) {
     ctx.state.transactions.delete(tx.id);
@@ -142,7 +175,10 @@ export async function handleConsent(ctx: MockContext, request: Request, kind: Au
   const tx = ctx.state.transactions.get(form.get('tx') ?? '');
   const record = tx?.email ? findUser(ctx, tx.email) : undefined;
   if (!tx || tx.kind !== kind || !record) {
-    return html(400, errorPage('SESSION_EXPIRED', 'Your session has expired', 'Go back to the app and start again.'));
+    return html(
+      400,
+      errorPage('SESSION_EXPIRED', 'Your session has expired', 'Go back to the app and start again.'),
+    );
   }
   return finishConsent(ctx, tx, record, form.get('consent') === 'allow');
 }

@@ -34,57 +34,88 @@ function errorRedirect(redirectUri: string, error: string, description: string, 
 export function lwaAuthorizeHandlers(ctx: MockContext, region: AmazonRegion): HttpHandler[] {
   const page = { service: 'authorize', family: 'pages' } as const;
   return [
-    route(ctx, region, { ...page, method: 'GET', path: '/ap/oa', endpoint: 'lwa.authorize' }, ({ request }) => {
-      const query = new URL(request.url).searchParams;
-      const clientId = query.get('client_id');
-      if (clientId !== ctx.app.clientId) {
-        return html(400, errorPage('INVALID_CLIENT', 'An unknown client_id was requested', 'The app you came from is not registered with Login with Amazon.'));
-      }
-      const redirectUri = query.get('redirect_uri') ?? '';
-      if (!isAllowedRedirectUri(ctx.app, redirectUri)) {
-        return html(
-          400,
-          errorPage(
-            'lwa-invalid-parameter-bad-redirect-uri',
-            '400 Bad Request',
-            'The redirect URI you provided has not been whitelisted for your application.',
-          ),
-        );
-      }
-      const state = query.get('state');
-      if (query.get('response_type') !== 'code') {
-        return errorRedirect(redirectUri, 'unsupported_response_type', 'The response_type must be code.', state);
-      }
-      const scope = (query.get('scope') ?? '').trim();
-      const scopes = scope.split(/\s+/).filter(Boolean);
-      if (scopes.length === 0 || scopes.some((s) => !(s in knownScopes))) {
-        return errorRedirect(redirectUri, 'invalid_scope', 'An unknown scope was requested', state);
-      }
-      const codeChallenge = query.get('code_challenge');
-      const method = query.get('code_challenge_method') ?? (codeChallenge ? 'plain' : null);
-      if (codeChallenge !== null && method !== 'S256' && method !== 'plain') {
-        return errorRedirect(redirectUri, 'invalid_request', 'The request has an invalid parameter : code_challenge_method', state);
-      }
-      const tx = startTransaction(ctx, {
-        kind: 'advertising',
-        region,
-        clientId,
-        redirectUri,
-        state,
-        scope: scopes.join(' '),
-        codeChallenge,
-        codeChallengeMethod: codeChallenge === null ? null : method,
-      });
-      return autoSignIn(ctx, tx) ?? renderSignIn(ctx, tx, paths.signInAction);
-    }),
-    route(ctx, region, { ...page, method: 'POST', path: '/ap/signin', endpoint: 'lwa.signin' }, ({ request }) =>
-      handleSignIn(ctx, request, 'advertising', paths),
+    route(
+      ctx,
+      region,
+      { ...page, method: 'GET', path: '/ap/oa', endpoint: 'lwa.authorize' },
+      ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        const clientId = query.get('client_id');
+        if (clientId !== ctx.app.clientId) {
+          return html(
+            400,
+            errorPage(
+              'INVALID_CLIENT',
+              'An unknown client_id was requested',
+              'The app you came from is not registered with Login with Amazon.',
+            ),
+          );
+        }
+        const redirectUri = query.get('redirect_uri') ?? '';
+        if (!isAllowedRedirectUri(ctx.app, redirectUri)) {
+          return html(
+            400,
+            errorPage(
+              'lwa-invalid-parameter-bad-redirect-uri',
+              '400 Bad Request',
+              'The redirect URI you provided has not been whitelisted for your application.',
+            ),
+          );
+        }
+        const state = query.get('state');
+        if (query.get('response_type') !== 'code') {
+          return errorRedirect(
+            redirectUri,
+            'unsupported_response_type',
+            'The response_type must be code.',
+            state,
+          );
+        }
+        const scope = (query.get('scope') ?? '').trim();
+        const scopes = scope.split(/\s+/).filter(Boolean);
+        if (scopes.length === 0 || scopes.some((s) => !(s in knownScopes))) {
+          return errorRedirect(redirectUri, 'invalid_scope', 'An unknown scope was requested', state);
+        }
+        const codeChallenge = query.get('code_challenge');
+        const method = query.get('code_challenge_method') ?? (codeChallenge ? 'plain' : null);
+        if (codeChallenge !== null && method !== 'S256' && method !== 'plain') {
+          return errorRedirect(
+            redirectUri,
+            'invalid_request',
+            'The request has an invalid parameter : code_challenge_method',
+            state,
+          );
+        }
+        const tx = startTransaction(ctx, {
+          kind: 'advertising',
+          region,
+          clientId,
+          redirectUri,
+          state,
+          scope: scopes.join(' '),
+          codeChallenge,
+          codeChallengeMethod: codeChallenge === null ? null : method,
+        });
+        return autoSignIn(ctx, tx) ?? renderSignIn(ctx, tx, paths.signInAction);
+      },
     ),
-    route(ctx, region, { ...page, method: 'GET', path: '/ap/consent', endpoint: 'lwa.consent' }, ({ request }) =>
-      showConsent(ctx, request, 'advertising', paths.consentAction),
+    route(
+      ctx,
+      region,
+      { ...page, method: 'POST', path: '/ap/signin', endpoint: 'lwa.signin' },
+      ({ request }) => handleSignIn(ctx, request, 'advertising', paths),
     ),
-    route(ctx, region, { ...page, method: 'POST', path: '/ap/consent', endpoint: 'lwa.consent.submit' }, ({ request }) =>
-      handleConsent(ctx, request, 'advertising'),
+    route(
+      ctx,
+      region,
+      { ...page, method: 'GET', path: '/ap/consent', endpoint: 'lwa.consent' },
+      ({ request }) => showConsent(ctx, request, 'advertising', paths.consentAction),
+    ),
+    route(
+      ctx,
+      region,
+      { ...page, method: 'POST', path: '/ap/consent', endpoint: 'lwa.consent.submit' },
+      ({ request }) => handleConsent(ctx, request, 'advertising'),
     ),
   ];
 }

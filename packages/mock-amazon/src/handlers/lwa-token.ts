@@ -3,12 +3,7 @@ import type { AmazonRegion } from '../base-urls.js';
 import type { MockContext } from '../context.js';
 import { json, lwaError } from '../http/respond.js';
 import { route } from '../http/route.js';
-import {
-  ACCESS_TOKEN_LIFETIME_S,
-  grantIsLive,
-  issueAccessToken,
-  issueRefreshToken,
-} from '../state/auth.js';
+import { ACCESS_TOKEN_LIFETIME_S, grantIsLive, issueAccessToken, issueRefreshToken } from '../state/auth.js';
 
 const INVALID_CODE = 'The request has an invalid grant parameter : code';
 const INVALID_REFRESH =
@@ -56,7 +51,8 @@ function clientCredentials(request: Request, form: URLSearchParams): { id: strin
   const bodyId = form.get('client_id');
   const bodySecret = form.get('client_secret');
   if (basic) {
-    if ((bodyId !== null && bodyId !== basic.id) || (bodySecret !== null && bodySecret !== basic.secret)) return null;
+    if ((bodyId !== null && bodyId !== basic.id) || (bodySecret !== null && bodySecret !== basic.secret))
+      return null;
     return basic;
   }
   if (bodyId === null || bodySecret === null) return null;
@@ -65,7 +61,9 @@ function clientCredentials(request: Request, form: URLSearchParams): { id: strin
 
 async function grantTypeOf(request: Request): Promise<string> {
   const grantType = new URLSearchParams(await request.text()).get('grant_type');
-  return grantType === 'authorization_code' || grantType === 'refresh_token' ? `lwa.token.${grantType}` : 'lwa.token';
+  return grantType === 'authorization_code' || grantType === 'refresh_token'
+    ? `lwa.token.${grantType}`
+    : 'lwa.token';
 }
 
 /** Login with Amazon's token endpoint, `POST /auth/o2/token`, on one region's host. */
@@ -74,7 +72,14 @@ export function lwaTokenHandlers(ctx: MockContext, region: AmazonRegion): HttpHa
     route(
       ctx,
       region,
-      { method: 'POST', service: 'token', path: '/auth/o2/token', endpoint: 'lwa.token', family: 'lwa', classify: grantTypeOf },
+      {
+        method: 'POST',
+        service: 'token',
+        path: '/auth/o2/token',
+        endpoint: 'lwa.token',
+        family: 'lwa',
+        classify: grantTypeOf,
+      },
       async ({ request }) => {
         const contentType = request.headers.get('content-type') ?? '';
         if (!contentType.toLowerCase().includes('application/x-www-form-urlencoded')) {
@@ -86,26 +91,45 @@ export function lwaTokenHandlers(ctx: MockContext, region: AmazonRegion): HttpHa
         const client = clientCredentials(request, form);
         if (!client || client.id !== ctx.app.clientId || client.secret !== ctx.app.clientSecret) {
           const basic = request.headers.get('authorization')?.toLowerCase().startsWith('basic ');
-          return lwaError(401, 'invalid_client', 'Client authentication failed', basic ? { 'www-authenticate': 'Basic' } : {});
+          return lwaError(
+            401,
+            'invalid_client',
+            'Client authentication failed',
+            basic ? { 'www-authenticate': 'Basic' } : {},
+          );
         }
         if (grantType === 'authorization_code') {
           const code = form.get('code');
           if (!code) return missing('code');
           const issued = ctx.state.codes.get(code);
           const grant = issued ? ctx.state.grants.get(issued.grantId) : undefined;
-          if (!issued || !grant || issued.used || issued.clientId !== client.id || ctx.clock.now() >= issued.expiresAt) {
+          if (
+            !issued ||
+            !grant ||
+            issued.used ||
+            issued.clientId !== client.id ||
+            ctx.clock.now() >= issued.expiresAt
+          ) {
             return lwaError(400, 'invalid_grant', INVALID_CODE);
           }
           const redirectUri = form.get('redirect_uri');
           if (grant.kind === 'advertising' && redirectUri === null) return missing('redirect_uri');
           if (redirectUri !== null && redirectUri !== issued.redirectUri) {
-            return lwaError(400, 'invalid_grant', 'The request has an invalid grant parameter : redirect_uri');
+            return lwaError(
+              400,
+              'invalid_grant',
+              'The request has an invalid grant parameter : redirect_uri',
+            );
           }
           if (issued.codeChallenge !== null) {
             const verifier = form.get('code_verifier');
             if (!verifier) return missing('code_verifier');
             if (!(await pkceMatches(verifier, issued.codeChallenge, issued.codeChallengeMethod ?? 'plain'))) {
-              return lwaError(400, 'invalid_grant', 'The request has an invalid grant parameter : code_verifier');
+              return lwaError(
+                400,
+                'invalid_grant',
+                'The request has an invalid grant parameter : code_verifier',
+              );
             }
           }
           if (!grantIsLive(ctx, grant)) return lwaError(400, 'invalid_grant', INVALID_CODE);

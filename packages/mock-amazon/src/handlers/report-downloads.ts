@@ -19,7 +19,11 @@ function serve(ctx: MockContext, request: Request, kind: ReportFile['kind'], id:
   const signature = new URL(request.url).searchParams.get('X-Amz-Signature') ?? '';
   const expiresAt = file.signatures.get(signature);
   if (expiresAt === undefined) {
-    return s3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+    return s3Error(
+      403,
+      'SignatureDoesNotMatch',
+      'The request signature we calculated does not match the signature you provided.',
+    );
   }
   if (ctx.clock.now() >= expiresAt) return s3Error(403, 'AccessDenied', 'Request has expired');
   return new Response(file.bytes.slice(), {
@@ -32,11 +36,17 @@ function serve(ctx: MockContext, request: Request, kind: ReportFile['kind'], id:
 export function reportDownloadHandlers(ctx: MockContext, region: AmazonRegion): HttpHandler[] {
   const spec = { method: 'GET', service: 'reports', family: 'reports' } as const;
   return [
-    route(ctx, region, { ...spec, path: '/ads/:file', endpoint: 'ads.reports.download' }, ({ request, params }) =>
-      serve(ctx, request, 'ads', params.file ?? ''),
+    route(
+      ctx,
+      region,
+      { ...spec, path: '/ads/:file', endpoint: 'ads.reports.download' },
+      ({ request, params }) => serve(ctx, request, 'ads', params.file ?? ''),
     ),
-    route(ctx, region, { ...spec, path: '/spapi/:file', endpoint: 'spapi.reports.download' }, ({ request, params }) =>
-      serve(ctx, request, 'spapi', params.file ?? ''),
+    route(
+      ctx,
+      region,
+      { ...spec, path: '/spapi/:file', endpoint: 'spapi.reports.download' },
+      ({ request, params }) => serve(ctx, request, 'spapi', params.file ?? ''),
     ),
   ];
 }

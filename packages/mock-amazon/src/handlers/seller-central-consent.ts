@@ -5,7 +5,14 @@ import { errorPage } from '../http/pages.js';
 import { html } from '../http/respond.js';
 import { route } from '../http/route.js';
 import { startTransaction } from '../state/auth.js';
-import { autoSignIn, type FlowPaths, handleConsent, handleSignIn, renderSignIn, showConsent } from './consent-flow.js';
+import {
+  autoSignIn,
+  type FlowPaths,
+  handleConsent,
+  handleSignIn,
+  renderSignIn,
+  showConsent,
+} from './consent-flow.js';
 
 const paths: FlowPaths = {
   signInAction: '../../ap/signin',
@@ -25,18 +32,42 @@ export function sellerCentralHandlers(ctx: MockContext, region: AmazonRegion): H
       ({ request }) => {
         const query = new URL(request.url).searchParams;
         if (query.get('application_id') !== ctx.app.applicationId) {
-          return html(400, errorPage('MD9100', 'We are sorry!', 'The application you are trying to authorize could not be found.'));
+          return html(
+            400,
+            errorPage(
+              'MD9100',
+              'We are sorry!',
+              'The application you are trying to authorize could not be found.',
+            ),
+          );
         }
         if (ctx.app.draft && query.get('version') !== 'beta') {
-          return html(400, errorPage('MD1000', 'We are sorry!', 'This application is in draft state: add version=beta to authorize it.'));
+          return html(
+            400,
+            errorPage(
+              'MD1000',
+              'We are sorry!',
+              'This application is in draft state: add version=beta to authorize it.',
+            ),
+          );
         }
         const given = query.get('redirect_uri');
         if (given?.includes('#')) {
-          return html(400, errorPage('MD5110', 'We are sorry!', 'The redirect URI must not contain a fragment.'));
+          return html(
+            400,
+            errorPage('MD5110', 'We are sorry!', 'The redirect URI must not contain a fragment.'),
+          );
         }
         const redirectUri = given ?? ctx.app.redirectUris[0] ?? '';
         if (!isAllowedRedirectUri(ctx.app, redirectUri)) {
-          return html(400, errorPage('MD5101', 'We are sorry!', 'The redirect URI is not one of the app\'s OAuth Redirect URIs.'));
+          return html(
+            400,
+            errorPage(
+              'MD5101',
+              'We are sorry!',
+              "The redirect URI is not one of the app's OAuth Redirect URIs.",
+            ),
+          );
         }
         const tx = startTransaction(ctx, {
           kind: 'sellingPartner',
@@ -51,8 +82,11 @@ export function sellerCentralHandlers(ctx: MockContext, region: AmazonRegion): H
         return autoSignIn(ctx, tx) ?? renderSignIn(ctx, tx, paths.signInAction);
       },
     ),
-    route(ctx, region, { ...page, method: 'POST', path: '/ap/signin', endpoint: 'sellercentral.signin' }, ({ request }) =>
-      handleSignIn(ctx, request, 'sellingPartner', paths),
+    route(
+      ctx,
+      region,
+      { ...page, method: 'POST', path: '/ap/signin', endpoint: 'sellercentral.signin' },
+      ({ request }) => handleSignIn(ctx, request, 'sellingPartner', paths),
     ),
     route(
       ctx,

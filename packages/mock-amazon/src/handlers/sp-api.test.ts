@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectAdvertising, connectSeller, download, salesAndTrafficRequest, sp, TEST_NOW } from '../../test/support.js';
+import {
+  connectAdvertising,
+  connectSeller,
+  download,
+  salesAndTrafficRequest,
+  sp,
+  TEST_NOW,
+} from '../../test/support.js';
 import { createMockAmazon } from '../create-mock-amazon.js';
 import { marketplaces } from '../world/marketplaces.js';
 
@@ -18,7 +25,10 @@ interface Metric {
 
 async function orderMetrics(token: string, query: Record<string, string>) {
   const response = await sp(amazon, 'na', `/sales/v1/orderMetrics?${new URLSearchParams(query)}`, token);
-  return { status: response.status, body: (await response.json()) as { payload: Metric[]; errors?: unknown[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { payload: Metric[]; errors?: unknown[] },
+  };
 }
 
 describe('GET /sellers/v1/marketplaceParticipations', () => {
@@ -28,15 +38,28 @@ describe('GET /sellers/v1/marketplaceParticipations', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('x-amzn-RequestId')).toBeTruthy();
     expect(response.headers.get('x-amzn-RateLimit-Limit')).toBe('0.016');
-    const { payload } = (await response.json()) as { payload: { marketplace: { id: string; countryCode: string }; storeName: string; participation: unknown }[] };
+    const { payload } = (await response.json()) as {
+      payload: {
+        marketplace: { id: string; countryCode: string };
+        storeName: string;
+        participation: unknown;
+      }[];
+    };
     expect(payload.map((p) => p.marketplace.id)).toEqual([marketplaces.US.id, marketplaces.CA.id]);
     expect(payload[0]).toMatchObject({
-      marketplace: { countryCode: 'US', defaultCurrencyCode: 'USD', domainName: 'www.amazon.com', name: 'Amazon.com' },
+      marketplace: {
+        countryCode: 'US',
+        defaultCurrencyCode: 'USD',
+        domainName: 'www.amazon.com',
+        name: 'Amazon.com',
+      },
       storeName: 'Acme Home & Kitchen',
       participation: { isParticipating: true, hasSuspendedListings: false },
     });
     const eu = await connectSeller(amazon, { region: 'eu' });
-    const euBody = (await (await sp(amazon, 'eu', '/sellers/v1/marketplaceParticipations', eu.accessToken)).json()) as {
+    const euBody = (await (
+      await sp(amazon, 'eu', '/sellers/v1/marketplaceParticipations', eu.accessToken)
+    ).json()) as {
       payload: { marketplace: { countryCode: string } }[];
     };
     expect(euBody.payload.map((p) => p.marketplace.countryCode)).toEqual(['GB', 'DE']);
@@ -46,20 +69,32 @@ describe('GET /sellers/v1/marketplaceParticipations', () => {
     const { accessToken } = await connectSeller(amazon);
     const missing = await amazon.fetch(`${amazon.baseUrls.spApi.na}/sellers/v1/marketplaceParticipations`);
     expect(missing.status).toBe(403);
-    expect(await missing.json()).toMatchObject({ errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.' }] });
+    expect(await missing.json()).toMatchObject({
+      errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.' }],
+    });
     // A token for na does not open eu; an Advertising token does not open the SP-API.
     expect((await sp(amazon, 'eu', '/sellers/v1/marketplaceParticipations', accessToken)).status).toBe(403);
     const adsToken = await connectAdvertising(amazon);
-    expect((await sp(amazon, 'na', '/sellers/v1/marketplaceParticipations', adsToken.accessToken)).status).toBe(403);
+    expect(
+      (await sp(amazon, 'na', '/sellers/v1/marketplaceParticipations', adsToken.accessToken)).status,
+    ).toBe(403);
     amazon.clock.advance(3600_000);
     const expired = await sp(amazon, 'na', '/sellers/v1/marketplaceParticipations', accessToken);
     expect(await expired.json()).toEqual({
-      errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details: 'The access token you provided has expired.' }],
+      errors: [
+        {
+          code: 'Unauthorized',
+          message: 'Access to requested resource is denied.',
+          details: 'The access token you provided has expired.',
+        },
+      ],
     });
     const fresh = await connectSeller(amazon);
     amazon.scenarios.revokeAuthorization(amazon.users.default.email, { kind: 'sellingPartner' });
     const revoked = await sp(amazon, 'na', '/sellers/v1/marketplaceParticipations', fresh.accessToken);
-    expect(await revoked.json()).toMatchObject({ errors: [{ details: 'The access token you provided is revoked, malformed or invalid.' }] });
+    expect(await revoked.json()).toMatchObject({
+      errors: [{ details: 'The access token you provided is revoked, malformed or invalid.' }],
+    });
   });
 });
 
@@ -114,7 +149,10 @@ describe('Reports 2021-06-30: GET_SALES_AND_TRAFFIC_REPORT', () => {
     return ((await response.json()) as { reportId: string }).reportId;
   }
   const status = async (token: string, id: string) =>
-    (await (await sp(amazon, 'na', `/reports/2021-06-30/reports/${id}`, token)).json()) as { processingStatus: string; reportDocumentId?: string };
+    (await (await sp(amazon, 'na', `/reports/2021-06-30/reports/${id}`, token)).json()) as {
+      processingStatus: string;
+      reportDocumentId?: string;
+    };
 
   it('moves IN_QUEUE -> IN_PROGRESS -> DONE, then serves a gzipped document by date and by ASIN', async () => {
     const { accessToken } = await connectSeller(amazon);
@@ -124,11 +162,24 @@ describe('Reports 2021-06-30: GET_SALES_AND_TRAFFIC_REPORT', () => {
     expect((await status(accessToken, id)).processingStatus).toBe('IN_PROGRESS');
     const done = await status(accessToken, id);
     expect(done.processingStatus).toBe('DONE');
-    const documentResponse = await sp(amazon, 'na', `/reports/2021-06-30/documents/${done.reportDocumentId}`, accessToken);
-    const document = (await documentResponse.json()) as { url: string; compressionAlgorithm: string; reportDocumentId: string };
+    const documentResponse = await sp(
+      amazon,
+      'na',
+      `/reports/2021-06-30/documents/${done.reportDocumentId}`,
+      accessToken,
+    );
+    const document = (await documentResponse.json()) as {
+      url: string;
+      compressionAlgorithm: string;
+      reportDocumentId: string;
+    };
     expect(document).toMatchObject({ compressionAlgorithm: 'GZIP', reportDocumentId: done.reportDocumentId });
     const content = (await download(amazon, document.url)) as {
-      salesAndTrafficByDate: { date: string; salesByDate: { orderedProductSales: { amount: number } }; trafficByDate: { sessions: number; buyBoxPercentage: number; unitSessionPercentage: number } }[];
+      salesAndTrafficByDate: {
+        date: string;
+        salesByDate: { orderedProductSales: { amount: number } };
+        trafficByDate: { sessions: number; buyBoxPercentage: number; unitSessionPercentage: number };
+      }[];
       salesAndTrafficByAsin: { childAsin: string; parentAsin: string }[];
     };
     expect(content.salesAndTrafficByDate.map((d) => d.date)).toEqual(
@@ -150,16 +201,24 @@ describe('Reports 2021-06-30: GET_SALES_AND_TRAFFIC_REPORT', () => {
     const id = await createReport(accessToken, salesAndTrafficRequest(US, '2026-11-15', '2026-11-25'));
     for (let i = 0; i < 2; i++) await status(accessToken, id);
     const { reportDocumentId } = await status(accessToken, id);
-    const { url } = (await (await sp(amazon, 'na', `/reports/2021-06-30/documents/${reportDocumentId}`, accessToken)).json()) as { url: string };
+    const { url } = (await (
+      await sp(amazon, 'na', `/reports/2021-06-30/documents/${reportDocumentId}`, accessToken)
+    ).json()) as { url: string };
     const content = (await download(amazon, url)) as { salesAndTrafficByDate: { date: string }[] };
     expect(content.salesAndTrafficByDate.at(-1)?.date).toBe('2026-11-19');
   });
 
   it('validates the request and hides other sellers’ reports', async () => {
     const { accessToken } = await connectSeller(amazon);
-    const bad = await sp(amazon, 'na', '/reports/2021-06-30/reports', accessToken, { ...salesAndTrafficRequest(US, '2026-11-01', '2026-11-02'), reportType: 'GET_FLAT_FILE_OPEN_LISTINGS_DATA' });
+    const bad = await sp(amazon, 'na', '/reports/2021-06-30/reports', accessToken, {
+      ...salesAndTrafficRequest(US, '2026-11-01', '2026-11-02'),
+      reportType: 'GET_FLAT_FILE_OPEN_LISTINGS_DATA',
+    });
     expect(bad.status).toBe(400);
-    const two = await sp(amazon, 'na', '/reports/2021-06-30/reports', accessToken, { ...salesAndTrafficRequest(US, '2026-11-01', '2026-11-02'), marketplaceIds: [US, marketplaces.CA.id] });
+    const two = await sp(amazon, 'na', '/reports/2021-06-30/reports', accessToken, {
+      ...salesAndTrafficRequest(US, '2026-11-01', '2026-11-02'),
+      marketplaceIds: [US, marketplaces.CA.id],
+    });
     expect(two.status).toBe(400);
     const id = await createReport(accessToken);
     const other = await connectSeller(amazon, { email: amazon.users.otherAccount.email });
@@ -187,7 +246,11 @@ describe('Reports 2021-06-30: GET_SALES_AND_TRAFFIC_REPORT', () => {
   it('answers InternalFailure on injected 500s', async () => {
     const { accessToken } = await connectSeller(amazon);
     amazon.scenarios.serverErrors('spapi.orderMetrics');
-    const failed = await orderMetrics(accessToken, { marketplaceIds: US, interval: '2026-11-01T00:00:00Z--2026-11-02T00:00:00Z', granularity: 'Day' });
+    const failed = await orderMetrics(accessToken, {
+      marketplaceIds: US,
+      interval: '2026-11-01T00:00:00Z--2026-11-02T00:00:00Z',
+      granularity: 'Day',
+    });
     expect(failed.status).toBe(500);
     expect(failed.body.errors).toEqual([expect.objectContaining({ code: 'InternalFailure' })]);
   });

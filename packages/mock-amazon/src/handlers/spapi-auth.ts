@@ -15,14 +15,27 @@ export interface SpCaller {
 const DENIED = 'Access to requested resource is denied.';
 
 /** Checks `x-amz-access-token`: a live Seller Central grant for this region. Answers 403 `{errors:[…]}` otherwise. */
-export function authenticateSpApi(ctx: MockContext, request: Request, region: AmazonRegion): SpCaller | Response {
+export function authenticateSpApi(
+  ctx: MockContext,
+  request: Request,
+  region: AmazonRegion,
+): SpCaller | Response {
   const check = checkAccessToken(ctx, request.headers.get('x-amz-access-token'));
   if (!check.ok) {
-    if (check.reason === 'missing') return spError(403, 'Unauthorized', DENIED, 'The request has no x-amz-access-token header.');
-    if (check.reason === 'expired') return spError(403, 'Unauthorized', DENIED, 'The access token you provided has expired.');
-    return spError(403, 'Unauthorized', DENIED, 'The access token you provided is revoked, malformed or invalid.');
+    if (check.reason === 'missing')
+      return spError(403, 'Unauthorized', DENIED, 'The request has no x-amz-access-token header.');
+    if (check.reason === 'expired')
+      return spError(403, 'Unauthorized', DENIED, 'The access token you provided has expired.');
+    return spError(
+      403,
+      'Unauthorized',
+      DENIED,
+      'The access token you provided is revoked, malformed or invalid.',
+    );
   }
-  const partner = check.record.user.sellingPartners.find((p) => p.sellingPartnerId === check.grant.sellingPartnerId);
+  const partner = check.record.user.sellingPartners.find(
+    (p) => p.sellingPartnerId === check.grant.sellingPartnerId,
+  );
   if (check.grant.kind !== 'sellingPartner' || check.grant.region !== region || !partner) {
     return spError(403, 'Unauthorized', DENIED, '');
   }

@@ -69,12 +69,21 @@ export function spApiSalesHandlers(ctx: MockContext, region: AmazonRegion): Http
     route(
       ctx,
       region,
-      { method: 'GET', service: 'spApi', path: '/sales/v1/orderMetrics', endpoint: 'spapi.orderMetrics', family: 'spapi' },
+      {
+        method: 'GET',
+        service: 'spApi',
+        path: '/sales/v1/orderMetrics',
+        endpoint: 'spapi.orderMetrics',
+        family: 'spapi',
+      },
       ({ request }) => {
         const caller = authenticateSpApi(ctx, request, region);
         if (caller instanceof Response) return caller;
         const query = new URL(request.url).searchParams;
-        const ids = query.getAll('marketplaceIds').flatMap((v) => v.split(',')).filter(Boolean);
+        const ids = query
+          .getAll('marketplaceIds')
+          .flatMap((v) => v.split(','))
+          .filter(Boolean);
         if (ids.length !== 1) {
           return spError(400, 'InvalidInput', 'marketplaceIds must name exactly one marketplace.');
         }
@@ -82,13 +91,21 @@ export function spApiSalesHandlers(ctx: MockContext, region: AmazonRegion): Http
         if (!marketplace) return spError(400, 'InvalidInput', `Invalid marketplaceId: ${ids[0]}`);
         const granularity = query.get('granularity') as Granularity | null;
         if (!granularity || !granularities.includes(granularity)) {
-          return spError(400, 'InvalidInput', 'granularity must be one of Hour, Day, Week, Month, Year, Total.');
+          return spError(
+            400,
+            'InvalidInput',
+            'granularity must be one of Hour, Day, Week, Month, Year, Total.',
+          );
         }
         const [startText, endText] = (query.get('interval') ?? '').split('--');
         const start = startText ? parseEnd(startText) : null;
         const end = endText ? parseEnd(endText) : null;
         if (!start || !end || end.ms <= start.ms) {
-          return spError(400, 'InvalidInput', 'interval must be two ISO 8601 date-times with a zone, start--end, start before end.');
+          return spError(
+            400,
+            'InvalidInput',
+            'interval must be two ISO 8601 date-times with a zone, start--end, start before end.',
+          );
         }
         const asin = query.get('asin');
         const sku = query.get('sku');
@@ -104,11 +121,18 @@ export function spApiSalesHandlers(ctx: MockContext, region: AmazonRegion): Http
           const until = Math.min(to, now);
           if (now >= visibleFrom) {
             // Walk the local days the bucket touches, counting the share of each day that lies in it (and is past).
-            for (let day = Date.UTC(...localYmd(from, start.offsetMs)) - start.offsetMs; day < until; day += DAY) {
+            for (
+              let day = Date.UTC(...localYmd(from, start.offsetMs)) - start.offsetMs;
+              day < until;
+              day += DAY
+            ) {
               const share = (Math.min(day + DAY, until) - Math.max(day, from)) / DAY;
               if (share <= 0) continue;
               const date = new Date(day + start.offsetMs).toISOString().slice(0, 10);
-              for (const figures of shopAsinDays(ctx.world.seed, caller.partner.shop, marketplace, date, { asin, sku })) {
+              for (const figures of shopAsinDays(ctx.world.seed, caller.partner.shop, marketplace, date, {
+                asin,
+                sku,
+              })) {
                 totals.units += figures.unitsOrdered * share;
                 totals.items += figures.totalOrderItems * share;
                 totals.orders += figures.orders * share;
@@ -123,7 +147,10 @@ export function spApiSalesHandlers(ctx: MockContext, region: AmazonRegion): Http
             unitCount,
             orderItemCount: Math.min(unitCount, Math.round(totals.items)),
             orderCount: Math.min(unitCount, Math.round(totals.orders)),
-            averageUnitPrice: { amount: moneyAmount(unitCount ? totalSales / unitCount : 0, currency), currencyCode: currency },
+            averageUnitPrice: {
+              amount: moneyAmount(unitCount ? totalSales / unitCount : 0, currency),
+              currencyCode: currency,
+            },
             totalSales: { amount: moneyAmount(totalSales, currency), currencyCode: currency },
           });
           from = to;

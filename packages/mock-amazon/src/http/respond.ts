@@ -17,7 +17,12 @@ export function redirect(location: string): Response {
 }
 
 /** An error of the Ads API: `{ code, details, requestId }`. */
-export function adsError(status: number, details: string, requestId: string, code = String(status)): Response {
+export function adsError(
+  status: number,
+  details: string,
+  requestId: string,
+  code = String(status),
+): Response {
   return json(status, { code, details, requestId });
 }
 
@@ -27,7 +32,12 @@ export function spError(status: number, code: string, message: string, details =
 }
 
 /** An OAuth error of the LWA token endpoint. */
-export function lwaError(status: number, error: string, description: string, headers: Record<string, string> = {}) {
+export function lwaError(
+  status: number,
+  error: string,
+  description: string,
+  headers: Record<string, string> = {},
+) {
   return json(status, { error_description: description, error }, { 'cache-control': 'no-store', ...headers });
 }
 

@@ -1,6 +1,7 @@
 import { type HttpHandler, http } from 'msw';
 import type { AmazonBaseUrls, AmazonRegion } from '../base-urls.js';
 import type { MockContext } from '../context.js';
+import { LOG_LIMIT } from '../state/create-state.js';
 import type { Fault } from '../state/types.js';
 import { adsError, html, json, lwaError, s3Error, spError } from './respond.js';
 
@@ -52,7 +53,11 @@ function faultResponse(fault: Fault, spec: RouteSpec, requestId: string): Respon
     case 'lwa':
       return throttled
         ? lwaError(429, 'too_many_requests', 'The request was throttled. Try again later.', retry)
-        : lwaError(fault.status, fault.status === 503 ? 'temporarily_unavailable' : 'server_error', 'Internal Server Error');
+        : lwaError(
+            fault.status,
+            fault.status === 503 ? 'temporarily_unavailable' : 'server_error',
+            'Internal Server Error',
+          );
     case 'ads': {
       if (!throttled) return adsError(fault.status, 'Internal Server Error', requestId);
       const response = adsError(429, 'Too Many Requests', requestId);
@@ -61,14 +66,20 @@ function faultResponse(fault: Fault, spec: RouteSpec, requestId: string): Respon
       return response;
     }
     case 'spapi':
-      if (throttled) return spError(429, 'QuotaExceeded', 'You exceeded your quota for the requested resource.');
+      if (throttled)
+        return spError(429, 'QuotaExceeded', 'You exceeded your quota for the requested resource.');
       return fault.status === 503
         ? spError(503, 'ServiceUnavailable', 'Service temporarily unavailable. Please try again.')
         : spError(fault.status, 'InternalFailure', 'We encountered an internal error. Please try again.');
     case 'reports':
-      return throttled ? s3Error(503, 'SlowDown', 'Please reduce your request rate.') : s3Error(fault.status, 'InternalError', 'We encountered an internal error. Please try again.');
+      return throttled
+        ? s3Error(503, 'SlowDown', 'Please reduce your request rate.')
+        : s3Error(fault.status, 'InternalError', 'We encountered an internal error. Please try again.');
     case 'pages':
-      return html(throttled ? 503 : fault.status, '<!doctype html><title>Amazon</title><h1>Sorry! Something went wrong.</h1>');
+      return html(
+        throttled ? 503 : fault.status,
+        '<!doctype html><title>Amazon</title><h1>Sorry! Something went wrong.</h1>',
+      );
   }
 }
 
@@ -118,7 +129,13 @@ export function route(
     if (fault) {
       response = faultResponse(fault, named, requestId);
     } else if (rateLimited(ctx, named, region)) {
-      const throttle: Fault = { kind: 'throttle', target: endpoint, remaining: 0, status: 429, retryAfterSeconds: 1 };
+      const throttle: Fault = {
+        kind: 'throttle',
+        target: endpoint,
+        remaining: 0,
+        status: 429,
+        retryAfterSeconds: 1,
+      };
       response = faultResponse(throttle, named, requestId);
     } else {
       try {
@@ -133,6 +150,9 @@ export function route(
     if (plan && [200, 202, 400, 404].includes(response.status)) {
       response.headers.set('x-amzn-RateLimit-Limit', String(plan[0]));
     }
+    const countKey = `${endpoint}|${region}|${response.status}`;
+    ctx.state.counts.set(countKey, (ctx.state.counts.get(countKey) ?? 0) + 1);
+    if (ctx.state.log.length >= LOG_LIMIT) ctx.state.log.splice(0, ctx.state.log.length - LOG_LIMIT + 1);
     ctx.state.log.push({
       method: request.method,
       url: request.url,

@@ -32,11 +32,13 @@ function metricColumns(): Record<string, Column> {
     clicks: (r) => r.totals.clicks,
     cost: (r) => roundMoney(r.totals.cost, r.marketplace.currencyCode),
     spend: (r) => roundMoney(r.totals.cost, r.marketplace.currencyCode),
-    costPerClick: (r) => (r.totals.clicks > 0 ? Math.round((r.totals.cost / r.totals.clicks) * 100) / 100 : 0),
+    costPerClick: (r) =>
+      r.totals.clicks > 0 ? Math.round((r.totals.cost / r.totals.clicks) * 100) / 100 : 0,
     clickThroughRate: (r) =>
       r.totals.impressions > 0 ? Math.round((r.totals.clicks / r.totals.impressions) * 10_000) / 100 : 0,
     roasClicks14d: (r) => (r.totals.cost > 0 ? Math.round((r.totals.sales / r.totals.cost) * 100) / 100 : 0),
-    acosClicks14d: (r) => (r.totals.sales > 0 ? Math.round((r.totals.cost / r.totals.sales) * 10_000) / 100 : 0),
+    acosClicks14d: (r) =>
+      r.totals.sales > 0 ? Math.round((r.totals.cost / r.totals.sales) * 10_000) / 100 : 0,
   };
   for (const [window, factor] of Object.entries(windows)) {
     columns[`sales${window}`] = (r) => roundMoney(r.totals.sales * factor, r.marketplace.currencyCode);

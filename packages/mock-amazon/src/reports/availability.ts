@@ -24,11 +24,20 @@ export function datesWithData(
 
 /** Whether a string is a calendar date `YYYY-MM-DD`. */
 export function isIsoDate(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+  return (
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+  );
 }
 
 /** The status a report shows at its `poll`-th status read (1-based), given how it is set to behave. */
-export function reportProgress(ctx: MockContext, behaviour: ReportBehaviour, createdAt: number, poll: number) {
+export function reportProgress(
+  ctx: MockContext,
+  behaviour: ReportBehaviour,
+  createdAt: number,
+  poll: number,
+) {
   const done = poll >= behaviour.polls && ctx.clock.now() >= createdAt + behaviour.processingMs;
   return { done, started: poll > 1 || behaviour.polls <= 1 };
 }

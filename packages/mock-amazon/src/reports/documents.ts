@@ -26,13 +26,23 @@ export async function saveReportFile(
   region: AmazonRegion,
   content: unknown,
 ): Promise<ReportFile> {
-  const file: ReportFile = { id, region, kind, bytes: await gzip(JSON.stringify(content)), signatures: new Map() };
+  const file: ReportFile = {
+    id,
+    region,
+    kind,
+    bytes: await gzip(JSON.stringify(content)),
+    signatures: new Map(),
+  };
   store(ctx).set(`${kind}/${id}`, file);
   return file;
 }
 
 /** Finds a stored report file. */
-export function findReportFile(ctx: MockContext, kind: ReportFile['kind'], id: string): ReportFile | undefined {
+export function findReportFile(
+  ctx: MockContext,
+  kind: ReportFile['kind'],
+  id: string,
+): ReportFile | undefined {
   return store(ctx).get(`${kind}/${id}`);
 }
 
@@ -50,5 +60,8 @@ export function presignedUrl(ctx: MockContext, file: ReportFile): { url: string;
     'X-Amz-Signature': signature,
   });
   const extension = file.kind === 'ads' ? '.json.gz' : '';
-  return { url: `${ctx.baseUrls.reports[file.region]}/${file.kind}/${file.id}${extension}?${query}`, expiresAt };
+  return {
+    url: `${ctx.baseUrls.reports[file.region]}/${file.kind}/${file.id}${extension}?${query}`,
+    expiresAt,
+  };
 }

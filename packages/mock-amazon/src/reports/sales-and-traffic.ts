@@ -15,7 +15,16 @@ interface Sums {
 }
 
 function empty(): Sums {
-  return { units: 0, items: 0, sales: 0, sessions: 0, browserSessions: 0, pageViews: 0, browserPageViews: 0, buyBoxWeighted: 0 };
+  return {
+    units: 0,
+    items: 0,
+    sales: 0,
+    sessions: 0,
+    browserSessions: 0,
+    pageViews: 0,
+    browserPageViews: 0,
+    buyBoxWeighted: 0,
+  };
 }
 
 function add(sums: Sums, day: AsinDay): void {
@@ -64,8 +73,14 @@ export function buildSalesAndTraffic(options: {
     byDate.set(bucket, dateSums);
     for (const day of shopAsinDays(options.seed, options.shop, marketplace, date)) {
       add(dateSums, day);
-      const key = asinGranularity === 'PARENT' ? day.parentAsin : asinGranularity === 'CHILD' ? day.asin : day.sku;
-      const entry = byAsin.get(key) ?? { parentAsin: day.parentAsin, childAsin: day.asin, sku: day.sku, sums: empty() };
+      const key =
+        asinGranularity === 'PARENT' ? day.parentAsin : asinGranularity === 'CHILD' ? day.asin : day.sku;
+      const entry = byAsin.get(key) ?? {
+        parentAsin: day.parentAsin,
+        childAsin: day.asin,
+        sku: day.sku,
+        sums: empty(),
+      };
       byAsin.set(key, entry);
       add(entry.sums, day);
     }

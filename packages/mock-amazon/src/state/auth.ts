@@ -16,14 +16,27 @@ export function findUser(ctx: MockContext, email: string): UserRecord | undefine
 }
 
 /** Starts a sign-in + consent transaction. */
-export function startTransaction(ctx: MockContext, fields: Omit<AuthTransaction, 'id' | 'createdAt' | 'email'>): AuthTransaction {
-  const tx: AuthTransaction = { ...fields, id: ctx.state.random.chars(24, TOKEN_CHARS), createdAt: ctx.clock.now(), email: null };
+export function startTransaction(
+  ctx: MockContext,
+  fields: Omit<AuthTransaction, 'id' | 'createdAt' | 'email'>,
+): AuthTransaction {
+  const tx: AuthTransaction = {
+    ...fields,
+    id: ctx.state.random.chars(24, TOKEN_CHARS),
+    createdAt: ctx.clock.now(),
+    email: null,
+  };
   ctx.state.transactions.set(tx.id, tx);
   return tx;
 }
 
 /** Records the user's consent: a grant and a fresh single-use code. */
-export function grantAndIssueCode(ctx: MockContext, tx: AuthTransaction, record: UserRecord, sellingPartnerId: string | null): string {
+export function grantAndIssueCode(
+  ctx: MockContext,
+  tx: AuthTransaction,
+  record: UserRecord,
+  sellingPartnerId: string | null,
+): string {
   const grant: Grant = {
     id: `grant-${ctx.state.grants.size + 1}`,
     kind: tx.kind,
@@ -95,7 +108,12 @@ export function checkAccessToken(ctx: MockContext, token: string | null): TokenC
 }
 
 /** Revokes every grant of a user (optionally only one kind, or one region of Seller Central). */
-export function revokeGrants(ctx: MockContext, email: string, kind?: Grant['kind'], region?: AmazonRegion): number {
+export function revokeGrants(
+  ctx: MockContext,
+  email: string,
+  kind?: Grant['kind'],
+  region?: AmazonRegion,
+): number {
   let count = 0;
   for (const grant of ctx.state.grants.values()) {
     if (grant.email !== email.toLowerCase() || grant.revoked) continue;

@@ -20,12 +20,18 @@ export const defaultSpReports: ReportBehaviour = {
   dataLatencyMs: 0,
 };
 
+/** How many entries the request log keeps (the counters behind `calls()` keep counting past it). */
+export const LOG_LIMIT = 10_000;
+
 /** A fresh state for the world: no grants, tokens, reports or scenarios. */
 export function createState(world: World): MockState {
   return {
     random: createRandom(`${world.seed}:ids`),
     users: new Map(
-      world.users.map((user) => [user.email.toLowerCase(), { user, password: user.password, passwordVersion: 0 }]),
+      world.users.map((user) => [
+        user.email.toLowerCase(),
+        { user, password: user.password, passwordVersion: 0 },
+      ]),
     ),
     transactions: new Map(),
     grants: new Map(),
@@ -37,6 +43,7 @@ export function createState(world: World): MockState {
     files: new Map(),
     buckets: new Map(),
     log: [],
+    counts: new Map(),
     scenarios: {
       faults: [],
       rateLimits: false,

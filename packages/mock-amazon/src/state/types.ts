@@ -176,7 +176,10 @@ export interface MockState {
   /** Report files on the mock's "S3", keyed `${kind}/${id}`. */
   files: Map<string, ReportFile>;
   buckets: Map<string, Bucket>;
+  /** The most recent answered requests (at most `LOG_LIMIT`). */
   log: LogEntry[];
+  /** Every answered request counted by `endpoint|region|status`, never trimmed. */
+  counts: Map<string, number>;
   scenarios: ScenarioSettings;
   counter: number;
 }

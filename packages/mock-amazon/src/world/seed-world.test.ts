@@ -30,20 +30,27 @@ describe('the seeded world', () => {
   it('gives every ASIN-day figures that hang together like a real shop', () => {
     const world = seedWorld(1);
     const shop = world.byKey.default.advertisingAccounts[0]!.shop;
-    const date = fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2027, 0, 1) }).map((t) => new Date(t).toISOString().slice(0, 10));
+    const date = fc
+      .integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2027, 0, 1) })
+      .map((t) => new Date(t).toISOString().slice(0, 10));
     fc.assert(
-      fc.property(fc.constantFrom(...shop.products), fc.constantFrom(marketplaces.US, marketplaces.DE), date, (product, marketplace, day) => {
-        const figures = asinDay(1, shop, marketplace, product, day);
-        expect(figures).toEqual(asinDay(1, shop, marketplace, product, day));
-        expect(figures.orders).toBeLessThanOrEqual(figures.totalOrderItems);
-        expect(figures.totalOrderItems).toBeLessThanOrEqual(figures.unitsOrdered);
-        expect(figures.unitsOrdered).toBeLessThanOrEqual(figures.sessions);
-        expect(figures.adUnits).toBeLessThanOrEqual(figures.unitsOrdered);
-        expect(figures.adSales).toBeLessThanOrEqual(figures.sales);
-        expect(figures.clicks).toBeGreaterThanOrEqual(figures.adUnits);
-        expect(figures.buyBoxPercentage).toBeGreaterThan(80);
-        expect(figures.buyBoxPercentage).toBeLessThanOrEqual(100);
-      }),
+      fc.property(
+        fc.constantFrom(...shop.products),
+        fc.constantFrom(marketplaces.US, marketplaces.DE),
+        date,
+        (product, marketplace, day) => {
+          const figures = asinDay(1, shop, marketplace, product, day);
+          expect(figures).toEqual(asinDay(1, shop, marketplace, product, day));
+          expect(figures.orders).toBeLessThanOrEqual(figures.totalOrderItems);
+          expect(figures.totalOrderItems).toBeLessThanOrEqual(figures.unitsOrdered);
+          expect(figures.unitsOrdered).toBeLessThanOrEqual(figures.sessions);
+          expect(figures.adUnits).toBeLessThanOrEqual(figures.unitsOrdered);
+          expect(figures.adSales).toBeLessThanOrEqual(figures.sales);
+          expect(figures.clicks).toBeGreaterThanOrEqual(figures.adUnits);
+          expect(figures.buyBoxPercentage).toBeGreaterThan(80);
+          expect(figures.buyBoxPercentage).toBeLessThanOrEqual(100);
+        },
+      ),
       { numRuns: 200 },
     );
   });

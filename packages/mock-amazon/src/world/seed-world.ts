@@ -1,6 +1,14 @@
 import { createRandom, type Random } from '../random.js';
 import { type Marketplace, type MarketplaceCountry, marketplaces } from './marketplaces.js';
-import type { AdsProfile, AdvertisingAccount, AmazonUser, Campaign, Product, SellingPartner, Shop } from './types.js';
+import type {
+  AdsProfile,
+  AdvertisingAccount,
+  AmazonUser,
+  Campaign,
+  Product,
+  SellingPartner,
+  Shop,
+} from './types.js';
 
 /** The password of every ready-made user (like Plaid's `pass_good`). */
 export const DEFAULT_PASSWORD = 'pass_good';
@@ -70,7 +78,13 @@ function asin(random: Random): string {
   return `B0${random.chars(8)}`;
 }
 
-function makeShop(seed: number, key: string, name: string, theme: string, weights: Record<string, number>): Shop {
+function makeShop(
+  seed: number,
+  key: string,
+  name: string,
+  theme: string,
+  weights: Record<string, number>,
+): Shop {
   const random = createRandom(`${seed}:shop:${key}`);
   const items = catalogues[theme] ?? [];
   const count = Math.min(items.length, random.int(4, items.length));
@@ -93,7 +107,8 @@ function makeShop(seed: number, key: string, name: string, theme: string, weight
     };
   });
   const first = products[0];
-  for (const product of products) if (product.parentAsin === 'PARENT' && first) product.parentAsin = first.asin;
+  for (const product of products)
+    if (product.parentAsin === 'PARENT' && first) product.parentAsin = first.asin;
   return { id: key, name, products, marketplaceWeights: weights };
 }
 
@@ -170,13 +185,22 @@ function makePartner(seed: number, key: string, shop: Shop, countries: Marketpla
 
 /** Builds the seeded world. The same seed always gives the same users, ids, products and figures. */
 export function seedWorld(seed: number): World {
-  const acme = makeShop(seed, 'acme', 'Acme Home & Kitchen', 'kitchen', { US: 1, CA: 0.18, UK: 0.35, DE: 0.3 });
+  const acme = makeShop(seed, 'acme', 'Acme Home & Kitchen', 'kitchen', {
+    US: 1,
+    CA: 0.18,
+    UK: 0.35,
+    DE: 0.3,
+  });
   const northwind = makeShop(seed, 'northwind', 'Northwind Outdoors', 'outdoors', { US: 1, CA: 0.25 });
   const contoso = makeShop(seed, 'contoso', 'Contoso Brands', 'brands', { US: 1, UK: 0.4, DE: 0.45 });
   const tailspin = makeShop(seed, 'tailspin', 'Tailspin Toys', 'toys', { JP: 1, AU: 0.6 });
   const globex = makeShop(seed, 'globex', 'Globex Garden Supply', 'garden', { US: 1 });
   const wingtip = makeShop(seed, 'wingtip', 'Wingtip Pets', 'pets', { US: 1 });
-  const fourth = makeShop(seed, 'fourthcoffee', 'Fourth Coffee Kitchenware', 'kitchen', { UK: 1, DE: 0.8, FR: 0.5 });
+  const fourth = makeShop(seed, 'fourthcoffee', 'Fourth Coffee Kitchenware', 'kitchen', {
+    UK: 1,
+    DE: 0.8,
+    FR: 0.5,
+  });
 
   const user = (
     key: ReadyMadeUserKey,
@@ -185,7 +209,15 @@ export function seedWorld(seed: number): World {
     description: string,
     advertisingAccounts: AdvertisingAccount[],
     sellingPartners: SellingPartner[],
-  ): AmazonUser => ({ key, email, password: DEFAULT_PASSWORD, name, description, advertisingAccounts, sellingPartners });
+  ): AmazonUser => ({
+    key,
+    email,
+    password: DEFAULT_PASSWORD,
+    name,
+    description,
+    advertisingAccounts,
+    sellingPartners,
+  });
 
   const byKey: Record<ReadyMadeUserKey, AmazonUser> = {
     default: user(
@@ -220,7 +252,10 @@ export function seedWorld(seed: number): World {
       [
         makeAccount(seed, 'northwind', 'seller', 'Northwind Outdoors', northwind, ['US', 'CA']),
         makeAccount(seed, 'contoso', 'vendor', 'Contoso Brands', contoso, ['US', 'UK', 'DE']),
-        makeAccount(seed, 'tailspin', 'agency', 'Tailspin Toys (managed by Fabrikam Agency)', tailspin, ['JP', 'AU']),
+        makeAccount(seed, 'tailspin', 'agency', 'Tailspin Toys (managed by Fabrikam Agency)', tailspin, [
+          'JP',
+          'AU',
+        ]),
       ],
       [makePartner(seed, 'northwind-na', northwind, ['US', 'CA'])],
     ),

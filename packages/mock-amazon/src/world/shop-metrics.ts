@@ -38,7 +38,13 @@ const weekdayFactor = [1.12, 0.96, 0.94, 0.97, 1.0, 1.05, 1.15];
  * The figures of one ASIN on one date in one marketplace. Pure: a function of the seed, the ids and the date.
  * Total sales always exceed ad-attributed sales, and ad spend lands near 8-15% of total sales (TACoS).
  */
-export function asinDay(seed: number, shop: Shop, marketplace: Marketplace, product: Product, date: string): AsinDay {
+export function asinDay(
+  seed: number,
+  shop: Shop,
+  marketplace: Marketplace,
+  product: Product,
+  date: string,
+): AsinDay {
   const random = createRandom(`${seed}:day:${shop.id}:${marketplace.id}:${product.asin}:${date}`);
   const weight = shop.marketplaceWeights[marketplace.countryCode] ?? 0.2;
   const day = new Date(`${date}T00:00:00Z`);
@@ -46,7 +52,10 @@ export function asinDay(seed: number, shop: Shop, marketplace: Marketplace, prod
   // A gentle yearly season (Q4 peak) so charts are not flat.
   const dayOfYear = Math.floor((day.getTime() - Date.UTC(day.getUTCFullYear(), 0, 1)) / 86_400_000);
   const season = 1 + 0.18 * Math.cos(((dayOfYear - 340) / 365) * 2 * Math.PI);
-  const sessions = Math.max(1, Math.round(product.baseSessions * weight * weekday * season * random.between(0.8, 1.2)));
+  const sessions = Math.max(
+    1,
+    Math.round(product.baseSessions * weight * weekday * season * random.between(0.8, 1.2)),
+  );
   const browserSessions = Math.round(sessions * random.between(0.35, 0.5));
   const pageViews = Math.round(sessions * random.between(1.2, 1.6));
   const browserPageViews = Math.round(pageViews * (browserSessions / sessions));
@@ -55,9 +64,13 @@ export function asinDay(seed: number, shop: Shop, marketplace: Marketplace, prod
   const orders = totalOrderItems - Math.floor(totalOrderItems * random.between(0, 0.04));
   const price = roundMoney(product.basePrice * marketplace.priceScale, marketplace.currencyCode);
   const sales = roundMoney(unitsOrdered * price, marketplace.currencyCode);
-  const buyBoxPercentage = Math.round(Math.min(1, product.buyBox + random.between(-0.03, 0.03)) * 10_000) / 100;
+  const buyBoxPercentage =
+    Math.round(Math.min(1, product.buyBox + random.between(-0.03, 0.03)) * 10_000) / 100;
 
-  const adUnits = Math.min(unitsOrdered, Math.round(unitsOrdered * product.adShare * random.between(0.85, 1.15)));
+  const adUnits = Math.min(
+    unitsOrdered,
+    Math.round(unitsOrdered * product.adShare * random.between(0.85, 1.15)),
+  );
   const adOrders = adUnits - Math.floor(adUnits * random.between(0, 0.05));
   const adSales = roundMoney(adUnits * price, marketplace.currencyCode);
   const clicks =
