@@ -1,7 +1,21 @@
-/** One of Amazon's three regions: North America, Europe, Far East. */
+/**
+ * One of Amazon's three regions: North America, Europe, Far East.
+ *
+ * @example
+ * ```ts
+ * const region: AmazonRegion = 'eu';
+ * ```
+ */
 export type AmazonRegion = 'na' | 'eu' | 'fe';
 
-/** The three regions, in a stable order. */
+/**
+ * The three regions, in a stable order.
+ *
+ * @example
+ * ```ts
+ * for (const region of amazonRegions) await fetch(`${urls.ads[region]}/v2/profiles`, init);
+ * ```
+ */
 export const amazonRegions: readonly AmazonRegion[] = ['na', 'eu', 'fe'];
 
 /**

@@ -16,7 +16,14 @@ export interface MockClock {
   set(ms: number): void;
 }
 
-/** How the mock clock moves: `frozen` (only by `advance`/`set`) or `running` (with real time, plus jumps). */
+/**
+ * How the mock clock moves: `frozen` (only by `advance`/`set`) or `running` (with real time, plus jumps).
+ *
+ * @example
+ * ```ts
+ * createMockAmazon({ clock: 'running' });
+ * ```
+ */
 export type ClockMode = 'frozen' | 'running';
 
 /** A clock that can be put back to its start. */

@@ -3,7 +3,14 @@ import type { ResettableClock } from './clock.js';
 import type { MockState } from './state/types.js';
 import type { World } from './world/seed-world.js';
 
-/** The app registered with Amazon that the server half acts as. */
+/**
+ * The app registered with Amazon that the server half acts as.
+ *
+ * @example
+ * ```ts
+ * const { clientId, clientSecret, applicationId }: MockAmazonApp = amazon.app;
+ * ```
+ */
 export interface MockAmazonApp {
   /** LWA client id (`amzn1.application-oa2-client.…`). */
   clientId: string;

@@ -16,7 +16,14 @@ import { createState } from './state/create-state.js';
 import type { LogEntry } from './state/types.js';
 import { type ReadyMadeUserKey, seedWorld, type World } from './world/seed-world.js';
 
-/** The app credentials the mock accepts unless told otherwise (documented in the README). */
+/**
+ * The app credentials the mock accepts unless told otherwise (documented in the README).
+ *
+ * @example
+ * ```ts
+ * createConnectionsHandler({ lwa: { clientId: defaultMockApp.clientId, clientSecret: defaultMockApp.clientSecret } });
+ * ```
+ */
 export const defaultMockApp: MockAmazonApp = {
   clientId: 'amzn1.application-oa2-client.5ad5a11ed0c0ffee5ad5a11ed0c0ffee',
   clientSecret: 'amzn1.oa2-cs.v1.mock-amazon-client-secret-not-a-real-secret-0000000000',
@@ -26,7 +33,14 @@ export const defaultMockApp: MockAmazonApp = {
   draft: true,
 };
 
-/** Options of `createMockAmazon`. */
+/**
+ * Options of `createMockAmazon`.
+ *
+ * @example
+ * ```ts
+ * createMockAmazon({ seed: 7, now: Date.UTC(2026, 10, 20), app: { redirectUris: ['https://app.example/cb'] } });
+ * ```
+ */
 export interface CreateMockAmazonOptions {
   /** Where the mock's Amazon lives. @default amazonProductionBaseUrls (so MSW intercepts Amazon's real hosts) */
   baseUrls?: AmazonBaseUrls;
@@ -40,7 +54,14 @@ export interface CreateMockAmazonOptions {
   clock?: ClockMode;
 }
 
-/** A ready-made user's sign-in (the password follows `scenarios.changePassword`). */
+/**
+ * A ready-made user's sign-in (the password follows `scenarios.changePassword`).
+ *
+ * @example
+ * ```ts
+ * const { email, password } = amazon.users.default; // user_good@example.com / pass_good
+ * ```
+ */
 export interface MockAmazonUser {
   readonly email: string;
   readonly password: string;
@@ -48,10 +69,26 @@ export interface MockAmazonUser {
   readonly description: string;
 }
 
-/** One answered request in the log. */
+/**
+ * One answered request in the log.
+ *
+ * @example
+ * ```ts
+ * const last: MockAmazonLogEntry | undefined = amazon.log.at(-1); // { method, url, status, endpoint, region, at, requestId }
+ * ```
+ */
 export type MockAmazonLogEntry = Readonly<LogEntry>;
 
-/** A stateful fake of Login with Amazon, the Amazon Ads API and the Selling Partner API. */
+/**
+ * A stateful fake of Login with Amazon, the Amazon Ads API and the Selling Partner API.
+ *
+ * @example
+ * ```ts
+ * const amazon: MockAmazon = createMockAmazon();
+ * const callback = await amazon.signIn(authorizeUrlFromYourApp);
+ * expect(amazon.calls('lwa.token.refresh_token')).toBe(1);
+ * ```
+ */
 export interface MockAmazon {
   /** MSW handlers for `setupServer` / `setupWorker` (and the standalone server). */
   readonly handlers: HttpHandler[];

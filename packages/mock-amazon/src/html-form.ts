@@ -65,7 +65,14 @@ export function parseHtmlForms(page: string): HtmlForm[] {
   return forms;
 }
 
-/** The error code shown on one of the mock's Amazon pages (`data-error-code`), if any. */
+/**
+ * The error code shown on one of the mock's Amazon pages (`data-error-code`), if any.
+ *
+ * @example
+ * ```ts
+ * pageErrorCode(await response.text()); // 'MD5101'
+ * ```
+ */
 export function pageErrorCode(page: string): string | null {
   return /data-error-code="([^"]+)"/.exec(page)?.[1] ?? null;
 }

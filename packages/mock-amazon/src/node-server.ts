@@ -5,7 +5,14 @@ import { handleControlRequest } from './control.js';
 import { type CreateMockAmazonOptions, createMockAmazon, type MockAmazon } from './create-mock-amazon.js';
 import { escapeHtml, layout } from './http/pages.js';
 
-/** Options of `startMockAmazonServer`: where to listen, plus every `createMockAmazon` option. */
+/**
+ * Options of `startMockAmazonServer`: where to listen, plus every `createMockAmazon` option.
+ *
+ * @example
+ * ```ts
+ * await startMockAmazonServer({ port: 4010, host: '127.0.0.1', seed: 1, clock: 'running' });
+ * ```
+ */
 export interface StartMockAmazonServerOptions extends CreateMockAmazonOptions {
   /** @default 0 (a free port) */
   port?: number;
@@ -13,7 +20,15 @@ export interface StartMockAmazonServerOptions extends CreateMockAmazonOptions {
   host?: string;
 }
 
-/** A running standalone mock Amazon. */
+/**
+ * A running standalone mock Amazon.
+ *
+ * @example
+ * ```ts
+ * const server: MockAmazonServer = await startMockAmazonServer();
+ * await fetch(`${server.url}/__mock/reset`, { method: 'POST' });
+ * ```
+ */
 export interface MockAmazonServer {
   /** The server's origin, e.g. `http://127.0.0.1:4010`. */
   url: string;

@@ -5,10 +5,24 @@ import { findUser, revokeGrants } from './state/auth.js';
 import { defaultAdsReports, defaultSpReports } from './state/create-state.js';
 import type { ReportBehaviour } from './state/types.js';
 
-/** Which report API a report scenario applies to. @default 'all' */
+/**
+ * Which report API a report scenario applies to. @default 'all'
+ *
+ * @example
+ * ```ts
+ * amazon.scenarios.emptyReports('spapi' satisfies ReportApi);
+ * ```
+ */
 export type ReportApi = 'ads' | 'spapi' | 'all';
 
-/** How many matching requests a fault hits: a count, or `'always'` until cleared. @default 1 */
+/**
+ * How many matching requests a fault hits: a count, or `'always'` until cleared. @default 1
+ *
+ * @example
+ * ```ts
+ * amazon.scenarios.serverErrors('spapi', { times: 'always' });
+ * ```
+ */
 export type FaultTimes = number | 'always';
 
 const HOUR = 3_600_000;
@@ -58,7 +72,14 @@ export interface MockAmazonScenarios {
   clear(): void;
 }
 
-/** The scenario names, for the control endpoint and the CLI. */
+/**
+ * The scenario names, for the control endpoint and the CLI.
+ *
+ * @example
+ * ```ts
+ * scenarioNames.includes('dataLatency'); // true
+ * ```
+ */
 export const scenarioNames = [
   'revokeAuthorization',
   'changePassword',

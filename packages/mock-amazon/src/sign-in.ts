@@ -1,7 +1,14 @@
 import { SignInError } from './errors/sign-in-error.js';
 import { pageErrorCode, parseHtmlForms } from './html-form.js';
 
-/** How `signIn` signs in: which user, and whether to consent. */
+/**
+ * How `signIn` signs in: which user, and whether to consent.
+ *
+ * @example
+ * ```ts
+ * await amazon.signIn(url, { email: amazon.users.multipleAccounts.email, consent: false });
+ * ```
+ */
 export interface SignInOptions {
   /** @default the default user's email */
   email?: string;

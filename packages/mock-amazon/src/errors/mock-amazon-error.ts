@@ -1,4 +1,11 @@
-/** Stable codes of the errors the mock itself throws (as opposed to the HTTP errors it answers with). */
+/**
+ * Stable codes of the errors the mock itself throws (as opposed to the HTTP errors it answers with).
+ *
+ * @example
+ * ```ts
+ * if (error instanceof MockAmazonError && error.code === 'UNKNOWN_USER') { ... }
+ * ```
+ */
 export type MockAmazonErrorCode =
   | 'UNHANDLED_REQUEST'
   | 'SIGN_IN_FAILED'

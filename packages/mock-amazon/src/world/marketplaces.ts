@@ -1,6 +1,13 @@
 import type { AmazonRegion } from '../base-urls.js';
 
-/** An Amazon marketplace as the Ads API and the SP-API describe it. */
+/**
+ * An Amazon marketplace as the Ads API and the SP-API describe it.
+ *
+ * @example
+ * ```ts
+ * const de: Marketplace = marketplaces.DE; // { id: 'A1PA6795UKMFR9', currencyCode: 'EUR', region: 'eu', ... }
+ * ```
+ */
 export interface Marketplace {
   id: string;
   countryCode: string;

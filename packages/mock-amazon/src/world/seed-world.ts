@@ -10,10 +10,25 @@ import type {
   Shop,
 } from './types.js';
 
-/** The password of every ready-made user (like Plaid's `pass_good`). */
+/**
+ * The password of every ready-made user (like Plaid's `pass_good`).
+ *
+ * @example
+ * ```ts
+ * await amazon.signIn(url, { email: 'agency@example.com', password: DEFAULT_PASSWORD });
+ * ```
+ */
 export const DEFAULT_PASSWORD = 'pass_good';
 
-/** The keys of the ready-made users. */
+/**
+ * The keys of the ready-made users.
+ *
+ * @example
+ * ```ts
+ * const key: ReadyMadeUserKey = 'multipleAccounts';
+ * amazon.users[key].email; // 'agency@example.com'
+ * ```
+ */
 export type ReadyMadeUserKey =
   | 'default'
   | 'noAdvertising'

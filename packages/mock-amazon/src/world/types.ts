@@ -1,7 +1,12 @@
-import type { AmazonRegion } from '../base-urls.js';
 import type { Marketplace } from './marketplaces.js';
 
-/** A product a shop sells, the same ASIN in every marketplace the shop sells in. */
+/** A product a shop sells, the same ASIN in every marketplace the shop sells in.
+ *
+ * @example
+ * ```ts
+ * amazon.world.byKey.default.advertisingAccounts[0].shop.products[0].asin; // 'B0…'
+ * ```
+ */
 export interface Product {
   asin: string;
   parentAsin: string;
@@ -24,7 +29,13 @@ export interface Product {
   buyBox: number;
 }
 
-/** A Sponsored Products campaign and the ASINs it advertises (with the share of each ASIN's ad sales). */
+/** A Sponsored Products campaign and the ASINs it advertises (with the share of each ASIN's ad sales).
+ *
+ * @example
+ * ```ts
+ * amazon.world.byKey.default.advertisingAccounts[0].profiles[0].campaigns.map((c) => c.name);
+ * ```
+ */
 export interface Campaign {
   campaignId: number;
   adGroupId: number;
@@ -35,7 +46,13 @@ export interface Campaign {
   ads: { asin: string; adId: number; share: number }[];
 }
 
-/** A shop: one seller's (or vendor's) catalogue with its traffic, sales and ads. */
+/** A shop: one seller's (or vendor's) catalogue with its traffic, sales and ads.
+ *
+ * @example
+ * ```ts
+ * amazon.world.byKey.default.sellingPartners[0].shop.name; // 'Acme Home & Kitchen'
+ * ```
+ */
 export interface Shop {
   id: string;
   name: string;
@@ -44,7 +61,13 @@ export interface Shop {
   marketplaceWeights: Record<string, number>;
 }
 
-/** An advertising profile: one advertising account in one marketplace. */
+/** An advertising profile: one advertising account in one marketplace.
+ *
+ * @example
+ * ```ts
+ * amazon.world.byKey.default.advertisingAccounts[0].profiles[0].profileId;
+ * ```
+ */
 export interface AdsProfile {
   profileId: number;
   marketplace: Marketplace;
@@ -52,7 +75,13 @@ export interface AdsProfile {
   campaigns: Campaign[];
 }
 
-/** An Amazon Ads account (seller, vendor or agency) with profiles in one or more marketplaces. */
+/** An Amazon Ads account (seller, vendor or agency) with profiles in one or more marketplaces.
+ *
+ * @example
+ * ```ts
+ * amazon.world.byKey.multipleAccounts.advertisingAccounts.map((a) => a.type); // ['seller', 'vendor', 'agency']
+ * ```
+ */
 export interface AdvertisingAccount {
   entityId: string;
   type: 'seller' | 'vendor' | 'agency';
@@ -61,7 +90,13 @@ export interface AdvertisingAccount {
   profiles: AdsProfile[];
 }
 
-/** A Seller Central account (selling partner) with its marketplace participations. */
+/** A Seller Central account (selling partner) with its marketplace participations.
+ *
+ * @example
+ * ```ts
+ * amazon.world.byKey.default.sellingPartners[0].sellingPartnerId; // 'A…'
+ * ```
+ */
 export interface SellingPartner {
   sellingPartnerId: string;
   storeName: string;
@@ -69,7 +104,13 @@ export interface SellingPartner {
   marketplaces: Marketplace[];
 }
 
-/** An Amazon customer account that can sign in. */
+/** An Amazon customer account that can sign in.
+ *
+ * @example
+ * ```ts
+ * amazon.world.users.map((u) => u.email);
+ * ```
+ */
 export interface AmazonUser {
   email: string;
   password: string;
@@ -80,9 +121,4 @@ export interface AmazonUser {
   advertisingAccounts: AdvertisingAccount[];
   /** Selling partner accounts, at most one per region. */
   sellingPartners: SellingPartner[];
-}
-
-/** Helper: the regions a selling partner is registered in. */
-export function sellerRegion(partner: SellingPartner): AmazonRegion {
-  return partner.marketplaces[0]?.region ?? 'na';
 }
