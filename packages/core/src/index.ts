@@ -4,7 +4,11 @@
  */
 export * from './contract';
 export { CallbackError } from './errors/callback-error';
-export { ConnectionsError, type ConnectionsErrorOptions, isConnectionsError } from './errors/connections-error';
+export {
+  ConnectionsError,
+  type ConnectionsErrorOptions,
+  isConnectionsError,
+} from './errors/connections-error';
 export { NetworkFailureError } from './errors/network-failure-error';
 export { ProblemError } from './errors/problem-error';
 export { toConnectionsError } from './errors/to-connections-error';
@@ -43,7 +47,11 @@ export {
   type NextStep,
   type TroubleView,
 } from './machine/connections.connect';
-export { type Connections, type CreateConnectionsOptions, createConnections } from './machine/connections.create';
+export {
+  type Connections,
+  type CreateConnectionsOptions,
+  createConnections,
+} from './machine/connections.create';
 export { connectionsMachine } from './machine/connections.machine';
 export {
   blockMessage,
@@ -92,6 +100,10 @@ export { type ParsedCallback, parseCallbackUrl, stripCallbackParams } from './oa
 export { constantTimeEqual } from './oauth/constant-time';
 export { createTransactionStore, type SpentRecord, type TransactionStore } from './oauth/transaction.store';
 export type { PendingTransaction, SignInMode } from './oauth/transaction.types';
-export { createHttpTransport, type HeadersOption, type HttpTransportOptions } from './transport/transport.http';
+export {
+  createHttpTransport,
+  type HeadersOption,
+  type HttpTransportOptions,
+} from './transport/transport.http';
 export type { MetricsRange, RequestOptions, Transport } from './transport/transport.types';
 export { version } from './version';

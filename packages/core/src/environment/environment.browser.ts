@@ -85,7 +85,8 @@ export function createBrowserEnvironment(options: BrowserEnvironmentOptions = {}
  * ```
  */
 export function defaultEnvironment(): ConnectionsEnvironment {
-  if (typeof window !== 'undefined' && typeof window.location !== 'undefined') return createBrowserEnvironment();
+  if (typeof window !== 'undefined' && typeof window.location !== 'undefined')
+    return createBrowserEnvironment();
   // Imported lazily in spirit: the memory environment has no browser dependency at all.
   return memoryFallback();
 }

@@ -34,9 +34,14 @@ const signInFailures: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 ]);
 
 /** Re-validates what a host-supplied transport returned (the HTTP transport already did). */
-function validated<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, route: string, value: unknown): T {
+function validated<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+  route: string,
+  value: unknown,
+): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new UnexpectedResponseError(route, ['(transport returned an invalid value)'], 200);
+  if (!parsed.success)
+    throw new UnexpectedResponseError(route, ['(transport returned an invalid value)'], 200);
   return parsed.data;
 }
 
@@ -55,30 +60,37 @@ function sleep(deps: ConnectionsDeps, ms: number): Promise<void> {
 }
 
 /** `GET /status`. */
-export const loadStatus = fromPromise<ConnectionsStatus, { deps: ConnectionsDeps }>(async ({ input, signal }) =>
-  validated(connectionsStatusSchema, 'GET /status', await input.deps.transport.getStatus({ signal })),
+export const loadStatus = fromPromise<ConnectionsStatus, { deps: ConnectionsDeps }>(
+  async ({ input, signal }) =>
+    validated(connectionsStatusSchema, 'GET /status', await input.deps.transport.getStatus({ signal })),
 );
 
 /** `POST /authorize` for one kind: the URL to open and its `state`. */
-export const prepareSignIn = fromPromise<PreparedSignIn, { deps: ConnectionsDeps; kind: ConnectionKind; returnTo: string }>(
-  async ({ input, signal }) => {
-    const { deps, kind, returnTo } = input;
-    const answer = validated(
-      authorizeResponseSchema,
-      'POST /authorize',
-      await deps.transport.authorize({ kind, returnTo }, { signal }),
-    );
-    return {
-      authorizeUrl: answer.authorizeUrl,
-      state: answer.state,
-      expiresAt: Date.parse(answer.expiresAt),
-      preparedAt: deps.environment.now(),
-      returnTo,
-    };
-  },
-);
+export const prepareSignIn = fromPromise<
+  PreparedSignIn,
+  { deps: ConnectionsDeps; kind: ConnectionKind; returnTo: string }
+>(async ({ input, signal }) => {
+  const { deps, kind, returnTo } = input;
+  const answer = validated(
+    authorizeResponseSchema,
+    'POST /authorize',
+    await deps.transport.authorize({ kind, returnTo }, { signal }),
+  );
+  return {
+    authorizeUrl: answer.authorizeUrl,
+    state: answer.state,
+    expiresAt: Date.parse(answer.expiresAt),
+    preparedAt: deps.environment.now(),
+    returnTo,
+  };
+});
 
-function failure(deps: ConnectionsDeps, kind: ConnectionKind, code: ErrorCode, cause?: unknown): CallbackError {
+function failure(
+  deps: ConnectionsDeps,
+  kind: ConnectionKind,
+  code: ErrorCode,
+  cause?: unknown,
+): CallbackError {
   const original = new CallbackError(code, kind, cause === undefined ? {} : { cause });
   if (!signInFailures.has(code)) return original;
   const failures = deps.store.recordFailure(kind);
@@ -111,64 +123,67 @@ function ownTransaction(deps: ConnectionsDeps, parsed: ParsedCallback): PendingT
  * a spent `state` resumes by reloading status), then calls `POST /callback`. Counts failed sign-ins: a second in a
  * row becomes `reconnect_loop`.
  */
-export const completeCallback = fromPromise<CallbackOutcome, { deps: ConnectionsDeps; callback: IncomingCallback }>(
-  async ({ input }) => {
-    const { deps, callback } = input;
-    const { environment, store, transport, settings } = deps;
-    if (!callback.fromPopup) {
-      environment.replaceUrl(stripCallbackParams(environment.currentUrl()));
-      const own = ownTransaction(deps, callback.parsed);
-      if (environment.bus && (own === null || own.mode === 'popup')) {
-        const origin = originOf(environment.currentUrl());
-        const taken = await handOffCallback(
-          environment.bus,
-          origin,
-          callback.parsed,
-          settings.handoffTimeoutMs,
-          environment.setTimer,
-        );
-        if (taken) {
-          environment.closeWindow();
-          return { type: 'handed_off' };
-        }
+export const completeCallback = fromPromise<
+  CallbackOutcome,
+  { deps: ConnectionsDeps; callback: IncomingCallback }
+>(async ({ input }) => {
+  const { deps, callback } = input;
+  const { environment, store, transport, settings } = deps;
+  if (!callback.fromPopup) {
+    environment.replaceUrl(stripCallbackParams(environment.currentUrl()));
+    const own = ownTransaction(deps, callback.parsed);
+    if (environment.bus && (own === null || own.mode === 'popup')) {
+      const origin = originOf(environment.currentUrl());
+      const taken = await handOffCallback(
+        environment.bus,
+        origin,
+        callback.parsed,
+        settings.handoffTimeoutMs,
+        environment.setTimer,
+      );
+      if (taken) {
+        environment.closeWindow();
+        return { type: 'handed_off' };
       }
     }
-    const plan = resolveCallback(callback.parsed, store, environment.now());
-    if (plan.type === 'fail') {
-      if (plan.transaction) store.clear(plan.kind);
-      throw failure(deps, plan.kind, plan.code);
-    }
-    if (plan.type === 'resume') return resume(deps, plan.state);
-    const { request, transaction } = plan;
-    if (!store.spend(request.state)) return resume(deps, request.state);
-    let answer: unknown;
-    try {
-      // Not abortable on purpose: a code in flight must reach the backend even if this actor is stopped.
-      answer = await transport.callback(request);
-    } catch (error) {
-      store.settle(request.state, 'failed');
-      store.clear(plan.kind);
-      const code = toConnectionsError(error).code;
-      throw failure(deps, plan.kind, code === 'invalid_request' ? 'authorization_code_rejected' : code, error);
-    }
-    const response = validated(callbackResponseSchema, 'POST /callback', answer);
-    if (response.outcome === 'choose_account') {
-      store.settle(request.state, 'choose_account', response.accounts);
-      return { type: 'choose_account', accounts: response.accounts, state: request.state, transaction };
-    }
-    store.settle(request.state, 'connected');
-    return { type: 'connected', status: response.status, transaction };
-  },
-);
+  }
+  const plan = resolveCallback(callback.parsed, store, environment.now());
+  if (plan.type === 'fail') {
+    if (plan.transaction) store.clear(plan.kind);
+    throw failure(deps, plan.kind, plan.code);
+  }
+  if (plan.type === 'resume') return resume(deps, plan.state);
+  const { request, transaction } = plan;
+  if (!store.spend(request.state)) return resume(deps, request.state);
+  let answer: unknown;
+  try {
+    // Not abortable on purpose: a code in flight must reach the backend even if this actor is stopped.
+    answer = await transport.callback(request);
+  } catch (error) {
+    store.settle(request.state, 'failed');
+    store.clear(plan.kind);
+    const code = toConnectionsError(error).code;
+    throw failure(deps, plan.kind, code === 'invalid_request' ? 'authorization_code_rejected' : code, error);
+  }
+  const response = validated(callbackResponseSchema, 'POST /callback', answer);
+  if (response.outcome === 'choose_account') {
+    store.settle(request.state, 'choose_account', response.accounts);
+    return { type: 'choose_account', accounts: response.accounts, state: request.state, transaction };
+  }
+  store.settle(request.state, 'connected');
+  return { type: 'connected', status: response.status, transaction };
+});
 
 /** `POST /advertising/account`: the account picked after a sign-in that sees several. */
-export const selectAccount = fromPromise<ConnectionsStatus, { deps: ConnectionsDeps; state: string; accountId: string }>(
-  async ({ input }) =>
-    validated(
-      connectionsStatusSchema,
-      'POST /advertising/account',
-      await input.deps.transport.selectAccount({ state: input.state, accountId: input.accountId }),
-    ),
+export const selectAccount = fromPromise<
+  ConnectionsStatus,
+  { deps: ConnectionsDeps; state: string; accountId: string }
+>(async ({ input }) =>
+  validated(
+    connectionsStatusSchema,
+    'POST /advertising/account',
+    await input.deps.transport.selectAccount({ state: input.state, accountId: input.accountId }),
+  ),
 );
 
 /**
@@ -233,11 +248,14 @@ export const popupWatcher = fromCallback<
 });
 
 /** Listens for other windows' "status changed" and asks for a reload (a second tab's result reaches this one). */
-export const busListener = fromCallback<ConnectionsEvent, { deps: ConnectionsDeps }>(({ input, sendBack }) => {
-  const { environment } = input.deps;
-  if (!environment.bus) return () => {};
-  const origin = originOf(environment.currentUrl());
-  return environment.bus.subscribe((data, from) => {
-    if (readBusMessage(data, from, origin)?.type === 'smart-ads:status-changed') sendBack({ type: 'REFRESH' });
-  });
-});
+export const busListener = fromCallback<ConnectionsEvent, { deps: ConnectionsDeps }>(
+  ({ input, sendBack }) => {
+    const { environment } = input.deps;
+    if (!environment.bus) return () => {};
+    const origin = originOf(environment.currentUrl());
+    return environment.bus.subscribe((data, from) => {
+      if (readBusMessage(data, from, origin)?.type === 'smart-ads:status-changed')
+        sendBack({ type: 'REFRESH' });
+    });
+  },
+);

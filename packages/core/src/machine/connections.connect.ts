@@ -33,7 +33,9 @@ export type ActionState =
   | { readonly allowed: false; readonly code: BlockCode; readonly message: string };
 
 /** What a command did: sent, or refused with the reason (it is never silently dropped). */
-export type CommandResult = { readonly ok: true } | { readonly ok: false; readonly code: BlockCode; readonly message: string };
+export type CommandResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly code: BlockCode; readonly message: string };
 
 /** What a connection is doing right now. */
 export type ConnectionActivity =
@@ -222,7 +224,9 @@ function actionsFor(
 function confirmationFor(context: ConnectionsContext): DisconnectConfirmation {
   const name = context.status?.advertising?.account.name;
   return {
-    title: name ? `Disconnect the Amazon Advertising account “${name}”?` : 'Disconnect the Amazon Advertising account?',
+    title: name
+      ? `Disconnect the Amazon Advertising account “${name}”?`
+      : 'Disconnect the Amazon Advertising account?',
     message:
       "Disconnecting removes the account's connection and stops all Ads Optimiser functionality for that account. " +
       'Suggestions, Apply actions, AI Insights, Rules and all ad-performance metrics stop until you connect an ' +
@@ -246,16 +250,15 @@ function connectionView(
   let trouble: TroubleView | null = null;
   const failed = context.troubles[kind];
   if (activity === 'failed' && failed) trouble = troubleView(failed, settings.supportUrl);
-  else if (path.includes('stillSlow')) trouble = troubleView(troubleFromCode('data_still_slow'), settings.supportUrl);
+  else if (path.includes('stillSlow'))
+    trouble = troubleView(troubleFromCode('data_still_slow'), settings.supportUrl);
   else if (path.includes('slow')) trouble = troubleView(troubleFromCode('data_slow'), settings.supportUrl);
 
-  const command =
-    (name: CommandName, event: ConnectionsEvent) =>
-    (): CommandResult => {
-      const state = actions[name];
-      send(event);
-      return state.allowed ? { ok: true } : { ok: false, code: state.code, message: state.message };
-    };
+  const command = (name: CommandName, event: ConnectionsEvent) => (): CommandResult => {
+    const state = actions[name];
+    send(event);
+    return state.allowed ? { ok: true } : { ok: false, code: state.code, message: state.message };
+  };
   const status = context.status;
   const advertising = kind === 'advertising' ? status?.advertising : null;
   const seller = kind === 'sellerCentral' ? status?.sellerCentral : null;
@@ -267,9 +270,14 @@ function connectionView(
     activity,
     accountName: connected ? (advertising?.account.name ?? seller?.sellingPartnerId ?? null) : null,
     marketplaces: connected
-      ? (advertising?.account.marketplaces.map((m) => m.countryCode) ?? seller?.marketplaces.map((m) => m.countryCode) ?? [])
+      ? (advertising?.account.marketplaces.map((m) => m.countryCode) ??
+        seller?.marketplaces.map((m) => m.countryCode) ??
+        [])
       : [],
-    accounts: kind === 'advertising' && activity === 'choosing_account' ? (context.accountChoice?.accounts ?? []) : [],
+    accounts:
+      kind === 'advertising' && activity === 'choosing_account'
+        ? (context.accountChoice?.accounts ?? [])
+        : [],
     confirmation: activity === 'confirming_disconnect' ? confirmationFor(context) : null,
     trouble,
     actions,
@@ -282,7 +290,8 @@ function connectionView(
         : () => ({ ok: false, code: 'not_available', message: blockMessage('not_available') }),
     cancel: command('cancel', { type: 'CANCEL', kind }),
     selectAccount: (accountId: string) => {
-      if (kind !== 'advertising') return { ok: false, code: 'not_available', message: blockMessage('not_available') };
+      if (kind !== 'advertising')
+        return { ok: false, code: 'not_available', message: blockMessage('not_available') };
       const state = actions.selectAccount;
       send({ type: 'SELECT_ACCOUNT', kind: 'advertising', accountId });
       if (!state.allowed) return { ok: false, code: state.code, message: state.message };
@@ -310,20 +319,36 @@ function connectionView(
  */
 export function connect(snapshot: ConnectionsSnapshot, send: ConnectionsSend): ConnectionsView {
   const context = snapshot.context;
-  const phase = snapshot.matches('ready') ? 'ready' : snapshot.matches('loadFailed') ? 'load_failed' : 'loading';
+  const phase = snapshot.matches('ready')
+    ? 'ready'
+    : snapshot.matches('loadFailed')
+      ? 'load_failed'
+      : 'loading';
   const conditions = connectionConditions(context);
   return {
     phase,
     loadTrouble: context.loadTrouble,
     accountLimit: context.status?.subscription.accountLimit ?? null,
-    advertising: connectionView(snapshot, send, 'advertising', phase === 'ready' ? conditions.advertising : null),
-    sellerCentral: connectionView(snapshot, send, 'sellerCentral', phase === 'ready' ? conditions.sellerCentral : null),
+    advertising: connectionView(
+      snapshot,
+      send,
+      'advertising',
+      phase === 'ready' ? conditions.advertising : null,
+    ),
+    sellerCentral: connectionView(
+      snapshot,
+      send,
+      'sellerCentral',
+      phase === 'ready' ? conditions.sellerCentral : null,
+    ),
     metrics: metricsAvailability(conditions),
     features: featuresAvailability(conditions),
     refusal: context.refusal,
     retryLoad() {
       send({ type: 'RETRY' });
-      return phase === 'load_failed' ? { ok: true } : { ok: false, code: 'not_available', message: blockMessage('not_available') };
+      return phase === 'load_failed'
+        ? { ok: true }
+        : { ok: false, code: 'not_available', message: blockMessage('not_available') };
     },
     refresh() {
       send({ type: 'REFRESH' });

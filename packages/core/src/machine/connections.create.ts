@@ -76,7 +76,13 @@ function incomingCallback(environment: ConnectionsEnvironment): IncomingCallback
  * ```
  */
 export function createConnections(options: CreateConnectionsOptions): Connections {
-  const { transport: givenTransport, baseUrl, environment: givenEnvironment, start = true, ...settings } = options;
+  const {
+    transport: givenTransport,
+    baseUrl,
+    environment: givenEnvironment,
+    start = true,
+    ...settings
+  } = options;
   const transport = givenTransport ?? (baseUrl !== undefined ? createHttpTransport({ baseUrl }) : null);
   if (!transport) throw new TypeError('createConnections needs a transport or a baseUrl');
   const environment = givenEnvironment ?? defaultEnvironment();
@@ -110,7 +116,8 @@ export function createConnections(options: CreateConnectionsOptions): Connection
       for (const [key, value] of Object.entries(response.metrics)) {
         if (value?.reason !== 'stale') continue;
         const definition = metricCatalogue[key as keyof typeof metricCatalogue];
-        if (definition?.requires.length === 1 && definition.requires[0]) staleKinds.add(definition.requires[0]);
+        if (definition?.requires.length === 1 && definition.requires[0])
+          staleKinds.add(definition.requires[0]);
       }
       for (const kind of staleKinds) actor.send({ type: 'STALE_DETECTED', kind });
       return response;

@@ -107,7 +107,15 @@ export const connectionsSetup = setup({
     events: {} as ConnectionsEvent,
     input: {} as ConnectionsInput,
   },
-  actors: { loadStatus, prepareSignIn, completeCallback, selectAccount, disconnect, popupWatcher, busListener },
+  actors: {
+    loadStatus,
+    prepareSignIn,
+    completeCallback,
+    selectAccount,
+    disconnect,
+    popupWatcher,
+    busListener,
+  },
   guards: {
     isFor: ({ event }, params: KindParams) => eventKind(event) === params.kind,
     canConnect: ({ context, event }, params: KindParams) =>
@@ -115,10 +123,12 @@ export const connectionsSetup = setup({
     canDisconnect: ({ context, event }, params: KindParams) =>
       eventKind(event) === params.kind && disconnectBlock(context, params.kind) === null,
     hasCallbackFor: ({ context }, params: KindParams) => context.callback?.kind === params.kind,
-    isConnected: ({ context }, params: KindParams) => connectionCondition(context, params.kind) !== 'disconnected',
+    isConnected: ({ context }, params: KindParams) =>
+      connectionCondition(context, params.kind) !== 'disconnected',
     isStale: ({ context }, params: KindParams) => connectionCondition(context, params.kind) === 'stale',
     isDataReady: ({ context }, params: KindParams) => connectionCondition(context, params.kind) === 'ready',
-    isPopulating: ({ context }, params: KindParams) => connectionCondition(context, params.kind) === 'populating',
+    isPopulating: ({ context }, params: KindParams) =>
+      connectionCondition(context, params.kind) === 'populating',
     isAnyPopulating: ({ context }) =>
       connectionCondition(context, 'advertising') === 'populating' ||
       connectionCondition(context, 'sellerCentral') === 'populating',
@@ -140,7 +150,8 @@ export const connectionsSetup = setup({
     assignLoadTrouble: assign({ loadTrouble: ({ event }) => troubleOf(event) }),
     clearLoadTrouble: assign({ loadTrouble: null }),
     assignTrouble: assign({
-      troubles: ({ context, event }, params: KindParams) => withKind(context.troubles, params.kind, troubleOf(event)),
+      troubles: ({ context, event }, params: KindParams) =>
+        withKind(context.troubles, params.kind, troubleOf(event)),
     }),
     clearTrouble: assign({
       troubles: ({ context }, params: KindParams) => withKind(context.troubles, params.kind, null),
@@ -153,9 +164,15 @@ export const connectionsSetup = setup({
     refuseByRules: assign({
       refusal: ({ context, event }, params: KindParams) => {
         const code: BlockCode =
-          (event.type === 'DISCONNECT' ? disconnectBlock(context, params.kind) : connectBlock(context, params.kind)) ??
-          'not_available';
-        return { kind: params.kind, command: commandOf[event.type] ?? 'connect', code, message: blockMessage(code) };
+          (event.type === 'DISCONNECT'
+            ? disconnectBlock(context, params.kind)
+            : connectBlock(context, params.kind)) ?? 'not_available';
+        return {
+          kind: params.kind,
+          command: commandOf[event.type] ?? 'connect',
+          code,
+          message: blockMessage(code),
+        };
       },
     }),
     refuse: assign({
@@ -171,7 +188,12 @@ export const connectionsSetup = setup({
         const kind = eventKind(event);
         return kind === null
           ? null
-          : { kind, command: commandOf[event.type] ?? 'connect', code: 'not_ready', message: blockMessage('not_ready') };
+          : {
+              kind,
+              command: commandOf[event.type] ?? 'connect',
+              code: 'not_ready',
+              message: blockMessage('not_ready'),
+            };
       },
     }),
     assignPrepared: assign({
@@ -203,7 +225,9 @@ export const connectionsSetup = setup({
     }),
     assignPopupCallback: assign({
       callback: ({ event }) =>
-        event.type === 'POPUP_CALLBACK' ? { kind: event.kind, parsed: event.callback, fromPopup: true } : null,
+        event.type === 'POPUP_CALLBACK'
+          ? { kind: event.kind, parsed: event.callback, fromPopup: true }
+          : null,
     }),
     forgetCallback: assign({ callback: null }),
     assignAccountChoice: assign({
@@ -216,7 +240,9 @@ export const connectionsSetup = setup({
     }),
     forgetAccountChoice: assign({ accountChoice: null }),
     finishSignIn: ({ context, event }, params: KindParams) => {
-      const outcome = event.type.startsWith('xstate.done.actor') ? outputOf<CallbackOutcome | ConnectionsStatus>(event) : null;
+      const outcome = event.type.startsWith('xstate.done.actor')
+        ? outputOf<CallbackOutcome | ConnectionsStatus>(event)
+        : null;
       const transaction =
         outcome && 'type' in outcome && outcome.type !== 'handed_off'
           ? outcome.transaction
@@ -243,7 +269,9 @@ export const connectionsSetup = setup({
       slow: ({ context }, params: KindParams) =>
         context.slow[params.kind] === 'none' ? withKind(context.slow, params.kind, 'advised') : context.slow,
     }),
-    clearSlow: assign({ slow: ({ context }, params: KindParams) => withKind(context.slow, params.kind, 'none') }),
+    clearSlow: assign({
+      slow: ({ context }, params: KindParams) => withKind(context.slow, params.kind, 'none'),
+    }),
     markStale: assign({
       staleMarks: ({ context, event }) => {
         if (event.type !== 'STALE_DETECTED') return context.staleMarks;
@@ -272,12 +300,58 @@ export const connectionsSetup = setup({
 
 const depsInput = ({ context }: { context: ConnectionsContext }) => ({ deps: context.deps });
 
+/** Choosing one of several advertising accounts after a sign-in that sees them (rule 2, Advertising only). */
+function accountChoiceStates(kind: 'advertising') {
+  const k = { kind } as const;
+  const id = `#${kind}`;
+  const isFor = { type: 'isFor', params: k } as const;
+  return {
+    choosingAccount: {
+      on: {
+        SELECT_ACCOUNT: [
+          { guard: and([isFor, 'isOfferedAccount']), target: 'selectingAccount' },
+          { guard: isFor, actions: { type: 'refuse', params: { kind, code: 'unknown_account' } } },
+        ],
+        CANCEL: { guard: isFor, target: `${id}.idle`, actions: 'forgetAccountChoice' },
+      },
+    },
+    selectingAccount: {
+      invoke: {
+        id: `${kind}.selectAccount`,
+        src: 'selectAccount',
+        input: ({ context, event }: { context: ConnectionsContext; event: ConnectionsEvent }) => ({
+          deps: context.deps,
+          state: context.accountChoice?.state ?? '',
+          accountId: event.type === 'SELECT_ACCOUNT' ? event.accountId : '',
+        }),
+        onDone: {
+          target: `${id}.idle`,
+          actions: [
+            'assignStatus',
+            { type: 'noteReconnectAfterSlow', params: k },
+            { type: 'finishSignIn', params: k },
+            'forgetAccountChoice',
+            'announceStatusChange',
+          ],
+        },
+        onError: {
+          target: `${id}.failed`,
+          actions: [{ type: 'assignTrouble', params: k }, 'forgetAccountChoice'],
+        },
+      },
+    },
+  } as const;
+}
+
 /** One parallel region: the life of one connection (rules 1-8 as guards and transitions). */
 function connectionRegion<K extends ConnectionKind>(kind: K) {
   const k = { kind } as const;
   const id = `#${kind}`;
   const isFor = { type: 'isFor', params: k } as const;
-  const refuseInProgress = { guard: isFor, actions: { type: 'refuse', params: { kind, code: 'in_progress' } } } as const;
+  const refuseInProgress = {
+    guard: isFor,
+    actions: { type: 'refuse', params: { kind, code: 'in_progress' } },
+  } as const;
   const refuseNotAvailable = {
     guard: isFor,
     actions: { type: 'refuse', params: { kind, code: 'not_available' } },
@@ -299,7 +373,10 @@ function connectionRegion<K extends ConnectionKind>(kind: K) {
     {
       guard: { type: 'canDisconnect', params: k },
       target: kind === 'advertising' ? `${id}.confirmingDisconnect` : `${id}.disconnecting`,
-      actions: [{ type: 'clearTrouble', params: k }, { type: 'setIntent', params: { kind, intent: 'connect' } }],
+      actions: [
+        { type: 'clearTrouble', params: k },
+        { type: 'setIntent', params: { kind, intent: 'connect' } },
+      ],
     },
     refuseByRules,
   ] as const;
@@ -380,6 +457,7 @@ function connectionRegion<K extends ConnectionKind>(kind: K) {
         states: {
           preparing: {
             invoke: {
+              id: `${kind}.prepareSignIn`,
               src: 'prepareSignIn',
               input: ({ context }: { context: ConnectionsContext }) => ({
                 deps: context.deps,
@@ -409,7 +487,13 @@ function connectionRegion<K extends ConnectionKind>(kind: K) {
           prepared: {
             always:
               kind === 'sellerCentral'
-                ? [{ guard: 'isAdvertisingMissing', target: `${id}.idle`, actions: { type: 'forgetPrepared', params: k } }]
+                ? [
+                    {
+                      guard: 'isAdvertisingMissing',
+                      target: `${id}.idle`,
+                      actions: { type: 'forgetPrepared', params: k },
+                    },
+                  ]
                 : [],
             after: { preparedTtl: { target: `${id}.idle`, actions: { type: 'forgetPrepared', params: k } } },
             on: {
@@ -429,6 +513,7 @@ function connectionRegion<K extends ConnectionKind>(kind: K) {
           popup: {
             entry: { type: 'saveTransaction', params: { kind, mode: 'popup' } },
             invoke: {
+              id: `${kind}.popupWatcher`,
               src: 'popupWatcher',
               input: ({ context }: { context: ConnectionsContext }) => {
                 const prepared = preparedFor(context, kind);
@@ -463,6 +548,7 @@ function connectionRegion<K extends ConnectionKind>(kind: K) {
           exchanging: {
             exit: 'forgetCallback',
             invoke: {
+              id: `${kind}.completeCallback`,
               src: 'completeCallback',
               input: ({ context }: { context: ConnectionsContext }) => {
                 const callback = context.callback;
@@ -471,7 +557,15 @@ function connectionRegion<K extends ConnectionKind>(kind: K) {
               },
               onDone: [
                 { guard: 'isHandedOff', target: `${id}.idle` },
-                { guard: 'mustChooseAccount', target: 'choosingAccount', actions: 'assignAccountChoice' },
+                ...(kind === 'advertising'
+                  ? [
+                      {
+                        guard: 'mustChooseAccount',
+                        target: 'choosingAccount',
+                        actions: 'assignAccountChoice',
+                      } as const,
+                    ]
+                  : []),
                 {
                   target: `${id}.idle`,
                   actions: [
@@ -485,43 +579,14 @@ function connectionRegion<K extends ConnectionKind>(kind: K) {
               ],
               onError: {
                 target: `${id}.failed`,
-                actions: [{ type: 'assignTrouble', params: k }, { type: 'forgetPrepared', params: k }],
-              },
-            },
-          },
-          choosingAccount: {
-            on: {
-              SELECT_ACCOUNT: [
-                { guard: and([isFor, 'isOfferedAccount']), target: 'selectingAccount' },
-                { guard: isFor, actions: { type: 'refuse', params: { kind, code: 'unknown_account' } } },
-              ],
-              CANCEL: { guard: isFor, target: `${id}.idle`, actions: 'forgetAccountChoice' },
-            },
-          },
-          selectingAccount: {
-            invoke: {
-              src: 'selectAccount',
-              input: ({ context, event }: { context: ConnectionsContext; event: ConnectionsEvent }) => ({
-                deps: context.deps,
-                state: context.accountChoice?.state ?? '',
-                accountId: event.type === 'SELECT_ACCOUNT' ? event.accountId : '',
-              }),
-              onDone: {
-                target: `${id}.idle`,
                 actions: [
-                  'assignStatus',
-                  { type: 'noteReconnectAfterSlow', params: k },
-                  { type: 'finishSignIn', params: k },
-                  'forgetAccountChoice',
-                  'announceStatusChange',
+                  { type: 'assignTrouble', params: k },
+                  { type: 'forgetPrepared', params: k },
                 ],
               },
-              onError: {
-                target: `${id}.failed`,
-                actions: [{ type: 'assignTrouble', params: k }, 'forgetAccountChoice'],
-              },
             },
           },
+          ...(kind === 'advertising' ? accountChoiceStates(kind) : {}),
         },
       },
       ...(kind === 'advertising'
@@ -536,6 +601,7 @@ function connectionRegion<K extends ConnectionKind>(kind: K) {
         : {}),
       disconnecting: {
         invoke: {
+          id: `${kind}.disconnect`,
           src: 'disconnect',
           input: ({ context }: { context: ConnectionsContext }) => ({ deps: context.deps, kind }),
           onDone: { target: `${id}.idle`, actions: ['assignStatus', 'announceStatusChange'] },
@@ -585,6 +651,7 @@ export const connectionsMachine = connectionsSetup.createMachine({
   states: {
     loading: {
       invoke: {
+        id: 'loadStatus',
         src: 'loadStatus',
         input: depsInput,
         onDone: { target: 'ready', actions: 'assignStatus' },
@@ -599,7 +666,7 @@ export const connectionsMachine = connectionsSetup.createMachine({
     },
     ready: {
       type: 'parallel',
-      invoke: { src: 'busListener', input: depsInput },
+      invoke: { id: 'busListener', src: 'busListener', input: depsInput },
       on: { STALE_DETECTED: { actions: 'markStale' } },
       states: {
         sync: {
@@ -608,11 +675,15 @@ export const connectionsMachine = connectionsSetup.createMachine({
             idle: {
               on: { REFRESH: 'refreshing' },
               after: {
-                statusPoll: [{ guard: 'isAnyPopulating', target: 'refreshing' }, { target: 'idle', reenter: true }],
+                statusPoll: [
+                  { guard: 'isAnyPopulating', target: 'refreshing' },
+                  { target: 'idle', reenter: true },
+                ],
               },
             },
             refreshing: {
               invoke: {
+                id: 'refreshStatus',
                 src: 'loadStatus',
                 input: depsInput,
                 onDone: { target: 'idle', actions: 'assignStatus' },

@@ -37,10 +37,17 @@ describe('rule 1: two connections, each powering its own figures', () => {
     const backend = createFakeBackend();
     const tab = await createBrowser(backend).open();
     const view = tab.view();
-    expect(view.sellerCentral.actions.connect).toMatchObject({ allowed: false, code: 'advertising_required' });
+    expect(view.sellerCentral.actions.connect).toMatchObject({
+      allowed: false,
+      code: 'advertising_required',
+    });
     const result = view.sellerCentral.connect();
     expect(result).toMatchObject({ ok: false, code: 'advertising_required' });
-    expect(tab.view().refusal).toMatchObject({ kind: 'sellerCentral', command: 'connect', code: 'advertising_required' });
+    expect(tab.view().refusal).toMatchObject({
+      kind: 'sellerCentral',
+      command: 'connect',
+      code: 'advertising_required',
+    });
     expect(backend.calls.filter((call) => call.method === 'authorize')).toHaveLength(0);
   });
 });
@@ -87,7 +94,10 @@ describe('rule 2: one Amazon Advertising account per subscription', () => {
     const view = back.view();
     expect(view.advertising.activity).toBe('choosing_account');
     expect(view.advertising.accounts.map((account) => account.name)).toEqual(['Acme Outdoor', 'Globex EU']);
-    expect(view.advertising.selectAccount('ENTITY-UNKNOWN')).toMatchObject({ ok: false, code: 'unknown_account' });
+    expect(view.advertising.selectAccount('ENTITY-UNKNOWN')).toMatchObject({
+      ok: false,
+      code: 'unknown_account',
+    });
     expect(view.advertising.selectAccount(globex.id)).toEqual({ ok: true });
     const after = await back.settle();
     expect(after.advertising.condition).toBe('populating');
@@ -97,7 +107,9 @@ describe('rule 2: one Amazon Advertising account per subscription', () => {
 
 describe('rule 3: soft disconnect of Seller Central', () => {
   it('disconnecting Seller Central shows a dash for the six Seller Central metrics and keeps ad spend', async () => {
-    const backend = createFakeBackend({ status: statusOf(advertisingConnection(), sellerCentralConnection()) });
+    const backend = createFakeBackend({
+      status: statusOf(advertisingConnection(), sellerCentralConnection()),
+    });
     const tab = await createBrowser(backend).open();
     expect(tab.view().metrics.totalSales.state).toBe('available');
     expect(tab.view().sellerCentral.disconnect()).toEqual({ ok: true });
@@ -126,7 +138,9 @@ describe('rule 3: soft disconnect of Seller Central', () => {
 
 describe('rule 4: confirmed disconnect of Amazon Advertising', () => {
   it('asking to disconnect Advertising shows a confirmation and changes nothing until confirmed', async () => {
-    const backend = createFakeBackend({ status: statusOf(advertisingConnection(), sellerCentralConnection()) });
+    const backend = createFakeBackend({
+      status: statusOf(advertisingConnection(), sellerCentralConnection()),
+    });
     const tab = await createBrowser(backend).open();
     tab.view().advertising.disconnect();
     const view = tab.view();
@@ -148,12 +162,17 @@ describe('rule 4: confirmed disconnect of Amazon Advertising', () => {
   });
 
   it('confirming removes the account and its Seller Central layer: every ad metric and feature stops', async () => {
-    const backend = createFakeBackend({ status: statusOf(advertisingConnection(), sellerCentralConnection()) });
+    const backend = createFakeBackend({
+      status: statusOf(advertisingConnection(), sellerCentralConnection()),
+    });
     const tab = await createBrowser(backend).open();
     tab.view().advertising.disconnect();
     tab.view().advertising.confirmDisconnect();
     const view = await tab.settle();
-    expect(backend.calls.at(-1)).toEqual({ method: 'disconnect', request: { kind: 'advertising', confirmed: true } });
+    expect(backend.calls.at(-1)).toEqual({
+      method: 'disconnect',
+      request: { kind: 'advertising', confirmed: true },
+    });
     expect(view.advertising.condition).toBe('disconnected');
     expect(view.sellerCentral.condition).toBe('disconnected');
     for (const feature of Object.values(view.features)) expect(feature.enabled).toBe(false);
@@ -204,7 +223,9 @@ describe('rule 6: stale connection', () => {
   });
 
   it('a stale answer from the metrics marks the connection stale before the status says so', async () => {
-    const backend = createFakeBackend({ status: statusOf(advertisingConnection(), sellerCentralConnection()) });
+    const backend = createFakeBackend({
+      status: statusOf(advertisingConnection(), sellerCentralConnection()),
+    });
     const tab = await createBrowser(backend).open();
     backend.status = statusOf(advertisingConnection(), sellerCentralConnection({ health: 'stale' }));
     await tab.connections.loadMetrics({ from: '2026-11-01', to: '2026-11-07' });
@@ -215,7 +236,9 @@ describe('rule 6: stale connection', () => {
 
 describe('rule 8: nothing is lost', () => {
   it('a failed disconnect leaves the connection as it was', async () => {
-    const backend = createFakeBackend({ status: statusOf(advertisingConnection(), sellerCentralConnection()) });
+    const backend = createFakeBackend({
+      status: statusOf(advertisingConnection(), sellerCentralConnection()),
+    });
     const tab = await createBrowser(backend).open();
     backend.failNext('disconnect', 'server_error');
     tab.view().sellerCentral.disconnect();

@@ -26,7 +26,9 @@ export const defaultSettings: ConnectionsSettings = {
  * ```
  */
 export function resolveSettings(settings: Partial<ConnectionsSettings> = {}): ConnectionsSettings {
-  const resolved: { -readonly [K in keyof ConnectionsSettings]: ConnectionsSettings[K] } = { ...defaultSettings };
+  const resolved: { -readonly [K in keyof ConnectionsSettings]: ConnectionsSettings[K] } = {
+    ...defaultSettings,
+  };
   for (const key of Object.keys(settings) as (keyof ConnectionsSettings)[]) {
     const value = settings[key];
     if (value !== undefined) Object.assign(resolved, { [key]: value });

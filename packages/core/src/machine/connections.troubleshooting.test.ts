@@ -27,7 +27,11 @@ describe('troubleshooting: the reconnection fails or loops back to the sign-in p
     const { tab: back } = await signInOnAmazon(browser, tab, backend, 'refused');
     const view = back.view();
     expect(view.advertising.activity).toBe('failed');
-    expect(view.advertising.trouble).toMatchObject({ code: 'oauth_refused', retryable: true, nextStep: 'retry' });
+    expect(view.advertising.trouble).toMatchObject({
+      code: 'oauth_refused',
+      retryable: true,
+      nextStep: 'retry',
+    });
     expect(view.advertising.trouble?.message).toContain('grant the requested permissions');
     expect(backend.calls.some((call) => call.method === 'callback')).toBe(false);
     expect(back.environment.currentUrl()).not.toContain('error=');
@@ -65,7 +69,9 @@ describe('troubleshooting: the reconnection fails or loops back to the sign-in p
   it('a callback whose state does not match the one started here is rejected as "state_mismatch"', async () => {
     const { backend, browser, tab } = await startSignIn();
     tab.connections.stop();
-    const forged = backend.amazonReturn(tab.environment.redirects[0] ?? '').replace(/state=[^&]+/, 'state=forged-state-value-123456');
+    const forged = backend
+      .amazonReturn(tab.environment.redirects[0] ?? '')
+      .replace(/state=[^&]+/, 'state=forged-state-value-123456');
     const back = await browser.open(forged);
     expect(back.view().advertising.trouble?.code).toBe('state_mismatch');
     expect(backend.calls.some((call) => call.method === 'callback')).toBe(false);
@@ -109,7 +115,10 @@ describe('troubleshooting: the reconnection fails or loops back to the sign-in p
   });
 
   it('signing in with a different Advertising account than the connected one is "account_conflict"', async () => {
-    const { backend, browser, tab } = await startSignIn('advertising', statusOf(advertisingConnection({ health: 'stale' })));
+    const { backend, browser, tab } = await startSignIn(
+      'advertising',
+      statusOf(advertisingConnection({ health: 'stale' })),
+    );
     backend.failNext('callback', 'account_conflict');
     const { tab: back } = await signInOnAmazon(browser, tab, backend);
     expect(back.view().advertising.trouble).toMatchObject({
@@ -142,7 +151,11 @@ describe('troubleshooting: metrics still show a dash after reconnecting', () => 
         sellerCentralConnection({ data: 'populating', since: '2026-11-26T12:00:00.000Z' }),
       ),
     });
-    const settings = { dataSlowAfterMs: 60_000, statusPollMs: 3_600_000, supportUrl: 'https://help.example/contact' };
+    const settings = {
+      dataSlowAfterMs: 60_000,
+      statusPollMs: 3_600_000,
+      supportUrl: 'https://help.example/contact',
+    };
     const storage = createMemoryStorage();
     const browser = createBrowser(backend, settings, { storage });
     const tab = await browser.open();

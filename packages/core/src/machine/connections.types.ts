@@ -101,7 +101,13 @@ export interface Trouble {
 }
 
 /** Why a command cannot run now: a contract error code or one of these. */
-export type BlockCode = ErrorCode | 'already_connected' | 'in_progress' | 'not_ready' | 'not_available' | 'unknown_account';
+export type BlockCode =
+  | ErrorCode
+  | 'already_connected'
+  | 'in_progress'
+  | 'not_ready'
+  | 'not_available'
+  | 'unknown_account';
 
 /** The commands a user can give. */
 export type CommandName =
@@ -161,7 +167,11 @@ export interface ConnectionsContext {
 
 /** What `completeCallback` produced. */
 export type CallbackOutcome =
-  | { readonly type: 'connected'; readonly status: ConnectionsStatus; readonly transaction: PendingTransaction | null }
+  | {
+      readonly type: 'connected';
+      readonly status: ConnectionsStatus;
+      readonly transaction: PendingTransaction | null;
+    }
   | {
       readonly type: 'choose_account';
       readonly accounts: readonly AdvertisingAccount[];

@@ -53,10 +53,14 @@ export function displayMetric(
   switch (format) {
     case 'currency':
       return options.currency
-        ? new Intl.NumberFormat(options.locale, { style: 'currency', currency: options.currency }).format(number)
+        ? new Intl.NumberFormat(options.locale, { style: 'currency', currency: options.currency }).format(
+            number,
+          )
         : new Intl.NumberFormat(options.locale, { maximumFractionDigits: 2 }).format(number);
     case 'percent':
-      return new Intl.NumberFormat(options.locale, { style: 'percent', maximumFractionDigits: 1 }).format(number);
+      return new Intl.NumberFormat(options.locale, { style: 'percent', maximumFractionDigits: 1 }).format(
+        number,
+      );
     case 'ratio':
       return `${new Intl.NumberFormat(options.locale, { maximumFractionDigits: 2 }).format(number)}x`;
     default:

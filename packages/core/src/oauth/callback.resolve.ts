@@ -72,6 +72,11 @@ export function resolveCallback(parsed: ParsedCallback, store: TransactionStore,
   const request: CallbackRequest =
     parsed.kind === 'advertising'
       ? { kind: 'advertising', state: parsed.state, code: parsed.code }
-      : { kind: 'sellerCentral', state: parsed.state, code: parsed.code, sellingPartnerId: parsed.sellingPartnerId };
+      : {
+          kind: 'sellerCentral',
+          state: parsed.state,
+          code: parsed.code,
+          sellingPartnerId: parsed.sellingPartnerId,
+        };
   return { type: 'exchange', kind, request, transaction };
 }

@@ -44,7 +44,12 @@ export const globex: AdvertisingAccount = {
 const at = '2026-11-26T10:00:00.000Z';
 
 export function advertisingConnection(
-  overrides: Partial<{ health: 'ok' | 'stale'; data: 'populating' | 'ready'; account: AdvertisingAccount; since: string }> = {},
+  overrides: Partial<{
+    health: 'ok' | 'stale';
+    data: 'populating' | 'ready';
+    account: AdvertisingAccount;
+    since: string;
+  }> = {},
 ): NonNullable<ConnectionsStatus['advertising']> {
   return {
     kind: 'advertising',
@@ -117,7 +122,10 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   const now = options.now ?? Date.now;
   const ttl = options.stateTtlMs ?? 10 * 60 * 1000;
   const faults = new Map<FakeMethod, (ErrorCode | 'network' | Error)[]>();
-  const states = new Map<string, { kind: ConnectionKind; expiresAt: number; accounts?: readonly AdvertisingAccount[] }>();
+  const states = new Map<
+    string,
+    { kind: ConnectionKind; expiresAt: number; accounts?: readonly AdvertisingAccount[] }
+  >();
   const codesSeen = new Set<string>();
   const calls: FakeCall[] = [];
   const doubleSpent: string[] = [];
@@ -199,7 +207,10 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       }
       if (request.kind === 'sellerCentral') {
         if (!backend.status.advertising) throw problem('advertising_required', 409);
-        backend.status = { ...backend.status, sellerCentral: sellerCentralConnection({ data: options.newData ?? 'populating', since: nowIso() }) };
+        backend.status = {
+          ...backend.status,
+          sellerCentral: sellerCentralConnection({ data: options.newData ?? 'populating', since: nowIso() }),
+        };
         states.delete(request.state);
         return { outcome: 'connected', status: structuredClone(backend.status) };
       }
@@ -212,7 +223,11 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       if (current && current.account.id !== account.id) throw problem('account_conflict', 409);
       backend.status = {
         ...backend.status,
-        advertising: advertisingConnection({ account, data: options.newData ?? 'populating', since: nowIso() }),
+        advertising: advertisingConnection({
+          account,
+          data: options.newData ?? 'populating',
+          since: nowIso(),
+        }),
       };
       states.delete(request.state);
       return { outcome: 'connected', status: structuredClone(backend.status) };
@@ -223,10 +238,15 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       const account = entry?.accounts?.find((candidate) => candidate.id === request.accountId);
       if (!account) throw problem('invalid_request', 400);
       const current = backend.status.advertising;
-      if (current && current.account.id !== account.id && current.health === 'ok') throw problem('account_conflict', 409);
+      if (current && current.account.id !== account.id && current.health === 'ok')
+        throw problem('account_conflict', 409);
       backend.status = {
         ...backend.status,
-        advertising: advertisingConnection({ account, data: options.newData ?? 'populating', since: nowIso() }),
+        advertising: advertisingConnection({
+          account,
+          data: options.newData ?? 'populating',
+          since: nowIso(),
+        }),
       };
       states.delete(request.state);
       return structuredClone(backend.status);
@@ -252,7 +272,8 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         if (connection.health === 'stale') return { value: null, reason: 'stale' as const };
         return null;
       };
-      const value = (kind: ConnectionKind, number: number) => missing(kind) ?? { value: number, reason: null };
+      const value = (kind: ConnectionKind, number: number) =>
+        missing(kind) ?? { value: number, reason: null };
       return {
         range,
         currency: 'USD',

@@ -2,7 +2,11 @@
  * Test support (not exported by the package): a simulated browser tab running `createConnections` against the
  * fake backend, with full-page redirects that reload the page and keep sessionStorage.
  */
-import { createMemoryEnvironment, type MemoryBusHub, type MemoryEnvironment } from '../environment/environment.memory';
+import {
+  createMemoryEnvironment,
+  type MemoryBusHub,
+  type MemoryEnvironment,
+} from '../environment/environment.memory';
 import type { KeyValueStorage } from '../environment/environment.types';
 import { createMemoryStorage } from '../environment/memory-storage';
 import type { ConnectionsView } from '../machine/connections.connect';
@@ -33,7 +37,12 @@ const busy = new Set(['preparing', 'exchanging', 'selecting_account', 'disconnec
 export function createBrowser(
   backend: FakeBackend,
   settings: Partial<ConnectionsSettings> = {},
-  options: { hub?: MemoryBusHub; storage?: KeyValueStorage; popups?: 'open' | 'blocked'; now?: () => number } = {},
+  options: {
+    hub?: MemoryBusHub;
+    storage?: KeyValueStorage;
+    popups?: 'open' | 'blocked';
+    now?: () => number;
+  } = {},
 ): Browser {
   const storage = options.storage ?? createMemoryStorage();
   return {

@@ -29,7 +29,14 @@ function record(request: Request) {
 
 function problem(status: number, code: string) {
   return new HttpResponse(
-    JSON.stringify({ type: 'about:blank', title: 't', status, code, detail: `server says ${code}`, retryable: false }),
+    JSON.stringify({
+      type: 'about:blank',
+      title: 't',
+      status,
+      code,
+      detail: `server says ${code}`,
+      retryable: false,
+    }),
     { status, headers: { 'content-type': problemContentType } },
   );
 }
@@ -96,14 +103,18 @@ describe('HTTP transport', () => {
   it('gives up after the retry limit with the last error', async () => {
     let calls = 0;
     server.use(http.get(`${base}/status`, () => ((calls += 1), problem(503, 'server_error'))));
-    const error = await transport({ retries: 1 }).getStatus().catch((caught: unknown) => caught);
+    const error = await transport({ retries: 1 })
+      .getStatus()
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ProblemError);
     expect(calls).toBe(2);
   });
 
   it('never retries the callback POST, even after a 503: a code is single-use', async () => {
     let calls = 0;
-    server.use(http.post(`${base}/callback`, () => ((calls += 1), new HttpResponse('busy', { status: 503 }))));
+    server.use(
+      http.post(`${base}/callback`, () => ((calls += 1), new HttpResponse('busy', { status: 503 }))),
+    );
     const error = await transport()
       .callback({ kind: 'advertising', state: 's'.repeat(20), code: 'c' })
       .catch((caught: unknown) => caught);
@@ -115,7 +126,9 @@ describe('HTTP transport', () => {
   it('never retries a disconnect after a network failure', async () => {
     let calls = 0;
     server.use(http.post(`${base}/disconnect`, () => ((calls += 1), HttpResponse.error())));
-    const error = await transport().disconnect({ kind: 'sellerCentral' }).catch((caught: unknown) => caught);
+    const error = await transport()
+      .disconnect({ kind: 'sellerCentral' })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NetworkFailureError);
     expect(calls).toBe(1);
   });
@@ -132,9 +145,14 @@ describe('HTTP transport', () => {
 
   it('rejects a body that is not JSON as unexpected_response', async () => {
     server.use(
-      http.get(`${base}/status`, () => new HttpResponse('<html>oops</html>', { headers: { 'content-type': 'text/html' } })),
+      http.get(
+        `${base}/status`,
+        () => new HttpResponse('<html>oops</html>', { headers: { 'content-type': 'text/html' } }),
+      ),
     );
-    const error = await transport().getStatus().catch((caught: unknown) => caught);
+    const error = await transport()
+      .getStatus()
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect(error).toMatchObject({ code: 'unexpected_response', route: 'GET /status' });
   });
@@ -143,7 +161,9 @@ describe('HTTP transport', () => {
     const status = statusOf(advertisingConnection());
     const broken = { ...status, advertising: { ...status.advertising, account: { id: 'x', name: '' } } };
     server.use(http.get(`${base}/status`, () => HttpResponse.json(broken)));
-    const error = (await transport().getStatus().catch((caught: unknown) => caught)) as UnexpectedResponseError;
+    const error = (await transport()
+      .getStatus()
+      .catch((caught: unknown) => caught)) as UnexpectedResponseError;
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect(error.issues.some((issue) => issue.startsWith('advertising.account'))).toBe(true);
     expect(JSON.stringify(error.issues)).not.toContain('"x"');
@@ -151,7 +171,9 @@ describe('HTTP transport', () => {
 
   it('treats an empty 204 where JSON was expected as unexpected_response (ky .json() would throw)', async () => {
     server.use(http.post(`${base}/disconnect`, () => new HttpResponse(null, { status: 204 })));
-    await expect(transport().disconnect({ kind: 'sellerCentral' })).rejects.toBeInstanceOf(UnexpectedResponseError);
+    await expect(transport().disconnect({ kind: 'sellerCentral' })).rejects.toBeInstanceOf(
+      UnexpectedResponseError,
+    );
   });
 
   it('times out a request that does not answer', async () => {

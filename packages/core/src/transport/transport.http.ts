@@ -76,11 +76,13 @@ async function toError(error: unknown, route: string): Promise<ConnectionsError>
     }
     const status = error.response.status;
     const code = statusCode(status);
-    if (code === 'unexpected_response') return new UnexpectedResponseError(route, ['(status)'], status, error);
+    if (code === 'unexpected_response')
+      return new UnexpectedResponseError(route, ['(status)'], status, error);
     return new ConnectionsError(code, { status, cause: error });
   }
   if (error instanceof TimeoutError) return new NetworkFailureError(true, error);
-  if (error instanceof DOMException && error.name === 'AbortError') return new NetworkFailureError(false, error);
+  if (error instanceof DOMException && error.name === 'AbortError')
+    return new NetworkFailureError(false, error);
   return new NetworkFailureError(false, error);
 }
 
@@ -162,7 +164,8 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         signal: signalOf(requestOptions),
       }),
     callback: (request) => call(contractRoutes.callback, callbackResponseSchema, { json: request }),
-    selectAccount: (request) => call(contractRoutes.selectAccount, selectAccountResponseSchema, { json: request }),
+    selectAccount: (request) =>
+      call(contractRoutes.selectAccount, selectAccountResponseSchema, { json: request }),
     disconnect: (request) => call(contractRoutes.disconnect, disconnectResponseSchema, { json: request }),
     getMetrics: (range, requestOptions) =>
       call(contractRoutes.metrics, metricsResponseSchema, {

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import {
+  advertisingConnection,
+  createFakeBackend,
+  sellerCentralConnection,
+  statusOf,
+} from '../testing/fake-backend';
+import { createBrowser } from '../testing/harness';
+import { createMetricsQuery } from './metrics.query';
+
+const november = { from: '2026-11-01', to: '2026-11-25' };
+const october = { from: '2026-10-01', to: '2026-10-31' };
+
+async function settled(query: ReturnType<typeof createMetricsQuery>) {
+  for (let round = 0; round < 50 && query.getState().status === 'loading'; round++) {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  return query.getState();
+}
+
+describe('createMetricsQuery', () => {
+  it('loads the figures of the range once the status is known, and not before start', async () => {
+    const backend = createFakeBackend({
+      status: statusOf(advertisingConnection(), sellerCentralConnection()),
+    });
+    const tab = await createBrowser(backend).open();
+    const query = createMetricsQuery(tab.connections, { range: november });
+    expect(query.getState().status).toBe('idle');
+    query.start();
+    expect(query.getState()).toMatchObject({ status: 'loading', data: null, stale: false });
+    const state = await settled(query);
+    expect(state.status).toBe('success');
+    expect(state.data?.metrics.totalSales).toEqual({ value: 9600, reason: null });
+    expect(backend.calls.filter((call) => call.method === 'getMetrics')).toHaveLength(1);
+  });
+
+  it('loads nothing while nothing is connected', async () => {
+    const backend = createFakeBackend();
+    const tab = await createBrowser(backend).open();
+    const query = createMetricsQuery(tab.connections, { range: november });
+    query.start();
+    expect(query.getState().status).toBe('idle');
+    expect(backend.calls.filter((call) => call.method === 'getMetrics')).toHaveLength(0);
+  });
+
+  it('caches each range: going back to one already loaded sends no request', async () => {
+    const backend = createFakeBackend({ status: statusOf(advertisingConnection()) });
+    const tab = await createBrowser(backend).open();
+    const query = createMetricsQuery(tab.connections, { range: november });
+    query.start();
+    await settled(query);
+    query.setRange(october);
+    await settled(query);
+    query.setRange(november);
+    expect(query.getState()).toMatchObject({ status: 'success', range: november, stale: false });
+    expect(backend.calls.filter((call) => call.method === 'getMetrics')).toHaveLength(2);
+  });
+
+  it('a Seller Central disconnect marks the figures stale and reloads them (the dash comes back from the server)', async () => {
+    const backend = createFakeBackend({
+      status: statusOf(advertisingConnection(), sellerCentralConnection()),
+    });
+    const tab = await createBrowser(backend).open();
+    const query = createMetricsQuery(tab.connections, { range: november });
+    query.start();
+    await settled(query);
+    const states: ReturnType<typeof query.getState>[] = [];
+    query.subscribe(() => states.push(query.getState()));
+    tab.view().sellerCentral.disconnect();
+    await tab.settle();
+    const during = states[0];
+    expect(during).toMatchObject({ status: 'loading', stale: true });
+    expect(during?.data?.metrics.totalSales).toEqual({ value: 9600, reason: null });
+    const after = await settled(query);
+    expect(after).toMatchObject({ status: 'success', stale: false });
+    expect(after.data?.metrics.totalSales).toEqual({ value: null, reason: 'disconnected' });
+  });
+
+  it('a failed load keeps the figures it had, flagged stale, with a typed error; reload tries again', async () => {
+    const backend = createFakeBackend({ status: statusOf(advertisingConnection()) });
+    const tab = await createBrowser(backend).open();
+    const query = createMetricsQuery(tab.connections, { range: november });
+    query.start();
+    await settled(query);
+    backend.failNext('getMetrics', 'amazon_unavailable');
+    query.reload();
+    const failed = await settled(query);
+    expect(failed).toMatchObject({ status: 'error', stale: true, error: { code: 'amazon_unavailable' } });
+    expect(failed.data?.metrics.adSpend).toEqual({ value: 1200, reason: null });
+    query.reload();
+    expect(await settled(query)).toMatchObject({ status: 'success', stale: false, error: null });
+  });
+
+  it('after stop, a change of the connections loads nothing', async () => {
+    const backend = createFakeBackend({
+      status: statusOf(advertisingConnection(), sellerCentralConnection()),
+    });
+    const tab = await createBrowser(backend).open();
+    const query = createMetricsQuery(tab.connections, { range: november });
+    const seen: string[] = [];
+    query.subscribe(() => seen.push(query.getState().status));
+    query.start();
+    await settled(query);
+    query.stop();
+    tab.view().sellerCentral.disconnect();
+    await tab.settle();
+    expect(seen).toEqual(['loading', 'success']);
+    expect(backend.calls.filter((call) => call.method === 'getMetrics')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,183 @@
+import type { ErrorCode } from '../contract/error-codes';
+import type { MetricsResponse } from '../contract/types';
+import type { Connections } from '../machine/connections.create';
+import type { MetricsRange } from '../transport/transport.types';
+
+/** Why the last load failed: stable code, human message, whether a retry can help. */
+export interface MetricsQueryError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly retryable: boolean;
+}
+
+/** What the dashboard knows about the figures of the current range. */
+export interface MetricsQueryState {
+  /** The range being shown; `null` until one is set. */
+  readonly range: MetricsRange | null;
+  /** `idle`: nothing to load (no range, status not loaded, nothing connected); `loading`; `success`; `error`. */
+  readonly status: 'idle' | 'loading' | 'success' | 'error';
+  /** The figures of `range`, possibly from before the last connection change (see `stale`). */
+  readonly data: MetricsResponse | null;
+  /** `data` was loaded before a connection changed: a reload is running or failed. */
+  readonly stale: boolean;
+  readonly error: MetricsQueryError | null;
+}
+
+/** Options of {@link createMetricsQuery}. */
+export interface MetricsQueryOptions {
+  /**
+   * The first range to load.
+   * @default null (nothing is loaded until `setRange`)
+   */
+  readonly range?: MetricsRange | null;
+}
+
+/** A small subscribable store of the figures loaded through `connections.loadMetrics`. */
+export interface MetricsQuery {
+  /** The current state (the same object until something changes). */
+  getState(): MetricsQueryState;
+  /** Calls `listener` after every change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Shows another range: from the cache when it is fresh, else loaded. */
+  setRange(range: MetricsRange | null): void;
+  /** Loads the current range again. */
+  reload(): void;
+  /** Starts following the connections (loads on connect, reconnect, disconnect and data arrival). */
+  start(): void;
+  /** Stops following them; a load in flight is ignored. */
+  stop(): void;
+}
+
+interface CacheEntry {
+  readonly data: MetricsResponse;
+  readonly signature: string;
+}
+
+const idle: MetricsQueryState = { range: null, status: 'idle', data: null, stale: false, error: null };
+
+function rangeKey(range: MetricsRange): string {
+  return `${range.from}/${range.to}`;
+}
+
+function queryError(error: unknown): MetricsQueryError {
+  const candidate = error as Partial<MetricsQueryError> | null | undefined;
+  if (typeof candidate?.code === 'string' && typeof candidate.message === 'string') {
+    return { code: candidate.code, message: candidate.message, retryable: candidate.retryable === true };
+  }
+  return { code: 'unexpected_response', message: 'The figures could not be loaded.', retryable: true };
+}
+
+/**
+ * What the figures depend on: `null` while status is not loaded or nothing is connected, else the condition and
+ * `connectedAt` of both connections (a reconnect, a disconnect, data arriving or a stale connection change it).
+ */
+function signatureOf(connections: Pick<Connections, 'getSnapshot' | 'getView'>): string | null {
+  const view = connections.getView();
+  if (view.phase !== 'ready') return null;
+  const advertising = view.advertising.condition;
+  const sellerCentral = view.sellerCentral.condition;
+  if (advertising === 'disconnected' && sellerCentral === 'disconnected') return null;
+  const status = connections.getSnapshot().context.status;
+  return [
+    advertising,
+    status?.advertising?.connectedAt ?? '',
+    sellerCentral,
+    status?.sellerCentral?.connectedAt ?? '',
+  ].join('|');
+}
+
+/**
+ * Loads and caches the figures of `GET /metrics` for a dashboard, following the connections: a connect, a
+ * reconnect, a disconnect, data arriving or a connection going stale marks every cached range stale and reloads
+ * the one shown (keeping its old figures meanwhile, flagged `stale`). Ranges are cached, so going back to one is
+ * instant while nothing changed. Framework-free: React and other hosts only subscribe.
+ *
+ * @example
+ * ```ts
+ * import { createConnections, createMetricsQuery } from '@smart-ads/core';
+ * const connections = createConnections({ baseUrl: '/api/amazon' });
+ * const metrics = createMetricsQuery(connections, { range: { from: '2026-11-01', to: '2026-11-30' } });
+ * metrics.subscribe(() => render(metrics.getState().data));
+ * metrics.start();
+ * ```
+ */
+export function createMetricsQuery(
+  connections: Pick<Connections, 'getSnapshot' | 'getView' | 'subscribe' | 'loadMetrics'>,
+  options: MetricsQueryOptions = {},
+): MetricsQuery {
+  const cache = new Map<string, CacheEntry>();
+  const listeners = new Set<() => void>();
+  let state: MetricsQueryState = { ...idle, range: options.range ?? null };
+  let signature: string | null = null;
+  let request = 0;
+  let unsubscribe: (() => void) | null = null;
+
+  const set = (next: MetricsQueryState) => {
+    state = next;
+    for (const listener of [...listeners]) listener();
+  };
+
+  const load = (force: boolean) => {
+    const range = state.range;
+    if (!range || signature === null || !unsubscribe) {
+      request++;
+      if (state.status !== 'idle' || state.data !== null) set({ ...idle, range });
+      return;
+    }
+    const key = rangeKey(range);
+    const cached = cache.get(key);
+    if (cached && cached.signature === signature && !force) {
+      request++;
+      set({ range, status: 'success', data: cached.data, stale: false, error: null });
+      return;
+    }
+    const id = ++request;
+    const wanted = signature;
+    set({ range, status: 'loading', data: cached?.data ?? null, stale: cached !== undefined, error: null });
+    connections.loadMetrics(range).then(
+      (data) => {
+        cache.set(key, { data, signature: wanted });
+        if (id !== request) return;
+        set({ range, status: 'success', data, stale: wanted !== signature, error: null });
+      },
+      (error: unknown) => {
+        if (id !== request) return;
+        set({ ...state, status: 'error', error: queryError(error), stale: state.data !== null });
+      },
+    );
+  };
+
+  const follow = () => {
+    const next = signatureOf(connections);
+    if (next === signature) return;
+    signature = next;
+    load(false);
+  };
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setRange(range) {
+      if (range && state.range && rangeKey(range) === rangeKey(state.range)) return;
+      state = { ...state, range };
+      load(false);
+    },
+    reload() {
+      load(true);
+    },
+    start() {
+      if (unsubscribe) return;
+      unsubscribe = connections.subscribe(follow);
+      signature = signatureOf(connections);
+      load(false);
+    },
+    stop() {
+      unsubscribe?.();
+      unsubscribe = null;
+      request++;
+    },
+  };
+}
