@@ -207,7 +207,11 @@ export function createMockAmazon(options: CreateMockAmazonOptions = {}): MockAma
         String(authorizeUrl),
         {
           email: signInOptions.email ?? users.default.email,
-          password: signInOptions.password ?? users.default.password,
+          // Without a password, the user's current one (it follows scenarios.changePassword).
+          password:
+            signInOptions.password ??
+            ctx.state.users.get((signInOptions.email ?? users.default.email).toLowerCase())?.password ??
+            '',
           consent: signInOptions.consent ?? true,
         },
         isAmazonPage,

@@ -268,3 +268,17 @@ describe('call counters', () => {
     expect(many.callCounts()).toMatchObject({ 'ads.profiles': 10_050, 'lwa.token.authorization_code': 1 });
   });
 });
+
+describe('signIn after a password change', () => {
+  it('signs in with the user’s current password unless one is given', async () => {
+    const { email } = amazon.users.otherAccount;
+    amazon.scenarios.changePassword(email, 'brand-new');
+    const url = await amazon.signIn(amazon.authorizeUrl({ redirectUri: REDIRECT_URI }), { email });
+    expect(url.searchParams.get('code')).toBeTruthy();
+    await expect(
+      amazon.signIn(amazon.authorizeUrl({ redirectUri: REDIRECT_URI }), { email, password: 'pass_good' }),
+    ).rejects.toMatchObject({
+      pageCode: 'INVALID_CREDENTIALS',
+    });
+  });
+});

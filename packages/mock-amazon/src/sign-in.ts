@@ -12,7 +12,7 @@ import { pageErrorCode, parseHtmlForms } from './html-form.js';
 export interface SignInOptions {
   /** @default the default user's email */
   email?: string;
-  /** @default the default user's password */
+  /** @default the current password of `email` */
   password?: string;
   /** `false` presses Cancel on the consent page. @default true */
   consent?: boolean;

@@ -85,6 +85,16 @@ describe('GET /v2/profiles', () => {
     expect((await ads(amazon, 'na', '/v2/profiles', fresh.accessToken)).status).toBe(401);
   });
 
+  it('GET /v2/profiles/{id} answers one of the user’s profiles, 404 for others', async () => {
+    const { accessToken } = await connectAdvertising(amazon);
+    const [us] = await profiles('na', accessToken);
+    const one = await ads(amazon, 'na', `/v2/profiles/${us!.profileId}`, accessToken);
+    expect(await one.json()).toEqual(us);
+    const missing = await ads(amazon, 'eu', `/v2/profiles/${us!.profileId}`, accessToken);
+    expect(missing.status).toBe(404);
+    expect(amazon.calls('ads.profiles.get')).toBe(2);
+  });
+
   it('refuses a Seller Central token', async () => {
     const seller = await connectSeller(amazon);
     expect((await ads(amazon, 'na', '/v2/profiles', seller.accessToken)).status).toBe(401);
@@ -188,6 +198,19 @@ describe('Ads reporting v3', () => {
     expect(spend / sales).toBeGreaterThan(0.1); // ACoS of a real shop: 10-60 %
     expect(spend / sales).toBeLessThan(0.6);
     expect(amazon.calls('ads.reports')).toBe(4);
+  });
+
+  it('answers 404 for a report id it does not know', async () => {
+    const { accessToken, profileId } = await setup();
+    const missing = await ads(
+      amazon,
+      'na',
+      '/reporting/reports/00000000-0000-4000-a000-000000000000',
+      accessToken,
+      { scope: profileId },
+    );
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ code: 'NOT_FOUND', details: 'Report not found' });
   });
 
   it('answers 425 with the original report id for a duplicate request', async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { clientFields, postToken, REDIRECT_URI, TEST_NOW } from '../../test/support.js';
 import { createMockAmazon } from '../create-mock-amazon.js';
 import { SignInError } from '../errors/sign-in-error.js';
-import { parseHtmlForms } from '../html-form.js';
+import { pageErrorCode, parseHtmlForms } from '../html-form.js';
 
 const amazon = createMockAmazon({ now: TEST_NOW });
 afterEach(() => amazon.reset());
@@ -108,6 +108,22 @@ describe('/ap/oa sign-in and consent pages', () => {
       amazon.authorizeUrl({ redirectUri: REDIRECT_URI }).replace('response_type=code', 'response_type=token'),
     );
     expect(implicit.searchParams.get('error')).toBe('unsupported_response_type');
+  });
+
+  it('answers a stale or forged sign-in form with a "session expired" page', async () => {
+    const response = await amazon.fetch(`${amazon.baseUrls.authorize.na}/ap/signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        tx: 'forged',
+        email: amazon.users.default.email,
+        password: 'pass_good',
+      }).toString(),
+    });
+    expect(response.status).toBe(400);
+    expect(pageErrorCode(await response.text())).toBe('SESSION_EXPIRED');
+    const consent = await amazon.fetch(`${amazon.baseUrls.authorize.na}/ap/consent?tx=forged`);
+    expect(pageErrorCode(await consent.text())).toBe('SESSION_EXPIRED');
   });
 
   it('matches an explicit allow-list of redirect URIs exactly', async () => {

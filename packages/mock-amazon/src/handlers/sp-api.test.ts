@@ -227,6 +227,18 @@ describe('Reports 2021-06-30: GET_SALES_AND_TRAFFIC_REPORT', () => {
     expect(await foreign.json()).toMatchObject({ errors: [{ code: 'NotFound' }] });
   });
 
+  it('answers 404 for an unknown report document', async () => {
+    const { accessToken } = await connectSeller(amazon);
+    const missing = await sp(
+      amazon,
+      'na',
+      '/reports/2021-06-30/documents/amzn1.spdoc.1.4.na.nope',
+      accessToken,
+    );
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ errors: [{ code: 'NotFound' }] });
+  });
+
   it('throttles with Amazon’s token buckets when rate limits are on', async () => {
     const { accessToken } = await connectSeller(amazon);
     amazon.scenarios.rateLimits();
