@@ -12,7 +12,7 @@ import { UnhandledRequestError } from './errors/unhandled-request-error.js';
 import { createHandlers } from './handlers/all-handlers.js';
 import { createScenarios, type MockAmazonScenarios } from './scenarios.js';
 import { driveSignIn, type SignInOptions } from './sign-in.js';
-import { createState } from './state/create-state.js';
+import { createState, LOG_LIMIT } from './state/create-state.js';
 import type { LogEntry } from './state/types.js';
 import { type ReadyMadeUserKey, seedWorld, type World } from './world/seed-world.js';
 
@@ -245,7 +245,8 @@ export function createMockAmazon(options: CreateMockAmazonOptions = {}): MockAma
       return `${baseUrls.sellerCentral[region]}/apps/authorize/consent?${query}`;
     },
     get log() {
-      return ctx.state.log;
+      const { log } = ctx.state;
+      return log.length > LOG_LIMIT ? log.slice(-LOG_LIMIT) : log;
     },
     calls(endpoint, filter = {}) {
       let total = 0;

@@ -152,7 +152,8 @@ export function route(
     }
     const countKey = `${endpoint}|${region}|${response.status}`;
     ctx.state.counts.set(countKey, (ctx.state.counts.get(countKey) ?? 0) + 1);
-    if (ctx.state.log.length >= LOG_LIMIT) ctx.state.log.splice(0, ctx.state.log.length - LOG_LIMIT + 1);
+    // Trim in batches so a long-running server does not shift a 10 000-entry array on every request.
+    if (ctx.state.log.length >= LOG_LIMIT + 1000) ctx.state.log.splice(0, ctx.state.log.length - LOG_LIMIT);
     ctx.state.log.push({
       method: request.method,
       url: request.url,
