@@ -131,8 +131,3 @@ function mp(
 ): Marketplace {
   return { id, countryCode, name, region, currencyCode, languageCode, domainName, timezone, priceScale };
 }
-
-/** Finds a marketplace by its id. */
-export function marketplaceById(id: string): Marketplace | undefined {
-  return Object.values(marketplaces).find((m) => m.id === id);
-}
