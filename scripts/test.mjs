@@ -50,13 +50,15 @@ const e2eConfig = 'examples/react-dashboard/vitest.config.ts';
 
 if (wanted('typecheck')) step('typecheck', 'pnpm', ['run', '--silent', 'typecheck']);
 if (wanted('lint')) step('lint', 'pnpm', ['run', '--silent', 'lint']);
+// Debian's chromium drives the browser tests (mock-amazon's worker tests and the e2e suite): ensure it first.
+const haveChromium = (wanted('unit') || wanted('e2e')) && step('chromium', 'bash', ['scripts/ensure-chromium.sh']);
 if (wanted('unit')) vitestStep('unit', []);
 if (wanted('build')) step('build', 'pnpm', ['run', '--silent', 'build']);
 if (wanted('packages')) step('packages', 'pnpm', ['run', '--silent', 'check:packages']);
 if (wanted('size')) step('size', 'pnpm', ['run', '--silent', 'size']);
 // End-to-end: the example app in Debian's chromium against the built packages, so it runs after `build`.
 if (wanted('e2e') && existsSync(join(root, e2eConfig))) {
-  if (step('chromium', 'bash', ['scripts/ensure-chromium.sh'])) vitestStep('e2e', ['--config', e2eConfig]);
+  if (haveChromium) vitestStep('e2e', ['--config', e2eConfig]);
 }
 
 console.log('\nSummary');
