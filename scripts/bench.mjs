@@ -14,7 +14,11 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const files = readdirSync(join(root, 'packages'))
   .map((pkg) => join(root, 'packages', pkg, 'bench'))
   .filter((dir) => existsSync(dir))
-  .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.mjs')).map((f) => join(dir, f)))
+  .flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.mjs'))
+      .map((f) => join(dir, f)),
+  )
   .filter((file) => file.includes(filter))
   .sort();
 
