@@ -47,4 +47,89 @@ describe.each([false, true])('connect and reconnect (StrictMode: %s)', (strict) 
     const card = await screen.findByRole('region', { name: 'Amazon Advertising' });
     await waitFor(() => expect(within(card).getByText(/^(populating|ready): /).textContent).toMatch(/: \S/));
   });
+
+  it('in popup mode the sign-in URL is ready before the click, and window.open runs inside the click handler', async () => {
+    const open = vi
+      .spyOn(window, 'open')
+      .mockImplementation(() => ({ closed: false, close() {} }) as unknown as Window);
+    renderPage(backend, <Dashboard />, { strict, settings: { mode: 'popup' } });
+    const connect = await screen.findByRole('menuitem', { name: 'Connect Amazon Advertising', hidden: true });
+    // Prepared ahead of the click: POST /authorize has already answered.
+    await waitFor(() => expect(connect.dataset.prepared).toBe('true'));
+    fireEvent.click(screen.getByRole('button', { name: 'Amazon accounts' }));
+    expect(open).not.toHaveBeenCalled();
+    fireEvent.click(connect);
+    // Synchronously: no await between the click and window.open.
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(String(open.mock.calls[0]?.[0])).toMatch(/\/ap\/oa\?/);
+    expect(backend.redirects).toHaveLength(0);
+  });
+
+  it('a blocked popup falls back to the full-page redirect', async () => {
+    vi.spyOn(window, 'open').mockImplementation(() => null);
+    const user = userEvent.setup();
+    renderPage(backend, <Dashboard />, { strict, settings: { mode: 'popup' } });
+    await user.click(screen.getByRole('button', { name: 'Amazon accounts' }));
+    const connect = await screen.findByRole('menuitem', { name: 'Connect Amazon Advertising' });
+    await waitFor(() => expect(connect).toHaveProperty('disabled', false));
+    await user.click(connect);
+    await waitFor(() => expect(backend.redirects).toHaveLength(1));
+    expect(backend.redirects[0]).toMatch(/\/ap\/oa\?/);
+  });
+
+  it('Seller Central cannot be connected before Amazon Advertising, and the menu says why', async () => {
+    renderPage(backend, <Dashboard />, { strict });
+    const connect = await screen.findByRole('menuitem', { name: 'Connect Seller Central', hidden: true });
+    await waitFor(() => expect(connect.getAttribute('title')).toMatch(/Advertising/));
+    expect(connect).toHaveProperty('disabled', true);
+  });
+
+  it('a sign-in that sees several advertising accounts lets the user pick one on the callback route', async () => {
+    const user = userEvent.setup();
+    renderPage(backend, <Dashboard />, { strict });
+    await user.click(screen.getByRole('button', { name: 'Amazon accounts' }));
+    const connect = await screen.findByRole('menuitem', { name: 'Connect Amazon Advertising' });
+    await waitFor(() => expect(connect).toHaveProperty('disabled', false));
+    await user.click(connect);
+    await waitFor(() => expect(backend.redirects).toHaveLength(1));
+    const back = await backend.signInOnAmazon({ email: backend.amazon.users.multipleAccounts.email });
+    cleanup();
+    visit(`${returnPath}${back.search}`);
+    renderPage(backend, <ConnectionsCallback />, { strict });
+    const choice = await screen.findByRole('group', {
+      name: 'Choose the Amazon Advertising account to connect',
+    });
+    const accounts = within(choice)
+      .getAllByRole('button')
+      .filter((button) => button.textContent !== 'Cancel');
+    expect(accounts.length).toBeGreaterThan(1);
+    const picked = accounts[1]?.textContent ?? '';
+    await user.click(accounts[1] as HTMLElement);
+    await screen.findByText('Amazon Advertising is connected.');
+    expect(backend.amazon.calls('lwa.token.authorization_code')).toBe(1);
+    cleanup();
+    visit('/dashboard');
+    renderPage(backend, <Dashboard />, { strict });
+    const card = await screen.findByRole('region', { name: 'Amazon Advertising' });
+    await waitFor(() => expect(card.textContent).toContain(picked));
+  });
+
+  it('a refused consent ends in a typed, explained error on the callback route, not a loop', async () => {
+    const user = userEvent.setup();
+    renderPage(backend, <Dashboard />, { strict });
+    await user.click(screen.getByRole('button', { name: 'Amazon accounts' }));
+    const connect = await screen.findByRole('menuitem', { name: 'Connect Amazon Advertising' });
+    await waitFor(() => expect(connect).toHaveProperty('disabled', false));
+    await user.click(connect);
+    await waitFor(() => expect(backend.redirects).toHaveLength(1));
+    const back = await backend.signInOnAmazon({ consent: false });
+    cleanup();
+    visit(`${returnPath}${back.search}`);
+    const onReturn = vi.fn();
+    renderPage(backend, <ConnectionsCallback onReturn={onReturn} />, { strict });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent?.length).toBeGreaterThan(10);
+    expect(onReturn).not.toHaveBeenCalled();
+    expect(backend.amazon.calls('lwa.token.authorization_code')).toBe(0);
+  });
 });

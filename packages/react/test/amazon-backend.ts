@@ -1,5 +1,7 @@
 // Test support: the real server half (createConnectionsHandler) on the mock Amazon, reached by the browser
 // transport through MSW, and a browser environment whose full-page redirects are recorded (jsdom cannot navigate).
+
+import { Buffer, Blob as NodeBlob } from 'node:buffer';
 import {
   type ConnectionKind,
   type ConnectionsEnvironment,
@@ -11,14 +13,15 @@ import { createConnectionsHandler, createSqliteStore } from '@smart-ads/core/ser
 import { createMockAmazon, type MockAmazon } from '@smart-ads/mock-amazon';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
-import { Buffer } from 'node:buffer';
 
-// The server half runs here inside jsdom's window, whose ArrayBuffer and Uint8Array are not Node's: WebCrypto
-// returns Node's, and `instanceof` checks in oauth4webapi then fail (PKCE throws). In a real app the server half
-// runs in Node; give it Node's constructors back here.
+// The server half and the mock run here inside jsdom's window, whose ArrayBuffer and Uint8Array are not Node's
+// (WebCrypto returns Node's, and `instanceof` checks in oauth4webapi fail: PKCE throws) and whose Blob has no
+// working stream() for CompressionStream (the mock's gzipped reports fail). In a real app both run in Node;
+// give them Node's constructors back here.
 const nodeBytes = Buffer.alloc(0);
 globalThis.ArrayBuffer = nodeBytes.buffer.constructor as ArrayBufferConstructor;
 globalThis.Uint8Array = Object.getPrototypeOf(Buffer.prototype).constructor as Uint8ArrayConstructor;
+globalThis.Blob = NodeBlob as typeof Blob;
 
 /** The page's origin in jsdom. */
 export const origin = window.location.origin;
@@ -56,7 +59,7 @@ async function api(path: string, body?: unknown): Promise<unknown> {
 
 /** Builds a mock Amazon and the server half on an in-memory SQLite store, and routes MSW to both. */
 export async function createBackend(): Promise<Backend> {
-  const amazon = createMockAmazon();
+  const amazon = createMockAmazon({ clock: 'running' });
   const store = await createSqliteStore({ filename: ':memory:' });
   const handler = createConnectionsHandler({
     basePath: '/api/amazon',
@@ -71,6 +74,8 @@ export async function createBackend(): Promise<Backend> {
     },
     baseUrls: amazon.baseUrls,
     now: () => amazon.clock.now(),
+    // Amazon's report jobs move on at every poll, with the mock's clock running in real time.
+    reports: { pollIntervalMs: 0 },
     logger: { warn: () => {}, error: (message) => console.error(`[server half] ${message}`) },
     getSubscription: (request) => {
       const id = request.headers.get('x-subscription');
@@ -89,7 +94,9 @@ export async function createBackend(): Promise<Backend> {
     redirects,
     environment: () => ({ ...createBrowserEnvironment(), redirect: (url) => redirects.push(url) }),
     async connect(kind, email) {
-      const { authorizeUrl } = (await api('/authorize', { kind, returnTo: '/dashboard' })) as { authorizeUrl: string };
+      const { authorizeUrl } = (await api('/authorize', { kind, returnTo: '/dashboard' })) as {
+        authorizeUrl: string;
+      };
       const back = await amazon.signIn(authorizeUrl, email ? { email } : {});
       const query = back.searchParams;
       await api(

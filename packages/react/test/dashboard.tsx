@@ -21,6 +21,7 @@ function ConnectItem({ kind }: { readonly kind: ConnectionKind }) {
       role="menuitem"
       disabled={!signIn.action.allowed}
       title={signIn.action.allowed ? undefined : signIn.action.message}
+      data-prepared={signIn.prepared}
       onClick={signIn.start}
     >
       {verb} {label}

@@ -4,7 +4,9 @@ import { render } from '@testing-library/react';
 import { type ReactNode, StrictMode } from 'react';
 import type { Backend } from './amazon-backend';
 
-export const range: MetricsRange = { from: '2026-10-01', to: '2026-10-31' };
+const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+/** The last 28 days before today (the mock's clock runs from now). */
+export const range: MetricsRange = { from: day(28), to: day(1) };
 
 export function renderPage(
   backend: Backend,
@@ -13,7 +15,12 @@ export function renderPage(
 ) {
   const page = (
     <ConnectionsProvider
-      options={{ transport: backend.transport, environment: backend.environment(), statusPollMs: 40, ...options.settings }}
+      options={{
+        transport: backend.transport,
+        environment: backend.environment(),
+        statusPollMs: 40,
+        ...options.settings,
+      }}
       metricsRange={range}
     >
       {ui}

@@ -107,4 +107,30 @@ describe('createMetricsQuery', () => {
     expect(seen).toEqual(['loading', 'success']);
     expect(backend.calls.filter((call) => call.method === 'getMetrics')).toHaveLength(1);
   });
+
+  it('while the server answers a figure as populating, the range is loaded again until it arrives', async () => {
+    const backend = createFakeBackend({ status: statusOf(advertisingConnection()) });
+    const tab = await createBrowser(backend).open();
+    const answer = backend.getMetrics.bind(backend);
+    let populating = true;
+    backend.getMetrics = async (range) => {
+      const response = await answer(range);
+      return populating
+        ? { ...response, metrics: { ...response.metrics, adSpend: { value: null, reason: 'populating' } } }
+        : response;
+    };
+    const query = createMetricsQuery(tab.connections, { range: november, pollMs: 5 });
+    query.start();
+    await settled(query);
+    expect(query.getState().data?.metrics.adSpend).toEqual({ value: null, reason: 'populating' });
+    populating = false;
+    for (let round = 0; round < 50 && query.getState().data?.metrics.adSpend.value === null; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(query.getState().data?.metrics.adSpend).toEqual({ value: 1200, reason: null });
+    const calls = backend.calls.filter((call) => call.method === 'getMetrics').length;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(backend.calls.filter((call) => call.method === 'getMetrics')).toHaveLength(calls);
+    query.stop();
+  });
 });

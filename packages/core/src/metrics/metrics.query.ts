@@ -30,6 +30,11 @@ export interface MetricsQueryOptions {
    * @default null (nothing is loaded until `setRange`)
    */
   readonly range?: MetricsRange | null;
+  /**
+   * While the server answers some figure as `populating`, how often the range is loaded again. Milliseconds.
+   * @default the engine's `statusPollMs` (30000)
+   */
+  readonly pollMs?: number;
 }
 
 /** A small subscribable store of the figures loaded through `connections.loadMetrics`. */
@@ -67,6 +72,14 @@ function queryError(error: unknown): MetricsQueryError {
   return { code: 'unexpected_response', message: 'The figures could not be loaded.', retryable: true };
 }
 
+function isPopulating(data: MetricsResponse): boolean {
+  const values = [
+    ...Object.values(data.metrics),
+    ...data.asins.flatMap((row) => [row.adSpend, row.totalSales, row.tacos]),
+  ];
+  return values.some((value) => value?.reason === 'populating');
+}
+
 /**
  * What the figures depend on: `null` while status is not loaded or nothing is connected, else the condition and
  * `connectedAt` of both connections (a reconnect, a disconnect, data arriving or a stale connection change it).
@@ -89,8 +102,9 @@ function signatureOf(connections: Pick<Connections, 'getSnapshot' | 'getView'>):
 /**
  * Loads and caches the figures of `GET /metrics` for a dashboard, following the connections: a connect, a
  * reconnect, a disconnect, data arriving or a connection going stale marks every cached range stale and reloads
- * the one shown (keeping its old figures meanwhile, flagged `stale`). Ranges are cached, so going back to one is
- * instant while nothing changed. Framework-free: React and other hosts only subscribe.
+ * the one shown (keeping its old figures meanwhile, flagged `stale`). While the server answers a figure as
+ * `populating`, the range is loaded again every `pollMs`. Ranges are cached, so going back to one is instant
+ * while nothing changed. Framework-free: React and other hosts only subscribe.
  *
  * @example
  * ```ts
@@ -111,6 +125,13 @@ export function createMetricsQuery(
   let signature: string | null = null;
   let request = 0;
   let unsubscribe: (() => void) | null = null;
+  let pollTimer: ReturnType<typeof setTimeout> | null = null;
+  const pollMs = options.pollMs ?? connections.getSnapshot().context.deps.settings.statusPollMs;
+
+  const stopPolling = () => {
+    if (pollTimer !== null) clearTimeout(pollTimer);
+    pollTimer = null;
+  };
 
   const set = (next: MetricsQueryState) => {
     state = next;
@@ -118,6 +139,7 @@ export function createMetricsQuery(
   };
 
   const load = (force: boolean) => {
+    stopPolling();
     const range = state.range;
     if (!range || signature === null || !unsubscribe) {
       request++;
@@ -129,6 +151,7 @@ export function createMetricsQuery(
     if (cached && cached.signature === signature && !force) {
       request++;
       set({ range, status: 'success', data: cached.data, stale: false, error: null });
+      if (isPopulating(cached.data)) pollTimer = setTimeout(() => load(true), pollMs);
       return;
     }
     const id = ++request;
@@ -139,6 +162,7 @@ export function createMetricsQuery(
         cache.set(key, { data, signature: wanted });
         if (id !== request) return;
         set({ range, status: 'success', data, stale: wanted !== signature, error: null });
+        if (isPopulating(data)) pollTimer = setTimeout(() => load(true), pollMs);
       },
       (error: unknown) => {
         if (id !== request) return;
@@ -175,6 +199,7 @@ export function createMetricsQuery(
       load(false);
     },
     stop() {
+      stopPolling();
       unsubscribe?.();
       unsubscribe = null;
       request++;
