@@ -1,0 +1,162 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import {
+  type AmazonBaseUrls,
+  createConnectionsHandler,
+  createSqliteStore,
+  type EncryptionKeyInput,
+  type ReportTimings,
+  toNodeListener,
+} from '@smart-ads/core/server';
+import { type AppConfig, appConfigPath } from '../src/app-config.ts';
+import { findStaticFile } from './static-files.ts';
+import { pageSubscription, subscriptionFromCookieHeader } from './subscription-cookie.ts';
+
+/** The Amazon app the example acts as. The secret stays in this process. */
+export interface ExampleAmazonApp {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly applicationId: string;
+  /** A draft SP-API app: Seller Central consent needs `version=beta`. */
+  readonly draftApp: boolean;
+}
+
+/** Options of {@link startExampleServer}. */
+export interface ExampleServerOptions {
+  /** @default 0 (a free port) */
+  readonly port?: number;
+  /** @default '127.0.0.1' */
+  readonly host?: string;
+  /** The built app (Vite's `dist`). */
+  readonly appDir: string;
+  /** Where the SQLite file lives. */
+  readonly dataDir: string;
+  readonly amazon: ExampleAmazonApp;
+  /** Amazon's hosts: the mock's. */
+  readonly baseUrls: AmazonBaseUrls;
+  /** 32 bytes sealing tokens at rest. */
+  readonly encryptionKey: EncryptionKeyInput;
+  /** What the app is told at `/app-config.json`. */
+  readonly appConfig: AppConfig;
+  /** Report caching and polling of the server half. */
+  readonly reports?: ReportTimings;
+}
+
+/** A running example server. */
+export interface ExampleServer {
+  /** Its origin, e.g. `http://127.0.0.1:4173`. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** The example's own callback route: Amazon sends the browser back here. */
+export const callbackPath = '/amazon/return';
+/** Where the server half is mounted. */
+export const apiBasePath = '/api/amazon';
+
+const securityHeaders = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+};
+
+function send(
+  response: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: string | Buffer,
+) {
+  response.writeHead(status, { ...securityHeaders, ...headers });
+  response.end(body);
+}
+
+/**
+ * Starts the example's HTTP server: the server half (`createConnectionsHandler` with the embedded SQLite store) at
+ * `/api/amazon`, the app's config at `/app-config.json`, and the built app for every other GET. Each browser is a
+ * demo subscription, kept in an HttpOnly cookie.
+ *
+ * @example
+ * ```ts
+ * const server = await startExampleServer({ appDir, dataDir, amazon, baseUrls, encryptionKey, appConfig });
+ * console.log(server.url);
+ * ```
+ */
+export async function startExampleServer(options: ExampleServerOptions): Promise<ExampleServer> {
+  const store = await createSqliteStore({ filename: join(options.dataDir, 'amazon-connections.db') });
+  let api: ((request: IncomingMessage, response: ServerResponse) => Promise<void>) | null = null;
+
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path === apiBasePath || path.startsWith(`${apiBasePath}/`)) {
+      if (!api) return send(response, 503, {}, '');
+      void api(request, response);
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return send(response, 405, { allow: 'GET, HEAD' }, '');
+    }
+    if (path === appConfigPath) {
+      return send(
+        response,
+        200,
+        { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+        JSON.stringify(options.appConfig),
+      );
+    }
+    void findStaticFile(options.appDir, path).then((file) => {
+      if (!file) return send(response, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not found');
+      const headers: Record<string, string> = {
+        'content-type': file.contentType,
+        'cache-control': file.cacheControl,
+      };
+      if (file.contentType.startsWith('text/html')) {
+        const { setCookie } = pageSubscription(request);
+        if (setCookie) headers['set-cookie'] = setCookie;
+      }
+      send(response, 200, headers, request.method === 'HEAD' ? '' : file.body);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  const redirectUri = `${url}${callbackPath}`;
+
+  api = toNodeListener(
+    createConnectionsHandler({
+      basePath: apiBasePath,
+      store,
+      encryptionKey: options.encryptionKey,
+      baseUrls: options.baseUrls,
+      amazon: {
+        clientId: options.amazon.clientId,
+        clientSecret: options.amazon.clientSecret,
+        applicationId: options.amazon.applicationId,
+        draftApp: options.amazon.draftApp,
+        redirectUris: { advertising: redirectUri, sellerCentral: redirectUri },
+      },
+      ...(options.reports ? { reports: options.reports } : {}),
+      getSubscription: (request) => {
+        const id = subscriptionFromCookieHeader(request.headers.get('cookie'));
+        return id ? { id, accountLimit: 1 } : null;
+      },
+    }),
+  );
+
+  return {
+    url,
+    async close() {
+      await new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { AccountChooser } from './components/AccountChooser';
+import { ActivityNotice } from './components/ActivityNotice';
+import { ConnectionsPage } from './components/ConnectionsPage';
+import { DashboardPage } from './components/DashboardPage';
+import { DisconnectDialog } from './components/DisconnectDialog';
+import { RefusalNotice } from './components/RefusalNotice';
+import { TopBar } from './components/TopBar';
+import { TroubleNotices } from './components/TroubleNotices';
+import { pageOf } from './router';
+import { useMetricsRefresh } from './use-metrics-refresh';
+import { usePath } from './use-path';
+
+/** The Smart Ads dashboard: top bar, notices, and the current page. */
+export function App() {
+  const page = pageOf(usePath());
+  useMetricsRefresh();
+  return (
+    <>
+      <TopBar page={page} />
+      <div className="notices">
+        <ActivityNotice />
+        <RefusalNotice />
+        <TroubleNotices />
+        <AccountChooser />
+      </div>
+      {page === 'connections' ? <ConnectionsPage /> : <DashboardPage />}
+      <DisconnectDialog />
+    </>
+  );
+}

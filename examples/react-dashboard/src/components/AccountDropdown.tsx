@@ -1,0 +1,82 @@
+import { useConnection } from '@smart-ads/react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useAppServices } from '../app-context';
+import { conditionLabel } from '../condition-label';
+import { pagePaths } from '../router';
+import { ConnectMenuItem } from './ConnectMenuItem';
+
+/**
+ * The account dropdown of the top bar (help article: "Look for the account dropdown in the top bar"): the
+ * connected account's name and status, and the options to connect Amazon Advertising or Seller Central.
+ */
+export function AccountDropdown() {
+  const advertising = useConnection('advertising');
+  const sellerCentral = useConnection('sellerCentral');
+  const { router } = useAppServices();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (event.target instanceof Node && !rootRef.current?.contains(event.target)) setOpen(false);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [open]);
+
+  return (
+    <div className="account-dropdown" ref={rootRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="account-button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((value) => !value)}
+      >
+        <span className="account-name">{advertising.accountName ?? 'No Amazon account connected'}</span>
+        <span className={`pill pill-${advertising.condition ?? 'loading'}`}>
+          {conditionLabel(advertising.condition)}
+        </span>
+      </button>
+      <div id={panelId} className="account-menu" hidden={!open}>
+        <dl className="account-facts">
+          <dt>{advertising.label}</dt>
+          <dd>
+            {advertising.accountName ? `${advertising.accountName}: ` : ''}
+            {conditionLabel(advertising.condition)}
+          </dd>
+          <dt>{sellerCentral.label}</dt>
+          <dd>
+            {sellerCentral.accountName ? `${sellerCentral.accountName}: ` : ''}
+            {conditionLabel(sellerCentral.condition)}
+          </dd>
+        </dl>
+        <ConnectMenuItem kind="advertising" onChosen={() => setOpen(false)} />
+        <ConnectMenuItem kind="sellerCentral" onChosen={() => setOpen(false)} />
+        <a
+          href={pagePaths.connections}
+          onClick={(event) => {
+            event.preventDefault();
+            setOpen(false);
+            router.navigate(pagePaths.connections);
+          }}
+        >
+          Manage connections
+        </a>
+      </div>
+    </div>
+  );
+}

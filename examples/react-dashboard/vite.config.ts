@@ -1,0 +1,14 @@
+import { defineConfig } from 'vite';
+
+// Vite 8 compiles TSX with oxc (automatic JSX runtime): no React plugin is needed for a production build.
+export default defineConfig({
+  root: import.meta.dirname,
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  server: {
+    // `vite` (dev) proxies the server half and the app config to a running example server.
+    proxy: {
+      '/api': process.env.EXAMPLE_SERVER_URL ?? 'http://127.0.0.1:4173',
+      '/app-config.json': process.env.EXAMPLE_SERVER_URL ?? 'http://127.0.0.1:4173',
+    },
+  },
+});
