@@ -3,16 +3,6 @@
  * Nothing here touches `window` at import time; nothing from `./server` is imported.
  */
 export * from './contract';
-export { CallbackError } from './errors/callback-error';
-export {
-  ConnectionsError,
-  type ConnectionsErrorOptions,
-  isConnectionsError,
-} from './errors/connections-error';
-export { NetworkFailureError } from './errors/network-failure-error';
-export { ProblemError } from './errors/problem-error';
-export { toConnectionsError } from './errors/to-connections-error';
-export { UnexpectedResponseError } from './errors/unexpected-response-error';
 export {
   type BrowserEnvironmentOptions,
   busChannelName,
@@ -34,6 +24,16 @@ export type {
   PopupHandle,
 } from './environment/environment.types';
 export { createMemoryStorage } from './environment/memory-storage';
+export { CallbackError } from './errors/callback-error';
+export {
+  ConnectionsError,
+  type ConnectionsErrorOptions,
+  isConnectionsError,
+} from './errors/connections-error';
+export { NetworkFailureError } from './errors/network-failure-error';
+export { ProblemError } from './errors/problem-error';
+export { toConnectionsError } from './errors/to-connections-error';
+export { UnexpectedResponseError } from './errors/unexpected-response-error';
 export {
   type ActionState,
   type CommandResult,

@@ -1,5 +1,5 @@
-import type { ConnectionKind } from '../contract/types';
 import type { ErrorCode } from '../contract/error-codes';
+import type { ConnectionKind } from '../contract/types';
 import { ConnectionsError, type ConnectionsErrorOptions } from './connections-error';
 
 /**

@@ -1,4 +1,5 @@
 import type { SnapshotFrom } from 'xstate';
+import { errorCatalogue } from '../contract/error-codes';
 import type { AdvertisingAccount, ConnectionKind } from '../contract/types';
 import {
   type ConnectionCondition,
@@ -19,7 +20,6 @@ import type {
   Refusal,
   Trouble,
 } from './connections.types';
-import { errorCatalogue } from '../contract/error-codes';
 
 /** A snapshot of the connections machine. */
 export type ConnectionsSnapshot = SnapshotFrom<typeof connectionsMachine>;

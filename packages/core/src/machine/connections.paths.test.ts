@@ -1,6 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise } from 'xstate';
 import { getShortestPaths, getStateNodes } from 'xstate/graph';
-import { describe, expect, it } from 'vitest';
 import type { ConnectionKind, ConnectionsStatus } from '../contract/types';
 import { createMemoryEnvironment } from '../environment/environment.memory';
 import { ConnectionsError } from '../errors/connections-error';

@@ -1,7 +1,7 @@
-import type { ErrorCode } from '../contract/error-codes';
-import type { MetricsResponse } from '../contract/types';
-import type { Connections } from '../machine/connections.create';
-import type { MetricsRange } from '../transport/transport.types';
+// Type-only imports through the package name: until this file is exported by core's index, @smart-ads/react
+// bundles it, and its declarations must refer to core's types, not inline copies. Switch to relative imports
+// when wiring it into core's index.
+import type { Connections, ErrorCode, MetricsRange, MetricsResponse } from '@smart-ads/core';
 
 /** Why the last load failed: stable code, human message, whether a retry can help. */
 export interface MetricsQueryError {

@@ -2,11 +2,11 @@ import { delay, HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { problemContentType } from '../contract/paths';
+import { createMemoryEnvironment } from '../environment/environment.memory';
 import { ConnectionsError } from '../errors/connections-error';
 import { NetworkFailureError } from '../errors/network-failure-error';
 import { ProblemError } from '../errors/problem-error';
 import { UnexpectedResponseError } from '../errors/unexpected-response-error';
-import { createMemoryEnvironment } from '../environment/environment.memory';
 import { createConnections } from '../machine/connections.create';
 import { advertisingConnection, sellerCentralConnection, statusOf } from '../testing/fake-backend';
 import { createHttpTransport } from './transport.http';
@@ -65,7 +65,12 @@ const transport = (options: Partial<Parameters<typeof createHttpTransport>[0]> =
 describe('HTTP transport', () => {
   it('loads and validates the status', async () => {
     const status = statusOf(advertisingConnection(), sellerCentralConnection());
-    server.use(http.get(`${base}/status`, ({ request }) => (record(request), HttpResponse.json(status))));
+    server.use(
+      http.get(`${base}/status`, ({ request }) => {
+        record(request);
+        return HttpResponse.json(status);
+      }),
+    );
     await expect(transport().getStatus()).resolves.toEqual(status);
     expect(hits.map((hit) => `${hit.method} ${hit.path}`)).toEqual(['GET /amazon/status']);
   });
@@ -102,7 +107,12 @@ describe('HTTP transport', () => {
 
   it('gives up after the retry limit with the last error', async () => {
     let calls = 0;
-    server.use(http.get(`${base}/status`, () => ((calls += 1), problem(503, 'server_error'))));
+    server.use(
+      http.get(`${base}/status`, () => {
+        calls += 1;
+        return problem(503, 'server_error');
+      }),
+    );
     const error = await transport({ retries: 1 })
       .getStatus()
       .catch((caught: unknown) => caught);
@@ -113,7 +123,10 @@ describe('HTTP transport', () => {
   it('never retries the callback POST, even after a 503: a code is single-use', async () => {
     let calls = 0;
     server.use(
-      http.post(`${base}/callback`, () => ((calls += 1), new HttpResponse('busy', { status: 503 }))),
+      http.post(`${base}/callback`, () => {
+        calls += 1;
+        return new HttpResponse('busy', { status: 503 });
+      }),
     );
     const error = await transport()
       .callback({ kind: 'advertising', state: 's'.repeat(20), code: 'c' })
@@ -125,7 +138,12 @@ describe('HTTP transport', () => {
 
   it('never retries a disconnect after a network failure', async () => {
     let calls = 0;
-    server.use(http.post(`${base}/disconnect`, () => ((calls += 1), HttpResponse.error())));
+    server.use(
+      http.post(`${base}/disconnect`, () => {
+        calls += 1;
+        return HttpResponse.error();
+      }),
+    );
     const error = await transport()
       .disconnect({ kind: 'sellerCentral' })
       .catch((caught: unknown) => caught);
@@ -177,7 +195,12 @@ describe('HTTP transport', () => {
   });
 
   it('times out a request that does not answer', async () => {
-    server.use(http.post(`${base}/callback`, async () => (await delay(500), HttpResponse.json({}))));
+    server.use(
+      http.post(`${base}/callback`, async () => {
+        await delay(500);
+        return HttpResponse.json({});
+      }),
+    );
     const error = await transport({ timeout: 50 })
       .callback({ kind: 'advertising', state: 's'.repeat(20), code: 'c' })
       .catch((caught: unknown) => caught);
@@ -187,7 +210,12 @@ describe('HTTP transport', () => {
 
   it('asks a header provider before every request (short-lived tokens)', async () => {
     let token = 0;
-    server.use(http.get(`${base}/status`, ({ request }) => (record(request), HttpResponse.json(statusOf()))));
+    server.use(
+      http.get(`${base}/status`, ({ request }) => {
+        record(request);
+        return HttpResponse.json(statusOf());
+      }),
+    );
     const client = transport({ headers: () => ({ authorization: `Bearer t${++token}` }) });
     await client.getStatus();
     await client.getStatus();
