@@ -1,10 +1,24 @@
 import type { ConnectionsEnvironment, KeyValueStorage, MessageBus } from './environment.types';
 import { createMemoryStorage } from './memory-storage';
 
-/** The BroadcastChannel name the engine's windows share. */
+/**
+ * The BroadcastChannel name the engine's windows share.
+ *
+ * @example
+ * ```ts
+ * new BroadcastChannel(busChannelName).postMessage({ type: 'smart-ads:status-changed', origin: location.origin });
+ * ```
+ */
 export const busChannelName = 'smart-ads-connections';
 
-/** Options of {@link createBrowserEnvironment}. */
+/**
+ * Options of {@link createBrowserEnvironment}.
+ *
+ * @example
+ * ```ts
+ * createBrowserEnvironment({ storage: window.localStorage, popupFeatures: 'popup,width=600,height=800' });
+ * ```
+ */
 export interface BrowserEnvironmentOptions {
   /**
    * Where the pending transaction is kept; it must survive a full-page redirect and a reload.

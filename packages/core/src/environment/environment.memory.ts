@@ -1,7 +1,15 @@
 import type { ConnectionsEnvironment, KeyValueStorage, MessageBus, PopupHandle } from './environment.types';
 import { createMemoryStorage } from './memory-storage';
 
-/** A set of buses shared by several memory environments: tabs and popups of one simulated browser. */
+/**
+ * A set of buses shared by several memory environments: tabs and popups of one simulated browser.
+ *
+ * @example
+ * ```ts
+ * const hub: MemoryBusHub = createMemoryBusHub();
+ * const bus = hub.connect('https://app.example');
+ * ```
+ */
 export interface MemoryBusHub {
   /** Creates a bus endpoint for one window of `origin`. */
   connect(origin: string): MessageBus;
@@ -41,7 +49,14 @@ export function createMemoryBusHub(): MemoryBusHub {
   };
 }
 
-/** Options of {@link createMemoryEnvironment}. */
+/**
+ * Options of {@link createMemoryEnvironment}.
+ *
+ * @example
+ * ```ts
+ * const options: MemoryEnvironmentOptions = { url: 'https://app.example/dashboard', popups: 'blocked' };
+ * ```
+ */
 export interface MemoryEnvironmentOptions {
   /**
    * The page's URL.
@@ -70,7 +85,16 @@ export interface MemoryEnvironmentOptions {
   readonly now?: () => number;
 }
 
-/** A window in memory: what it did is recorded for assertions. */
+/**
+ * A window in memory: what it did is recorded for assertions.
+ *
+ * @example
+ * ```ts
+ * const environment: MemoryEnvironment = createMemoryEnvironment();
+ * // …after a CONNECT:
+ * environment.redirects[0]; // 'https://www.amazon.com/ap/oa?…'
+ * ```
+ */
 export interface MemoryEnvironment extends ConnectionsEnvironment {
   /** Every URL passed to `redirect`, oldest first. */
   readonly redirects: readonly string[];

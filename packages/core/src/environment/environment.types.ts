@@ -4,20 +4,42 @@
  * {@link createMemoryEnvironment} keeps everything in memory.
  */
 
-/** The part of the Web Storage API the engine needs; `sessionStorage` and `localStorage` fit as they are. */
+/**
+ * The part of the Web Storage API the engine needs; `sessionStorage` and `localStorage` fit as they are.
+ *
+ * @example
+ * ```ts
+ * const storage: KeyValueStorage = window.localStorage;
+ * ```
+ */
 export interface KeyValueStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
 }
 
-/** A window opened for Amazon's sign-in. `closed` is advisory: a COOP page can look closed while alive. */
+/**
+ * A window opened for Amazon's sign-in. `closed` is advisory: a COOP page can look closed while alive.
+ *
+ * @example
+ * ```ts
+ * const popup: PopupHandle | null = window.open(url, 'amazon');
+ * ```
+ */
 export interface PopupHandle {
   readonly closed: boolean;
   close(): void;
 }
 
-/** A same-origin message bus between tabs and the sign-in popup (BroadcastChannel in browsers). */
+/**
+ * A same-origin message bus between tabs and the sign-in popup (BroadcastChannel in browsers).
+ *
+ * @example
+ * ```ts
+ * const off = bus.subscribe((message, origin) => console.log(origin, message));
+ * off();
+ * ```
+ */
 export interface MessageBus {
   /** Sends `message` to every other listener of the bus. */
   post(message: unknown): void;
@@ -25,7 +47,15 @@ export interface MessageBus {
   subscribe(listener: (message: unknown, origin: string) => void): () => void;
 }
 
-/** Cancels a timer started by {@link ConnectionsEnvironment.setTimer}. */
+/**
+ * Cancels a timer started by {@link ConnectionsEnvironment.setTimer}.
+ *
+ * @example
+ * ```ts
+ * const cancel: CancelTimer = environment.setTimer(() => {}, 1000);
+ * cancel();
+ * ```
+ */
 export type CancelTimer = () => void;
 
 /**

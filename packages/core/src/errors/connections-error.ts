@@ -1,6 +1,13 @@
 import { type ErrorCode, errorCatalogue } from '../contract/error-codes';
 
-/** Options of {@link ConnectionsError}. */
+/**
+ * Options of {@link ConnectionsError}.
+ *
+ * @example
+ * ```ts
+ * new ConnectionsError('server_error', { status: 500, cause: error });
+ * ```
+ */
 export interface ConnectionsErrorOptions {
   /** The underlying error, kept for debugging; never shown to the user. */
   readonly cause?: unknown;

@@ -21,23 +21,60 @@ import type {
   Trouble,
 } from './connections.types';
 
-/** A snapshot of the connections machine. */
+/**
+ * A snapshot of the connections machine.
+ *
+ * @example
+ * ```ts
+ * const snapshot: ConnectionsSnapshot = connections.getSnapshot();
+ * ```
+ */
 export type ConnectionsSnapshot = SnapshotFrom<typeof connectionsMachine>;
 
-/** How the view model sends events (an actor's `send`). */
+/**
+ * How the view model sends events (an actor's `send`).
+ *
+ * @example
+ * ```ts
+ * const send: ConnectionsSend = (event) => actor.send(event);
+ * ```
+ */
 export type ConnectionsSend = (event: ConnectionsEvent) => void;
 
-/** Whether a command can run now, and why not. */
+/**
+ * Whether a command can run now, and why not.
+ *
+ * @example
+ * ```ts
+ * const state: ActionState = view.advertising.actions.connect;
+ * if (!state.allowed) tooltip(state.message);
+ * ```
+ */
 export type ActionState =
   | { readonly allowed: true }
   | { readonly allowed: false; readonly code: BlockCode; readonly message: string };
 
-/** What a command did: sent, or refused with the reason (it is never silently dropped). */
+/**
+ * What a command did: sent, or refused with the reason (it is never silently dropped).
+ *
+ * @example
+ * ```ts
+ * const result: CommandResult = view.sellerCentral.connect();
+ * if (!result.ok) toast(result.message);
+ * ```
+ */
 export type CommandResult =
   | { readonly ok: true }
   | { readonly ok: false; readonly code: BlockCode; readonly message: string };
 
-/** What a connection is doing right now. */
+/**
+ * What a connection is doing right now.
+ *
+ * @example
+ * ```ts
+ * if (view.advertising.activity === 'choosing_account') showAccountPicker(view.advertising.accounts);
+ * ```
+ */
 export type ConnectionActivity =
   | 'loading'
   | 'idle'
@@ -52,7 +89,14 @@ export type ConnectionActivity =
   | 'disconnecting'
   | 'failed';
 
-/** What the user should do about a trouble. */
+/**
+ * What the user should do about a trouble.
+ *
+ * @example
+ * ```ts
+ * if (view.sellerCentral.trouble?.nextStep === 'contact_support') showSupportLink();
+ * ```
+ */
 export type NextStep =
   | 'retry'
   | 'reconnect'
@@ -62,13 +106,29 @@ export type NextStep =
   | 'connect_advertising_first'
   | 'wait';
 
-/** A trouble shown to the user, with the next step and, for `data_still_slow`, the host's support link. */
+/**
+ * A trouble shown to the user, with the next step and, for `data_still_slow`, the host's support link.
+ *
+ * @example
+ * ```ts
+ * const trouble: TroubleView | null = view.advertising.trouble;
+ * if (trouble) alert(`${trouble.message} (${trouble.code})`);
+ * ```
+ */
 export interface TroubleView extends Trouble {
   readonly nextStep: NextStep;
   readonly supportUrl: string | null;
 }
 
-/** The rule 4 confirmation prompt. */
+/**
+ * The rule 4 confirmation prompt.
+ *
+ * @example
+ * ```ts
+ * const prompt: DisconnectConfirmation | null = view.advertising.confirmation;
+ * if (prompt && confirm(prompt.message)) view.advertising.confirmDisconnect();
+ * ```
+ */
 export interface DisconnectConfirmation {
   readonly title: string;
   readonly message: string;
@@ -76,7 +136,15 @@ export interface DisconnectConfirmation {
   readonly cancelLabel: string;
 }
 
-/** Everything a UI needs for one connection. */
+/**
+ * Everything a UI needs for one connection.
+ *
+ * @example
+ * ```ts
+ * const ads: ConnectionView = view.advertising;
+ * ads.condition; // 'ready'
+ * ```
+ */
 export interface ConnectionView {
   readonly kind: ConnectionKind;
   /** 'Amazon Advertising' or 'Seller Central'. */
@@ -103,7 +171,15 @@ export interface ConnectionView {
   dismiss(): CommandResult;
 }
 
-/** The whole view model. */
+/**
+ * The whole view model.
+ *
+ * @example
+ * ```ts
+ * const view: ConnectionsView = connections.getView();
+ * view.metrics.totalSales.state; // 'unavailable' while Seller Central is disconnected
+ * ```
+ */
 export interface ConnectionsView {
   readonly phase: 'loading' | 'load_failed' | 'ready';
   readonly loadTrouble: Trouble | null;

@@ -12,7 +12,14 @@ import { type ConnectionsSnapshot, type ConnectionsView, connect } from './conne
 import { connectionsMachine } from './connections.machine';
 import type { ConnectionsEvent, ConnectionsSettings, IncomingCallback } from './connections.types';
 
-/** Options of {@link createConnections}: a transport (or a `baseUrl`), an environment and any setting. */
+/**
+ * Options of {@link createConnections}: a transport (or a `baseUrl`), an environment and any setting.
+ *
+ * @example
+ * ```ts
+ * const options: CreateConnectionsOptions = { baseUrl: '/api/amazon', mode: 'popup', supportUrl: '/support' };
+ * ```
+ */
 export interface CreateConnectionsOptions extends Partial<ConnectionsSettings> {
   /**
    * The backend. Give this or `baseUrl`.
@@ -33,7 +40,15 @@ export interface CreateConnectionsOptions extends Partial<ConnectionsSettings> {
   readonly start?: boolean;
 }
 
-/** A running connections engine. */
+/**
+ * A running connections engine.
+ *
+ * @example
+ * ```ts
+ * const connections: Connections = createConnections({ baseUrl: '/api/amazon' });
+ * const off = connections.subscribe((view) => render(view));
+ * ```
+ */
 export interface Connections {
   /** The XState actor, for `@xstate/react` or inspection. */
   readonly actor: Actor<typeof connectionsMachine>;

@@ -100,6 +100,11 @@ function preparedFor(context: ConnectionsContext, kind: ConnectionKind): Prepare
 /**
  * The machine's implementations, by name. The chart below refers to them only by name; tests and hosts may swap
  * any of them with `connectionsMachine.provide(...)`.
+ *
+ * @example
+ * ```ts
+ * const testMachine = connectionsSetup.createMachine({ context: ({ input }) => …, initial: 'loading', states: {} });
+ * ```
  */
 export const connectionsSetup = setup({
   types: {

@@ -3,7 +3,14 @@ import type { ConnectionKind, ConnectionsStatus } from '../contract/types';
 import type { ConnectionCondition, ConnectionConditions } from '../metrics/metrics.availability';
 import type { BlockCode, PerKind } from './connections.types';
 
-/** The part of the context the rules read. */
+/**
+ * The part of the context the rules read.
+ *
+ * @example
+ * ```ts
+ * connectBlock({ status, staleMarks: { advertising: null, sellerCentral: null } }, 'advertising');
+ * ```
+ */
 export interface RulesInput {
   readonly status: ConnectionsStatus | null;
   readonly staleMarks: PerKind<string | null>;

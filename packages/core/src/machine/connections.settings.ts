@@ -2,7 +2,14 @@ import { isSafeReturnPath } from '../contract/schemas';
 import type { ConnectionsEnvironment } from '../environment/environment.types';
 import type { ConnectionsSettings } from './connections.types';
 
-/** The defaults of {@link ConnectionsSettings}. */
+/**
+ * The defaults of {@link ConnectionsSettings}.
+ *
+ * @example
+ * ```ts
+ * defaultSettings.dataSlowAfterMs; // 900000
+ * ```
+ */
 export const defaultSettings: ConnectionsSettings = {
   mode: 'redirect',
   dataSlowAfterMs: 15 * 60 * 1000,

@@ -6,7 +6,14 @@ import type { TransactionStore } from '../oauth/transaction.store';
 import type { PendingTransaction, SignInMode } from '../oauth/transaction.types';
 import type { Transport } from '../transport/transport.types';
 
-/** Tunable behaviour of the machine; every field has a default (see {@link resolveSettings}). */
+/**
+ * Tunable behaviour of the machine; every field has a default (see {@link resolveSettings}).
+ *
+ * @example
+ * ```ts
+ * const settings: Partial<ConnectionsSettings> = { mode: 'popup', dataSlowAfterMs: 10 * 60 * 1000 };
+ * ```
+ */
 export interface ConnectionsSettings {
   /**
    * How Amazon's sign-in is shown. With `'popup'` a blocked popup falls back to the full-page redirect.
@@ -74,7 +81,14 @@ export interface ConnectionsDeps {
   readonly settings: ConnectionsSettings;
 }
 
-/** A callback the page was loaded with (or the popup handed over), already matched to its connection. */
+/**
+ * A callback the page was loaded with (or the popup handed over), already matched to its connection.
+ *
+ * @example
+ * ```ts
+ * const callback: IncomingCallback = { kind: 'advertising', parsed: parseCallbackUrl(location.href)!, fromPopup: false };
+ * ```
+ */
 export interface IncomingCallback {
   readonly kind: ConnectionKind;
   readonly parsed: ParsedCallback;
@@ -82,7 +96,14 @@ export interface IncomingCallback {
   readonly fromPopup: boolean;
 }
 
-/** The machine's input (see `createConnections` for the friendly version). */
+/**
+ * The machine's input (see `createConnections` for the friendly version).
+ *
+ * @example
+ * ```ts
+ * createActor(connectionsMachine, { input: { transport, environment: createMemoryEnvironment() } });
+ * ```
+ */
 export interface ConnectionsInput {
   readonly transport: Transport;
   readonly environment: ConnectionsEnvironment;
@@ -93,14 +114,28 @@ export interface ConnectionsInput {
   readonly store?: TransactionStore;
 }
 
-/** An error shown to the user: stable code, human message, whether a retry can help. */
+/**
+ * An error shown to the user: stable code, human message, whether a retry can help.
+ *
+ * @example
+ * ```ts
+ * const trouble: Trouble = { code: 'oauth_refused', message: errorCatalogue.oauth_refused.message, retryable: true };
+ * ```
+ */
 export interface Trouble {
   readonly code: ErrorCode;
   readonly message: string;
   readonly retryable: boolean;
 }
 
-/** Why a command cannot run now: a contract error code or one of these. */
+/**
+ * Why a command cannot run now: a contract error code or one of these.
+ *
+ * @example
+ * ```ts
+ * const code: BlockCode = 'advertising_required';
+ * ```
+ */
 export type BlockCode =
   | ErrorCode
   | 'already_connected'
@@ -109,7 +144,14 @@ export type BlockCode =
   | 'not_available'
   | 'unknown_account';
 
-/** The commands a user can give. */
+/**
+ * The commands a user can give.
+ *
+ * @example
+ * ```ts
+ * const command: CommandName = 'confirmDisconnect';
+ * ```
+ */
 export type CommandName =
   | 'prepare'
   | 'connect'
@@ -119,7 +161,15 @@ export type CommandName =
   | 'selectAccount'
   | 'dismiss';
 
-/** A command the machine refused, and why (never a silent no-op). */
+/**
+ * A command the machine refused, and why (never a silent no-op).
+ *
+ * @example
+ * ```ts
+ * const refusal: Refusal | null = connections.getView().refusal;
+ * // { kind: 'advertising', command: 'connect', code: 'account_limit_reached', message: '…' }
+ * ```
+ */
 export interface Refusal {
   readonly kind: ConnectionKind;
   readonly command: CommandName;
@@ -142,7 +192,14 @@ export type SlowDataStep = 'none' | 'advised' | 'reconnected';
 /** Per-connection record. */
 export type PerKind<T> = { readonly [K in ConnectionKind]: T };
 
-/** The machine's context. Everything shown is derived from it and the state value. */
+/**
+ * The machine's context. Everything shown is derived from it and the state value.
+ *
+ * @example
+ * ```ts
+ * connections.getSnapshot().context.status?.subscription.accountLimit; // 1
+ * ```
+ */
 export interface ConnectionsContext {
   readonly deps: ConnectionsDeps;
   /** The backend's view of the connections; `null` until loaded. */
@@ -180,7 +237,15 @@ export type CallbackOutcome =
     }
   | { readonly type: 'handed_off' };
 
-/** Events a host (or the view model) sends. Every command names the connection it is for. */
+/**
+ * Events a host (or the view model) sends. Every command names the connection it is for.
+ *
+ * @example
+ * ```ts
+ * const command: ConnectionsCommand = { type: 'DISCONNECT', kind: 'sellerCentral' };
+ * connections.send(command);
+ * ```
+ */
 export type ConnectionsCommand =
   | { readonly type: 'PREPARE'; readonly kind: ConnectionKind }
   | { readonly type: 'CONNECT'; readonly kind: ConnectionKind }
@@ -190,7 +255,14 @@ export type ConnectionsCommand =
   | { readonly type: 'SELECT_ACCOUNT'; readonly kind: 'advertising'; readonly accountId: string }
   | { readonly type: 'DISMISS'; readonly kind: ConnectionKind };
 
-/** Every event the machine accepts. */
+/**
+ * Every event the machine accepts.
+ *
+ * @example
+ * ```ts
+ * connections.send({ type: 'REFRESH' });
+ * ```
+ */
 export type ConnectionsEvent =
   | ConnectionsCommand
   | { readonly type: 'RETRY' }

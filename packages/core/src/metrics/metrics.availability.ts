@@ -8,15 +8,35 @@ import {
   metricKeys,
 } from './metrics.catalogue';
 
-/** What the dashboard can rely on for one connection, derived from the machine's snapshot. */
+/**
+ * What the dashboard can rely on for one connection, derived from the machine's snapshot.
+ *
+ * @example
+ * ```ts
+ * const condition: ConnectionCondition = view.sellerCentral.condition ?? 'disconnected';
+ * ```
+ */
 export type ConnectionCondition = 'disconnected' | 'populating' | 'ready' | 'stale';
 
-/** The condition of both connections. */
+/**
+ * The condition of both connections.
+ *
+ * @example
+ * ```ts
+ * const conditions: ConnectionConditions = { advertising: 'ready', sellerCentral: 'populating' };
+ * ```
+ */
 export type ConnectionConditions = { readonly [K in ConnectionKind]: ConnectionCondition };
 
 /**
  * Whether a figure can be shown: `available`; `populating` (connected, data not arrived yet: neither a dash nor
  * zero); `unavailable` with the reason (a missing or a stale connection): shown as a dash.
+ *
+ * @example
+ * ```ts
+ * const availability: MetricAvailability = view.metrics.tacos;
+ * if (availability.state === 'unavailable') tooltip(availability.message);
+ * ```
  */
 export type MetricAvailability =
   | { readonly state: 'available' }
@@ -30,7 +50,15 @@ export type MetricAvailability =
       readonly message: string;
     };
 
-/** Whether a feature can be used, and why not. */
+/**
+ * Whether a feature can be used, and why not.
+ *
+ * @example
+ * ```ts
+ * const rules: FeatureAvailability = view.features.rules;
+ * if (!rules.enabled) disableRulesTab(rules.message);
+ * ```
+ */
 export type FeatureAvailability =
   | { readonly enabled: true }
   | {
@@ -40,7 +68,14 @@ export type FeatureAvailability =
       readonly message: string;
     };
 
-/** The names the help article uses for the two connections. */
+/**
+ * The names the help article uses for the two connections.
+ *
+ * @example
+ * ```ts
+ * connectionLabels.sellerCentral; // 'Seller Central'
+ * ```
+ */
 export const connectionLabels: { readonly [K in ConnectionKind]: string } = {
   advertising: 'Amazon Advertising',
   sellerCentral: 'Seller Central',

@@ -1,12 +1,33 @@
 import type { ConnectionKind, MetricId } from '../contract/types';
 
-/** A figure of the dashboard: the nine metrics of the contract plus the per-ASIN TACoS table. */
+/**
+ * A figure of the dashboard: the nine metrics of the contract plus the per-ASIN TACoS table.
+ *
+ * @example
+ * ```ts
+ * const key: MetricKey = 'asinTacos';
+ * ```
+ */
 export type MetricKey = MetricId | 'asinTacos';
 
-/** How a figure is written. */
+/**
+ * How a figure is written.
+ *
+ * @example
+ * ```ts
+ * metricCatalogue.roas.format; // 'ratio'
+ * ```
+ */
 export type MetricFormat = 'currency' | 'percent' | 'ratio' | 'count' | 'table';
 
-/** One figure and the connection(s) it needs. */
+/**
+ * One figure and the connection(s) it needs.
+ *
+ * @example
+ * ```ts
+ * const definition: MetricDefinition = metricCatalogue.totalSales; // requires ['sellerCentral']
+ * ```
+ */
 export interface MetricDefinition {
   readonly key: MetricKey;
   /** The help article's name. */
@@ -16,10 +37,24 @@ export interface MetricDefinition {
   readonly format: MetricFormat;
 }
 
-/** The optimiser features; all of them run on the Advertising connection. */
+/**
+ * The optimiser features; all of them run on the Advertising connection.
+ *
+ * @example
+ * ```ts
+ * const id: FeatureId = 'aiInsights';
+ * ```
+ */
 export type FeatureId = 'suggestions' | 'applyActions' | 'aiInsights' | 'rules';
 
-/** One feature and the connection(s) it needs. */
+/**
+ * One feature and the connection(s) it needs.
+ *
+ * @example
+ * ```ts
+ * const definition: FeatureDefinition = featureCatalogue.suggestions;
+ * ```
+ */
 export interface FeatureDefinition {
   readonly id: FeatureId;
   readonly label: string;
@@ -75,7 +110,21 @@ export const featureCatalogue: { readonly [F in FeatureId]: FeatureDefinition } 
   rules: { id: 'rules', label: 'Rules', requires: ads },
 };
 
-/** All figure keys, in dashboard order. */
+/**
+ * All figure keys, in dashboard order.
+ *
+ * @example
+ * ```ts
+ * for (const key of metricKeys) console.log(metricCatalogue[key].label);
+ * ```
+ */
 export const metricKeys = Object.keys(metricCatalogue) as readonly MetricKey[];
-/** All feature ids. */
+/**
+ * All feature ids.
+ *
+ * @example
+ * ```ts
+ * featureIds.filter((id) => view.features[id].enabled);
+ * ```
+ */
 export const featureIds = Object.keys(featureCatalogue) as readonly FeatureId[];

@@ -2,10 +2,24 @@ import type { MetricValue } from '../contract/types';
 import type { MetricAvailability } from './metrics.availability';
 import { type MetricKey, metricCatalogue } from './metrics.catalogue';
 
-/** The dash shown for a figure that cannot be computed (U+2013 EN DASH, as in the help article). */
+/**
+ * The dash shown for a figure that cannot be computed (U+2013 EN DASH, as in the help article).
+ *
+ * @example
+ * ```ts
+ * displayMetric('sessions', view.metrics.sessions) === metricDash; // true while Seller Central is disconnected
+ * ```
+ */
 export const metricDash = '\u2013';
 
-/** Options of {@link displayMetric}. */
+/**
+ * Options of {@link displayMetric}.
+ *
+ * @example
+ * ```ts
+ * displayMetric('adSpend', availability, value, { locale: 'de-DE', currency: 'EUR' });
+ * ```
+ */
 export interface DisplayMetricOptions {
   /**
    * The locale for numbers.

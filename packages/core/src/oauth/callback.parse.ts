@@ -11,7 +11,14 @@ const refusalSchema = z.object({
   state: z.optional(param),
 });
 
-/** The query parameters an Amazon callback may carry; they are removed from the address bar once read. */
+/**
+ * The query parameters an Amazon callback may carry; they are removed from the address bar once read.
+ *
+ * @example
+ * ```ts
+ * callbackParams.includes('spapi_oauth_code'); // true
+ * ```
+ */
 export const callbackParams = [
   'code',
   'scope',
@@ -24,7 +31,15 @@ export const callbackParams = [
   'error_uri',
 ] as const;
 
-/** What the page's URL says Amazon answered. */
+/**
+ * What the page's URL says Amazon answered.
+ *
+ * @example
+ * ```ts
+ * const parsed: ParsedCallback | null = parseCallbackUrl(location.href);
+ * if (parsed?.type === 'refused') console.log(parsed.error);
+ * ```
+ */
 export type ParsedCallback =
   | { readonly type: 'code'; readonly kind: 'advertising'; readonly code: string; readonly state: string }
   | {

@@ -26,7 +26,14 @@ const spentSchema = z.record(
 );
 type SpentRecords = z.infer<typeof spentSchema>;
 
-/** What is known about a `state` whose code was handed to the backend. */
+/**
+ * What is known about a `state` whose code was handed to the backend.
+ *
+ * @example
+ * ```ts
+ * store.spent(state)?.outcome; // 'pending' while the first attempt runs
+ * ```
+ */
 export interface SpentRecord {
   /** When it was spent. */
   readonly at: number;
@@ -39,7 +46,15 @@ export interface SpentRecord {
 /** How long a spent `state` is remembered: far longer than an authorization code lives (5 minutes). */
 const spentMemoryMs = 60 * 60 * 1000;
 
-/** Reads and writes pending transactions, spent states and failure counts in a {@link KeyValueStorage}. */
+/**
+ * Reads and writes pending transactions, spent states and failure counts in a {@link KeyValueStorage}.
+ *
+ * @example
+ * ```ts
+ * const store: TransactionStore = createTransactionStore(sessionStorage, Date.now);
+ * store.pending('advertising');
+ * ```
+ */
 export interface TransactionStore {
   /** Saves the pending transaction of its kind (one per kind). */
   save(transaction: PendingTransaction): void;

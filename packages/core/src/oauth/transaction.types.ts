@@ -1,11 +1,24 @@
 import type { ConnectionKind } from '../contract/types';
 
-/** How the sign-in page is shown: full-page redirect (default) or a popup with redirect as the fallback. */
+/**
+ * How the sign-in page is shown: full-page redirect (default) or a popup with redirect as the fallback.
+ *
+ * @example
+ * ```ts
+ * createConnections({ baseUrl: '/api/amazon', mode: 'popup' satisfies SignInMode });
+ * ```
+ */
 export type SignInMode = 'redirect' | 'popup';
 
 /**
  * A sign-in that has been sent to Amazon and not yet come back. Kept in storage so it survives the full-page
  * redirect and a reload.
+ *
+ * @example
+ * ```ts
+ * const pending: PendingTransaction | null = store.pending('sellerCentral');
+ * pending?.returnTo; // '/dashboard'
+ * ```
  */
 export interface PendingTransaction {
   readonly kind: ConnectionKind;

@@ -17,12 +17,26 @@ import { ProblemError } from '../errors/problem-error';
 import { UnexpectedResponseError } from '../errors/unexpected-response-error';
 import type { RequestOptions, Transport } from './transport.types';
 
-/** Headers to add to every request, or a function asked before each request (for short-lived tokens). */
+/**
+ * Headers to add to every request, or a function asked before each request (for short-lived tokens).
+ *
+ * @example
+ * ```ts
+ * const headers: HeadersOption = async () => ({ authorization: `Bearer ${await getToken()}` });
+ * ```
+ */
 export type HeadersOption =
   | Readonly<Record<string, string>>
   | (() => Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>);
 
-/** Options of {@link createHttpTransport}. */
+/**
+ * Options of {@link createHttpTransport}.
+ *
+ * @example
+ * ```ts
+ * createHttpTransport({ baseUrl: '/api/amazon', timeout: 5000, retries: 3 });
+ * ```
+ */
 export interface HttpTransportOptions {
   /** Where the host mounted the backend handler, for example `/api/amazon` or `https://api.example/amazon`. */
   readonly baseUrl: string;

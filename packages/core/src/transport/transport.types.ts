@@ -9,13 +9,27 @@ import type {
   SelectAccountRequest,
 } from '../contract/types';
 
-/** Per-request options of a {@link Transport} call. */
+/**
+ * Per-request options of a {@link Transport} call.
+ *
+ * @example
+ * ```ts
+ * await transport.getStatus({ signal: AbortSignal.timeout(3000) });
+ * ```
+ */
 export interface RequestOptions {
   /** Aborts the request (ignored by the calls that must never be abandoned half-way). */
   readonly signal?: AbortSignal;
 }
 
-/** A date range of `GET /metrics`, as `YYYY-MM-DD`. */
+/**
+ * A date range of `GET /metrics`, as `YYYY-MM-DD`.
+ *
+ * @example
+ * ```ts
+ * await transport.getMetrics({ from: '2026-11-01', to: '2026-11-07' });
+ * ```
+ */
 export interface MetricsRange {
   readonly from: string;
   readonly to: string;
