@@ -7,5 +7,7 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'es2022',
-  treeshake: true,
+  // esbuild already drops unused code; rollup's extra pass (`treeshake`) would also drop the banner below.
+  // esbuild drops module-level directives when bundling; hooks need a client component boundary in Next.js.
+  banner: { js: "'use client';" },
 });
