@@ -14,6 +14,17 @@ export const workspaceAliases = [
   { find: /^@smart-ads\/mock-amazon$/, replacement: src('./packages/mock-amazon/src/index.ts') },
 ];
 
+const reactPackage = (name: string) => src(`./packages/react/test/react18/node_modules/${name}`);
+/** React 18 in place of React 19, for the `react18` project. */
+const react18Aliases = [
+  { find: /^react$/, replacement: reactPackage('react') },
+  { find: /^react\/(.*)$/, replacement: `${reactPackage('react')}/$1` },
+  { find: /^react-dom$/, replacement: reactPackage('react-dom') },
+  { find: /^react-dom\/(.*)$/, replacement: `${reactPackage('react-dom')}/$1` },
+  { find: /^@testing-library\/react$/, replacement: reactPackage('@testing-library/react') },
+  ...workspaceAliases,
+];
+
 export default defineConfig({
   resolve: { alias: workspaceAliases },
   test: {
@@ -40,6 +51,18 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'react',
+          root: './packages/react',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        // The same React suite on React 18: react, react-dom and @testing-library/react come from
+        // packages/react/test/react18, where pnpm links them with each other (so their own imports get React 18).
+        extends: true,
+        resolve: { alias: react18Aliases },
+        test: {
+          name: 'react18',
           root: './packages/react',
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
