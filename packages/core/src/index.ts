@@ -96,6 +96,13 @@ export {
   metricKeys,
 } from './metrics/metrics.catalogue';
 export { type DisplayMetricOptions, displayMetric, metricDash } from './metrics/metrics.format';
+export {
+  createMetricsQuery,
+  type MetricsQuery,
+  type MetricsQueryError,
+  type MetricsQueryOptions,
+  type MetricsQueryState,
+} from './metrics/metrics.query';
 export { type ParsedCallback, parseCallbackUrl, stripCallbackParams } from './oauth/callback.parse';
 export { constantTimeEqual } from './oauth/constant-time';
 export { createTransactionStore, type SpentRecord, type TransactionStore } from './oauth/transaction.store';

@@ -1,6 +1,5 @@
-import type { ConnectionKind, Connections } from '@smart-ads/core';
+import type { ConnectionKind, Connections, MetricsQuery } from '@smart-ads/core';
 import { createContext, useContext } from 'react';
-import type { MetricsQuery } from '../../core/src/metrics/metrics.query';
 
 /** The path the user is sent back to after a completed sign-in, as a tiny store. Internal. */
 export interface ReturnStore {

@@ -2,11 +2,11 @@ import {
   type Connections,
   type CreateConnectionsOptions,
   createConnections,
+  createMetricsQuery,
   defaultEnvironment,
   type MetricsRange,
 } from '@smart-ads/core';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { createMetricsQuery } from '../../core/src/metrics/metrics.query';
 import { ConnectionsContext, type ConnectionsContextValue, type ReturnStore } from './connections-context';
 
 /** Props of {@link ConnectionsProvider}: the engine's options, or an engine the host made. */

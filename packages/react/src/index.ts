@@ -21,6 +21,7 @@ export {
   createBrowserEnvironment,
   createConnections,
   createHttpTransport,
+  createMetricsQuery,
   type DisconnectConfirmation,
   displayMetric,
   type ErrorCode,
@@ -32,6 +33,10 @@ export {
   isConnectionsError,
   type MetricAvailability,
   type MetricKey,
+  type MetricsQuery,
+  type MetricsQueryError,
+  type MetricsQueryOptions,
+  type MetricsQueryState,
   type MetricsRange,
   type MetricsResponse,
   metricCatalogue,
@@ -43,14 +48,6 @@ export {
   type Trouble,
   type TroubleView,
 } from '@smart-ads/core';
-// Until it is exported by `@smart-ads/core` itself.
-export {
-  createMetricsQuery,
-  type MetricsQuery,
-  type MetricsQueryError,
-  type MetricsQueryOptions,
-  type MetricsQueryState,
-} from '../../core/src/metrics/metrics.query';
 export { ConnectionsCallback, type ConnectionsCallbackProps } from './connections-callback';
 export { ConnectionsProvider, type ConnectionsProviderProps } from './connections-provider';
 export { MetricValue, type MetricValueProps } from './metric-value';

@@ -1,3 +1,4 @@
+import type { MetricsQueryState } from '@smart-ads/core';
 import {
   type DisplayMetricOptions,
   displayMetric,
@@ -7,7 +8,6 @@ import {
   metricCatalogue,
 } from '@smart-ads/core';
 import { useMemo } from 'react';
-import type { MetricsQueryState } from '../../core/src/metrics/metrics.query';
 import { useConnectionsContext } from './connections-context';
 import { sameData } from './same-data';
 import { useConnectionsSelector } from './use-connections-selector';

@@ -1,6 +1,5 @@
-import type { MetricsRange } from '@smart-ads/core';
+import type { MetricsQueryState, MetricsRange } from '@smart-ads/core';
 import { useCallback } from 'react';
-import type { MetricsQueryState } from '../../core/src/metrics/metrics.query';
 import { useConnectionsContext } from './connections-context';
 import { useStoreSelector } from './use-store-selector';
 

@@ -1,7 +1,8 @@
-// Type-only imports through the package name: until this file is exported by core's index, @smart-ads/react
-// bundles it, and its declarations must refer to core's types, not inline copies. Switch to relative imports
-// when wiring it into core's index.
-import type { Connections, ErrorCode, MetricsRange, MetricsResponse } from '@smart-ads/core';
+import type { ErrorCode } from '../contract/error-codes';
+import type { MetricsResponse } from '../contract/types';
+import { toConnectionsError } from '../errors/to-connections-error';
+import type { Connections } from '../machine/connections.create';
+import type { MetricsRange } from '../transport/transport.types';
 
 /** Why the last load failed: stable code, human message, whether a retry can help. */
 export interface MetricsQueryError {
@@ -65,11 +66,8 @@ function rangeKey(range: MetricsRange): string {
 }
 
 function queryError(error: unknown): MetricsQueryError {
-  const candidate = error as Partial<MetricsQueryError> | null | undefined;
-  if (typeof candidate?.code === 'string' && typeof candidate.message === 'string') {
-    return { code: candidate.code, message: candidate.message, retryable: candidate.retryable === true };
-  }
-  return { code: 'unexpected_response', message: 'The figures could not be loaded.', retryable: true };
+  const { code, message, retryable } = toConnectionsError(error);
+  return { code, message, retryable };
 }
 
 function isPopulating(data: MetricsResponse): boolean {

@@ -6,6 +6,7 @@ import type {
   CallbackRequest,
   ConnectionKind,
 } from '../contract/types';
+import { constantTimeEqual } from '../oauth/constant-time';
 import type { AdsApiClient } from './ads-api-client';
 import { type AmazonBaseUrls, amazonUrl } from './amazon-base-urls';
 import { randomToken, toBase64Url } from './base64url';
@@ -17,7 +18,6 @@ import type {
 } from './connection-store';
 import { ConnectionsError } from './connections-error';
 import type { AmazonAppCredentials } from './connections-handler-options';
-import { constantTimeEqual } from './constant-time-equal';
 import type { LwaClient, LwaTokens } from './lwa-client';
 import type { SpApiClient } from './sp-api-client';
 import type { TokenCipher } from './token-cipher';
