@@ -51,7 +51,8 @@ const e2eConfig = 'examples/react-dashboard/vitest.config.ts';
 if (wanted('typecheck')) step('typecheck', 'pnpm', ['run', '--silent', 'typecheck']);
 if (wanted('lint')) step('lint', 'pnpm', ['run', '--silent', 'lint']);
 // Debian's chromium drives the browser tests (mock-amazon's worker tests and the e2e suite): ensure it first.
-const haveChromium = (wanted('unit') || wanted('e2e')) && step('chromium', 'bash', ['scripts/ensure-chromium.sh']);
+const haveChromium =
+  (wanted('unit') || wanted('e2e')) && step('chromium', 'bash', ['scripts/ensure-chromium.sh']);
 if (wanted('unit')) vitestStep('unit', []);
 if (wanted('build')) step('build', 'pnpm', ['run', '--silent', 'build']);
 if (wanted('packages')) step('packages', 'pnpm', ['run', '--silent', 'check:packages']);
