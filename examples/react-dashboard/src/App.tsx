@@ -4,6 +4,8 @@ import { ConnectionsPage } from './components/ConnectionsPage';
 import { DashboardPage } from './components/DashboardPage';
 import { DisconnectDialog } from './components/DisconnectDialog';
 import { RefusalNotice } from './components/RefusalNotice';
+import { StaleNotice } from './components/StaleNotice';
+import { SupportPage } from './components/SupportPage';
 import { TopBar } from './components/TopBar';
 import { TroubleNotices } from './components/TroubleNotices';
 import { pageOf } from './router';
@@ -20,10 +22,13 @@ export function App() {
       <div className="notices">
         <ActivityNotice />
         <RefusalNotice />
+        <StaleNotice />
         <TroubleNotices />
         <AccountChooser />
       </div>
-      {page === 'connections' ? <ConnectionsPage /> : <DashboardPage />}
+      {page === 'connections' && <ConnectionsPage />}
+      {page === 'support' && <SupportPage />}
+      {page === 'dashboard' && <DashboardPage />}
       <DisconnectDialog />
     </>
   );

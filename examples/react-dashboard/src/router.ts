@@ -1,8 +1,12 @@
-/** The app's two pages. */
-export type Page = 'dashboard' | 'connections';
+/** The app's pages. */
+export type Page = 'dashboard' | 'connections' | 'support';
 
 /** The path of each page. */
-export const pagePaths: { readonly [P in Page]: string } = { dashboard: '/', connections: '/connections' };
+export const pagePaths: { readonly [P in Page]: string } = {
+  dashboard: '/',
+  connections: '/connections',
+  support: '/support',
+};
 
 /** A tiny history-based router: the current path, and a way to move. */
 export interface Router {
@@ -50,5 +54,6 @@ export function createRouter(): Router {
 
 /** The page a path shows. */
 export function pageOf(path: string): Page {
-  return path === pagePaths.connections ? 'connections' : 'dashboard';
+  if (path === pagePaths.connections) return 'connections';
+  return path === pagePaths.support ? 'support' : 'dashboard';
 }

@@ -1,5 +1,5 @@
 import { useDisconnect } from '@smart-ads/react';
-import { useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
 
 /**
  * The confirmation prompt of the full Amazon Advertising disconnect (rule 4). A modal `<dialog>`: the page behind
@@ -19,9 +19,26 @@ export function DisconnectDialog() {
     if (!confirmation && dialog.open) dialog.close();
   }, [confirmation]);
 
+  // A modal dialog makes the page inert, but Tab can still leave it for the browser's own UI: wrap around instead.
+  const keepFocusInside = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (event.key !== 'Tab') return;
+    const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
+    const first = buttons[0];
+    const last = buttons.at(-1);
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
   return (
     <dialog
       ref={ref}
+      onKeyDown={keepFocusInside}
       className="dialog"
       aria-labelledby={titleId}
       aria-describedby={messageId}

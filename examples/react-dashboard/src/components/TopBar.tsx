@@ -2,7 +2,7 @@ import { useAppServices } from '../app-context';
 import { type Page, pagePaths } from '../router';
 import { AccountDropdown } from './AccountDropdown';
 
-const links: readonly { page: Page; label: string }[] = [
+const links: readonly { page: Exclude<Page, 'support'>; label: string }[] = [
   { page: 'dashboard', label: 'Dashboard' },
   { page: 'connections', label: 'Connections' },
 ];

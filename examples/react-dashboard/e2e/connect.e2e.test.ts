@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  advertisingMetrics,
+  aNumber,
+  connectFromDropdown,
+  dash,
+  expectAdvertisingFigures,
+  expectSellerCentralFigures,
+  expectText,
+  featurePanels,
+  metricValue,
+  openAccountMenu,
+  panel,
+} from './support/dashboard.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { setUpExampleSuite } from './support/suite.ts';
+
+const suite = setUpExampleSuite();
+
+describe('connecting through Amazon', () => {
+  it('starts with nothing connected: dashes, and every feature says to connect Amazon Advertising', async () => {
+    const page = await suite.open();
+    await expectText(page.locator('.account-button .account-name'), 'No Amazon account connected');
+    for (const label of advertisingMetrics) await expectText(metricValue(page, label), dash);
+    await expectSellerCentralFigures(page, dash);
+    for (const title of featurePanels) {
+      await expectText(panel(page, title).locator('.stopped'), `Connect Amazon Advertising to see ${title}.`);
+    }
+  });
+
+  it('connects Amazon Advertising through the sign-in and consent pages, then Seller Central', async () => {
+    const page = await suite.open();
+    const { users } = suite.example().mock.amazon;
+
+    const menu = await openAccountMenu(page);
+    await menu.getByRole('button', { name: 'Connect Amazon Advertising' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(new URL(page.url()).origin).toBe(suite.example().mock.url);
+    await saveScreenshot(page, 'amazon-sign-in');
+    await page.goBack();
+    await connectFromDropdown(page, 'Amazon Advertising', users.default);
+
+    // Back on the dashboard, on the page the user started from, with the account in the top bar.
+    await page.waitForURL((url) => url.pathname === '/' && url.search === '');
+    await expectText(page.locator('.account-button .account-name'), 'Acme Home & Kitchen');
+    await expectAdvertisingFigures(page);
+    await expectSellerCentralFigures(page, dash);
+    await expectText(page.locator('.account-button .pill'), 'Connected');
+    await expectText(
+      panel(page, 'Suggestions')
+        .getByRole('button', { name: /^Apply/ })
+        .first(),
+      /Apply/,
+    );
+
+    await connectFromDropdown(page, 'Seller Central', users.default);
+    await page.waitForURL((url) => url.pathname === '/');
+    await expectSellerCentralFigures(page, aNumber);
+    await expectAdvertisingFigures(page);
+    await expect(page.getByRole('table').getByRole('row').count()).resolves.toBeGreaterThan(2);
+    const menuAfter = await openAccountMenu(page);
+    await expectText(menuAfter.locator('dd').nth(1), /^A[A-Z0-9]+: Connected$/);
+    await page.keyboard.press('Escape');
+    await saveScreenshot(page, 'dashboard-connected');
+  });
+
+  it('applies a suggestion', async () => {
+    const page = await suite.open();
+    await connectFromDropdown(page, 'Amazon Advertising', suite.example().mock.amazon.users.default);
+    const suggestions = panel(page, 'Suggestions');
+    const apply = suggestions.getByRole('button', { name: /^Apply/ }).first();
+    await apply.click();
+    await expectText(suggestions.locator('.applied'), 'Applied');
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import {
+  aNumber,
+  connectBoth,
+  connectFromDropdown,
+  connectionSection,
+  dash,
+  expectAdvertisingFigures,
+  expectSellerCentralFigures,
+  expectText,
+  goTo,
+  metricValue,
+  panel,
+  sellerCentralMetrics,
+} from './support/dashboard.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { setUpExampleSuite } from './support/suite.ts';
+
+const suite = setUpExampleSuite();
+
+describe('the soft Seller Central disconnect', () => {
+  it('is immediate; the six Seller Central figures show a dash while the Ads Optimiser keeps working; a reconnect brings them back', async () => {
+    const page = await suite.open();
+    const { users } = suite.example().mock.amazon;
+    await connectBoth(page, users.default);
+
+    await goTo(page, 'Connections');
+    const seller = connectionSection(page, 'Seller Central (SP-API)');
+    await seller.getByRole('button', { name: 'Disconnect Seller Central' }).click();
+    // No confirmation prompt for this type: it is disconnected at once.
+    await expectText(seller.locator('.pill'), 'Not connected');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await expectText(connectionSection(page, 'Amazon Advertising').locator('.pill'), 'Connected');
+
+    await goTo(page, 'Dashboard');
+    await expectSellerCentralFigures(page, dash);
+    for (const label of sellerCentralMetrics) {
+      await expectText(
+        page.getByRole('region', { name: label, exact: true }).locator('.hint'),
+        `Connect Seller Central to see ${label}.`,
+      );
+    }
+    // What keeps working: ad spend, ACoS, ROAS, Suggestions and Apply actions, AI Insights, Rules.
+    await expectAdvertisingFigures(page);
+    await expect(
+      panel(page, 'Suggestions')
+        .getByRole('button', { name: /^Apply/ })
+        .count(),
+    ).resolves.toBeGreaterThan(0);
+    await expectText(
+      panel(page, 'AI Insights').locator('li').first(),
+      /^Your ads returned [\d.]+x their cost/,
+    );
+    await expectText(panel(page, 'Rules').locator('li').first(), /Active$/);
+    // The per-ASIN TACoS table keeps its ad spend; total sales and TACoS show the dash.
+    const firstRow = page.getByRole('table').getByRole('row').nth(1);
+    await expectText(firstRow.getByRole('cell').nth(0), aNumber);
+    await expectText(firstRow.getByRole('cell').nth(1), dash);
+    await expectText(firstRow.getByRole('cell').nth(2), dash);
+    await saveScreenshot(page, 'seller-central-disconnected');
+
+    // Reconnect from the account dropdown: no data was deleted, the fields populate again.
+    await connectFromDropdown(page, 'Seller Central', users.default);
+    await expectSellerCentralFigures(page, aNumber);
+    await expectText(metricValue(page, 'TACoS'), /%$/);
+    await expectText(firstRow.getByRole('cell').nth(2), /%$/);
+  });
+});

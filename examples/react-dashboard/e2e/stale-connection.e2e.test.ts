@@ -1,0 +1,66 @@
+import { describe, it } from 'vitest';
+import { signInOnAmazon } from './support/amazon-pages.ts';
+import {
+  advertisingMetrics,
+  connectFromDropdown,
+  connectionSection,
+  dash,
+  expectAdvertisingFigures,
+  expectText,
+  goTo,
+  metricValue,
+  panel,
+} from './support/dashboard.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { setUpExampleSuite } from './support/suite.ts';
+
+const suite = setUpExampleSuite();
+
+describe('a stale connection', () => {
+  it('after a password change on Amazon shows as stopped working; reconnecting with the new password fixes it', async () => {
+    const page = await suite.open();
+    const { amazon } = suite.example().mock;
+    await connectFromDropdown(page, 'Amazon Advertising', amazon.users.default);
+    await expectAdvertisingFigures(page);
+
+    // The seller changes their Amazon password (the mock's scenario, as through its /__mock control endpoint).
+    const newPassword = amazon.scenarios.changePassword(amazon.users.default.email);
+
+    await expectText(page.locator('.account-button .pill'), 'Stopped working: reconnect');
+    for (const label of advertisingMetrics) {
+      await expectText(metricValue(page, label), dash);
+      await expectText(
+        page.getByRole('region', { name: label, exact: true }).locator('.hint'),
+        `The Amazon Advertising connection stopped working: reconnect it to see ${label}.`,
+      );
+    }
+    await expectText(
+      panel(page, 'Rules').locator('.stopped'),
+      'The Amazon Advertising connection stopped working: reconnect it to see Rules.',
+    );
+    const notice = page
+      .getByRole('alert')
+      .filter({ hasText: 'Amazon Advertising: the connection stopped working' });
+    await expectText(notice.locator('p').nth(1), /^If you changed your Amazon password or revoked access/);
+    await saveScreenshot(page, 'stale-connection');
+
+    await goTo(page, 'Connections');
+    await expectText(
+      connectionSection(page, 'Amazon Advertising').locator('.pill'),
+      'Stopped working: reconnect',
+    );
+    await notice.getByRole('button', { name: 'Reconnect Amazon Advertising' }).click();
+    // The old password no longer works on Amazon...
+    await page.getByLabel('Email or mobile phone number').fill(amazon.users.default.email);
+    await page.getByLabel('Password').fill('pass_good');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectText(page.getByRole('alert'), /Your password is incorrect/);
+    // ...the new one does: a fresh authorisation replaces the stale one.
+    await signInOnAmazon(page, { email: amazon.users.default.email, password: newPassword });
+    await page.waitForURL((url) => url.pathname === '/connections');
+    await expectText(connectionSection(page, 'Amazon Advertising').locator('.pill'), /^Connected/);
+    await goTo(page, 'Dashboard');
+    await expectAdvertisingFigures(page);
+    await expectText(page.locator('.account-button .pill'), 'Connected');
+  });
+});

@@ -1,0 +1,60 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { type RunningExample, type StartExampleOptions, startExample } from '../../server/start-example.ts';
+import { launchBrowser } from './browser.ts';
+
+/** Timings small enough for a fast suite: figures and status are polled every few hundred milliseconds. */
+export const fastTimings: StartExampleOptions = {
+  appConfig: { metricsPollMs: 400, statusPollMs: 300, dataSlowAfterMs: 30_000, supportUrl: '/support' },
+  reports: { pollIntervalMs: 50, freshForMs: 1_000, failureBackoffMs: 200 },
+};
+
+/** One test's world: the running example, and a fresh browser context (a new demo subscription). */
+export interface Suite {
+  readonly example: () => RunningExample;
+  /** Opens the dashboard in a fresh context (fresh cookie: a new demo subscription) and waits until it loaded. */
+  open(path?: string): Promise<Page>;
+}
+
+/**
+ * Starts the example stack (mock Amazon + example server) and a browser once per file; every test gets a fresh
+ * browser context, and the mock Amazon is reset after each test (users, grants, scenarios).
+ */
+export function setUpExampleSuite(options: StartExampleOptions = {}): Suite {
+  let example: RunningExample | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    [example, browser] = await Promise.all([
+      startExample({
+        ...fastTimings,
+        ...options,
+        appConfig: { ...fastTimings.appConfig, ...options.appConfig },
+      }),
+      launchBrowser(),
+    ]);
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    example?.mock.amazon.reset();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await example?.close();
+  });
+  return {
+    example: () => {
+      if (!example) throw new Error('the example is not started');
+      return example;
+    },
+    async open(path = '/') {
+      if (!browser || !example) throw new Error('the suite is not started');
+      const context = await browser.newContext({ viewport: { width: 1120, height: 760 }, locale: 'en-US' });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(new URL(path, example.url).href);
+      await page.locator('.account-button .pill').filter({ hasNotText: 'Loading…' }).waitFor();
+      return page;
+    },
+  };
+}

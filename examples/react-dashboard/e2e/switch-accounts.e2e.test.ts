@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import {
+  connectFromDropdown,
+  connectionSection,
+  expectAdvertisingFigures,
+  expectText,
+  goTo,
+  openAccountMenu,
+} from './support/dashboard.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { setUpExampleSuite } from './support/suite.ts';
+
+const suite = setUpExampleSuite();
+
+const oneAccount =
+  'Your subscription supports one Amazon Advertising account at a time. Disconnect the current account first, then connect the new one.';
+
+describe('switching accounts', () => {
+  it('says one account at a time, then disconnecting the old one lets the new one connect', async () => {
+    const page = await suite.open();
+    const { users } = suite.example().mock.amazon;
+    await connectFromDropdown(page, 'Amazon Advertising', users.default);
+    await expectText(page.locator('.account-button .account-name'), 'Acme Home & Kitchen');
+
+    const menu = await openAccountMenu(page);
+    const connect = menu.getByRole('button', { name: 'Connect Amazon Advertising' });
+    await expectText(menu.locator('.hint').first(), oneAccount);
+    // The option is marked unavailable but still reachable: pressing it says why instead of going to Amazon.
+    await connect.focus();
+    await page.keyboard.press('Enter');
+    await expectText(
+      page.getByRole('alert').filter({ hasText: 'one Amazon Advertising account' }).locator('p'),
+      oneAccount,
+    );
+    // Refused before any redirect: still on the dashboard.
+    expect(new URL(page.url()).origin).toBe(suite.example().url);
+    await saveScreenshot(page, 'one-account-rule');
+
+    await goTo(page, 'Connections');
+    await connectionSection(page, 'Amazon Advertising')
+      .getByRole('button', { name: 'Disconnect Amazon Advertising' })
+      .click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Disconnect' }).click();
+    await expectText(connectionSection(page, 'Amazon Advertising').locator('.pill'), 'Not connected');
+
+    await connectFromDropdown(page, 'Amazon Advertising', users.otherAccount);
+    await page.waitForURL((url) => url.pathname === '/connections');
+    await expectText(
+      connectionSection(page, 'Amazon Advertising').locator('dd').nth(1),
+      'Globex Garden Supply',
+    );
+    await expectText(page.locator('.account-button .account-name'), 'Globex Garden Supply');
+    await goTo(page, 'Dashboard');
+    await expectAdvertisingFigures(page);
+  });
+});
