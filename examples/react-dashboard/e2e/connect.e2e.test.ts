@@ -72,4 +72,21 @@ describe('connecting through Amazon', () => {
     await apply.click();
     await expectText(suggestions.locator('.applied'), 'Applied');
   });
+
+  it('lets a login that sees several advertising accounts pick the one to connect', async () => {
+    const page = await suite.open();
+    await connectFromDropdown(page, 'Amazon Advertising', suite.example().mock.amazon.users.multipleAccounts);
+    const chooser = page.getByRole('region', { name: 'Choose the Amazon Advertising account to connect' });
+    await chooser.waitFor();
+    const names = await chooser.getByRole('listitem').getByRole('button').allTextContents();
+    expect(names).toEqual([
+      'Northwind Outdoors',
+      'Contoso Brands',
+      'Tailspin Toys (managed by Fabrikam Agency)',
+    ]);
+    await chooser.getByRole('button', { name: 'Northwind Outdoors' }).click();
+    await expectText(page.locator('.account-button .account-name'), 'Northwind Outdoors');
+    await expectAdvertisingFigures(page);
+    expect(await chooser.count()).toBe(0);
+  });
 });

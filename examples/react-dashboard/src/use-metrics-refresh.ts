@@ -3,10 +3,10 @@ import { useEffect } from 'react';
 import { useAppServices } from './app-context';
 
 /**
- * Reloads the figures every `metricsPollMs` while an Advertising account is connected. `useMetrics` loads them on
- * every connection change; the server half, though, only moves Amazon's report jobs forward when figures are asked
- * for, and only notices a password change when it calls Amazon again. Asking regularly is what makes populating
- * figures arrive and a stale connection show.
+ * Reloads the figures every `metricsPollMs` while an Advertising account is connected and working. `useMetrics`
+ * loads them on every connection change and polls while data is populating; once the data is ready nothing asks
+ * again, and the server half only notices a password change on Amazon's side when it calls Amazon. Asking
+ * regularly is what makes a stale connection show on its own (rule 6).
  */
 export function useMetricsRefresh(): void {
   const { config } = useAppServices();
