@@ -113,6 +113,26 @@ async function resume(deps: ConnectionsDeps, state: string): Promise<CallbackOut
   return { type: 'connected', status, transaction };
 }
 
+function answerMayBeLost(code: ErrorCode): boolean {
+  return code === 'network_error' || code === 'server_error' || code === 'unexpected_response';
+}
+
+/** The status, when it shows a `kind` connection made since this sign-in started; `null` otherwise or on failure. */
+async function connectedSince(
+  deps: ConnectionsDeps,
+  kind: ConnectionKind,
+  transaction: PendingTransaction | null,
+): Promise<ConnectionsStatus | null> {
+  if (!transaction) return null;
+  try {
+    const status = validated(connectionsStatusSchema, 'GET /status', await deps.transport.getStatus());
+    const connection = status[kind];
+    return connection && Date.parse(connection.connectedAt) >= transaction.startedAt ? status : null;
+  } catch {
+    return null;
+  }
+}
+
 function ownTransaction(deps: ConnectionsDeps, parsed: ParsedCallback): PendingTransaction | null {
   return parsed.state === null ? null : deps.store.findByState(parsed.state);
 }
@@ -160,9 +180,16 @@ export const completeCallback = fromPromise<
     // Not abortable on purpose: a code in flight must reach the backend even if this actor is stopped.
     answer = await transport.callback(request);
   } catch (error) {
+    const code = toConnectionsError(error).code;
+    // The answer may be lost after the server connected the account (a timeout, a dropped connection, a proxy's
+    // 5xx). The code is never sent again; the status tells whether this sign-in went through.
+    const landed = answerMayBeLost(code) ? await connectedSince(deps, plan.kind, transaction) : null;
+    if (landed) {
+      store.settle(request.state, 'connected');
+      return { type: 'connected', status: landed, transaction };
+    }
     store.settle(request.state, 'failed');
     store.clear(plan.kind);
-    const code = toConnectionsError(error).code;
     throw failure(deps, plan.kind, code === 'invalid_request' ? 'authorization_code_rejected' : code, error);
   }
   const response = validated(callbackResponseSchema, 'POST /callback', answer);

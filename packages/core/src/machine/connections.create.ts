@@ -3,7 +3,7 @@ import type { ConnectionKind, MetricsResponse } from '../contract/types';
 import { defaultEnvironment } from '../environment/environment.browser';
 import type { ConnectionsEnvironment } from '../environment/environment.types';
 import { metricCatalogue } from '../metrics/metrics.catalogue';
-import { parseCallbackUrl } from '../oauth/callback.parse';
+import { parseCallbackUrl, stripCallbackParams } from '../oauth/callback.parse';
 import { callbackKind } from '../oauth/callback.resolve';
 import { createTransactionStore } from '../oauth/transaction.store';
 import { createHttpTransport } from '../transport/transport.http';
@@ -72,8 +72,11 @@ export interface Connections {
 }
 
 function incomingCallback(environment: ConnectionsEnvironment): IncomingCallback | null {
-  const parsed = parseCallbackUrl(environment.currentUrl());
+  const url = environment.currentUrl();
+  const parsed = parseCallbackUrl(url);
   if (!parsed) return null;
+  // Out of the address bar and history at once, even if loading the status fails and the exchange never starts.
+  environment.replaceUrl(stripCallbackParams(url));
   const store = createTransactionStore(environment.storage, () => environment.now());
   return { kind: callbackKind(parsed, store), parsed, fromPopup: false };
 }

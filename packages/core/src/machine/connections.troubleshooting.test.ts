@@ -217,6 +217,31 @@ describe('troubleshooting: network and server errors', () => {
     expect(after.advertising.condition).toBe('ready');
   });
 
+  it('an exchange whose answer is lost on the network still ends connected, without sending the code again', async () => {
+    const { backend, browser, tab } = await startSignIn();
+    backend.loseNextCallbackAnswer();
+    const { tab: back } = await signInOnAmazon(browser, tab, backend);
+    await back.settle();
+    const view = back.view();
+    expect(view.advertising.condition).toBe('populating');
+    expect(view.advertising.trouble).toBeNull();
+    expect(backend.calls.filter((call) => call.method === 'callback')).toHaveLength(1);
+    expect(backend.doubleSpent).toEqual([]);
+  });
+
+  it('the authorization code leaves the address bar even when the status cannot load on return', async () => {
+    const { backend, browser, tab } = await startSignIn();
+    const authorizeUrl = tab.environment.redirects.at(-1);
+    if (!authorizeUrl) throw new Error('the page did not go to Amazon');
+    tab.connections.stop();
+    backend.failNext('getStatus', 'network');
+    const back = await browser.open(backend.amazonReturn(authorizeUrl, 'granted'));
+    expect(back.view().phase).toBe('load_failed');
+    const address = new URL(back.environment.currentUrl());
+    expect(address.searchParams.has('code')).toBe(false);
+    expect(address.searchParams.has('state')).toBe(false);
+  });
+
   it('a server error while preparing the sign-in is shown with its code and nothing else changes', async () => {
     const backend = createFakeBackend();
     const tab = await createBrowser(backend).open();

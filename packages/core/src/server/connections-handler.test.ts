@@ -296,6 +296,19 @@ describe('malformed input', () => {
     expect(problemCode(answer)).toBe('invalid_request');
   });
 
+  it('refuses a cross-site simple request whose content type only mentions JSON (no CSRF disconnect)', async () => {
+    expect((await h.connect('advertising')).status).toBe(200);
+    const forged = await h.handler(
+      new Request('http://localhost:3000/api/amazon/disconnect', {
+        method: 'POST',
+        headers: { 'x-subscription': 'sub_1', 'content-type': 'text/plain;x=application/json' },
+        body: JSON.stringify({ kind: 'advertising', confirmed: true }),
+      }),
+    );
+    expect(forged.status).toBe(400);
+    expect((await status()).advertising?.health).toBe('ok');
+  });
+
   it('answers invalid_request for a bad metrics range', async () => {
     for (const query of [
       'from=2026-11-10',

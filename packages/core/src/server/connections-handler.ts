@@ -44,8 +44,10 @@ function json(body: unknown, status = 200): Response {
 }
 
 async function readBody<S extends z.ZodMiniType>(request: Request, schema: S): Promise<z.infer<S>> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.toLowerCase().includes('application/json')) {
+  // The media type itself, not a substring: `text/plain;x=application/json` is a CORS-simple type a
+  // cross-site form or fetch can send without a preflight.
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
     throw new ConnectionsError('invalid_request', { detail: 'The request body must be JSON.' });
   }
   const text = await request.text();

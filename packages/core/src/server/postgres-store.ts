@@ -65,6 +65,18 @@ const reportParams = (key: ReportKey): unknown[] => [
   key.to,
 ];
 
+/**
+ * Takes the subscription's row lock inside a transaction, creating the row on first use: every write that
+ * must see the subscription's connections as a whole (a save under the one-account rule, the disconnect
+ * cascade) runs one after the other.
+ */
+async function lockSubscription(client: PgQueryable, subscriptionId: string): Promise<void> {
+  await client.query('INSERT INTO sa_subscriptions (id) VALUES ($1) ON CONFLICT DO NOTHING', [
+    subscriptionId,
+  ]);
+  await client.query('SELECT id FROM sa_subscriptions WHERE id = $1 FOR UPDATE', [subscriptionId]);
+}
+
 function pgErrorCode(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
     return error.code;
@@ -201,13 +213,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       };
       try {
         return await inTransaction(async (client) => {
-          // One row per subscription to lock: concurrent saves of a subscription run one after the other.
-          await client.query('INSERT INTO sa_subscriptions (id) VALUES ($1) ON CONFLICT DO NOTHING', [
-            connection.subscriptionId,
-          ]);
-          await client.query('SELECT id FROM sa_subscriptions WHERE id = $1 FOR UPDATE', [
-            connection.subscriptionId,
-          ]);
+          await lockSubscription(client, connection.subscriptionId);
           const existing = await rows<ConnectionRow>(
             'SELECT * FROM sa_connections WHERE subscription_id = $1',
             [connection.subscriptionId],

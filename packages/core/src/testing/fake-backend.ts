@@ -104,6 +104,8 @@ export interface FakeBackend extends Transport {
   readonly unconfirmedDisconnects: number;
   /** The next call of `method` fails with `error` (first in, first out). */
   failNext(method: FakeMethod, error: ErrorCode | 'network' | Error): void;
+  /** The next `POST /callback` is carried out, then its answer is lost on the network. */
+  loseNextCallbackAnswer(): void;
   /** A callback URL Amazon would send the browser to for the last authorize of `kind`. */
   amazonReturn(authorizeUrl: string, outcome?: 'granted' | 'refused', origin?: string): string;
 }
@@ -141,6 +143,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     throw problem(next, next === 'account_limit_reached' || next === 'account_conflict' ? 409 : 400);
   };
   const nowIso = () => new Date(now()).toISOString();
+  let loseCallbackAnswer = false;
 
   const backend: FakeBackend = {
     status: options.status ?? statusOf(),
@@ -152,6 +155,9 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     },
     failNext(method, error) {
       faults.set(method, [...(faults.get(method) ?? []), error]);
+    },
+    loseNextCallbackAnswer() {
+      loseCallbackAnswer = true;
     },
     amazonReturn(authorizeUrl, outcome = 'granted', origin = 'https://app.example') {
       const state = new URL(authorizeUrl).searchParams.get('state') ?? '';
@@ -198,39 +204,12 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       };
     },
     async callback(request: CallbackRequest): Promise<CallbackResponse> {
-      if (codesSeen.has(request.code)) doubleSpent.push(request.code);
-      codesSeen.add(request.code);
-      fault('callback', request);
-      const entry = states.get(request.state);
-      if (!entry || entry.kind !== request.kind || entry.expiresAt < now()) {
-        throw problem('authorization_code_rejected', 400);
+      const answer = await applyCallback(request);
+      if (loseCallbackAnswer) {
+        loseCallbackAnswer = false;
+        throw new NetworkFailureError(false);
       }
-      if (request.kind === 'sellerCentral') {
-        if (!backend.status.advertising) throw problem('advertising_required', 409);
-        backend.status = {
-          ...backend.status,
-          sellerCentral: sellerCentralConnection({ data: options.newData ?? 'populating', since: nowIso() }),
-        };
-        states.delete(request.state);
-        return { outcome: 'connected', status: structuredClone(backend.status) };
-      }
-      const current = backend.status.advertising;
-      if (backend.accounts.length > 1) {
-        states.set(request.state, { ...entry, accounts: backend.accounts });
-        return { outcome: 'choose_account', accounts: [...backend.accounts] };
-      }
-      const account = backend.accounts[0] ?? acme;
-      if (current && current.account.id !== account.id) throw problem('account_conflict', 409);
-      backend.status = {
-        ...backend.status,
-        advertising: advertisingConnection({
-          account,
-          data: options.newData ?? 'populating',
-          since: nowIso(),
-        }),
-      };
-      states.delete(request.state);
-      return { outcome: 'connected', status: structuredClone(backend.status) };
+      return answer;
     },
     async selectAccount(request: SelectAccountRequest): Promise<ConnectionsStatus> {
       fault('selectAccount', request);
@@ -292,6 +271,42 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       };
     },
   };
+  async function applyCallback(request: CallbackRequest): Promise<CallbackResponse> {
+    if (codesSeen.has(request.code)) doubleSpent.push(request.code);
+    codesSeen.add(request.code);
+    fault('callback', request);
+    const entry = states.get(request.state);
+    if (!entry || entry.kind !== request.kind || entry.expiresAt < now()) {
+      throw problem('authorization_code_rejected', 400);
+    }
+    if (request.kind === 'sellerCentral') {
+      if (!backend.status.advertising) throw problem('advertising_required', 409);
+      backend.status = {
+        ...backend.status,
+        sellerCentral: sellerCentralConnection({ data: options.newData ?? 'populating', since: nowIso() }),
+      };
+      states.delete(request.state);
+      return { outcome: 'connected', status: structuredClone(backend.status) };
+    }
+    const current = backend.status.advertising;
+    if (backend.accounts.length > 1) {
+      states.set(request.state, { ...entry, accounts: backend.accounts });
+      return { outcome: 'choose_account', accounts: [...backend.accounts] };
+    }
+    const account = backend.accounts[0] ?? acme;
+    if (current && current.account.id !== account.id) throw problem('account_conflict', 409);
+    backend.status = {
+      ...backend.status,
+      advertising: advertisingConnection({
+        account,
+        data: options.newData ?? 'populating',
+        since: nowIso(),
+      }),
+    };
+    states.delete(request.state);
+    return { outcome: 'connected', status: structuredClone(backend.status) };
+  }
+
   return backend;
 }
 
