@@ -59,6 +59,8 @@ if (wanted('packages')) step('packages', 'pnpm', ['run', '--silent', 'check:pack
 if (wanted('size')) step('size', 'pnpm', ['run', '--silent', 'size']);
 // End-to-end: the example app in Debian's chromium against the built packages, so it runs after `build`.
 if (wanted('e2e') && existsSync(join(root, e2eConfig))) {
+  // Screenshots for the README are refreshed on demand (E2E_SCREENSHOTS=1), not on every test run.
+  process.env.E2E_SCREENSHOTS ??= '0';
   if (haveChromium) vitestStep('e2e', ['--config', e2eConfig]);
 }
 

@@ -72,11 +72,8 @@ export interface Connections {
 }
 
 function incomingCallback(environment: ConnectionsEnvironment): IncomingCallback | null {
-  const url = environment.currentUrl();
-  const parsed = parseCallbackUrl(url);
+  const parsed = parseCallbackUrl(environment.currentUrl());
   if (!parsed) return null;
-  // Out of the address bar and history at once, even if loading the status fails and the exchange never starts.
-  environment.replaceUrl(stripCallbackParams(url));
   const store = createTransactionStore(environment.storage, () => environment.now());
   return { kind: callbackKind(parsed, store), parsed, fromPopup: false };
 }
@@ -104,9 +101,8 @@ export function createConnections(options: CreateConnectionsOptions): Connection
   const transport = givenTransport ?? (baseUrl !== undefined ? createHttpTransport({ baseUrl }) : null);
   if (!transport) throw new TypeError('createConnections needs a transport or a baseUrl');
   const environment = givenEnvironment ?? defaultEnvironment();
-  const actor = createActor(connectionsMachine, {
-    input: { transport, environment, settings, callback: incomingCallback(environment) },
-  });
+  const callback = incomingCallback(environment);
+  const actor = createActor(connectionsMachine, { input: { transport, environment, settings, callback } });
   let cachedSnapshot: ConnectionsSnapshot | null = null;
   let cachedView: ConnectionsView | null = null;
   const send = (event: ConnectionsEvent) => actor.send(event);
@@ -143,6 +139,9 @@ export function createConnections(options: CreateConnectionsOptions): Connection
     start() {
       if (started) return;
       started = true;
+      // The code leaves the address bar and history on start, even if the status fails to load and the exchange
+      // never begins. Not at creation: creating an engine must have no side effect (StrictMode creates two).
+      if (callback) environment.replaceUrl(stripCallbackParams(environment.currentUrl()));
       actor.start();
     },
     stop() {
