@@ -125,7 +125,11 @@ export const metricIdSchema = z.enum([
 ]);
 /** Why a figure is missing: never 0 in its place. */
 export const missingReasonSchema = z.enum(['disconnected', 'stale', 'populating']);
-/** A figure, or `null` with the reason it is missing. */
+/**
+ * A figure, or `null` with the reason it is missing. Money is in the response's `currency`; ACoS, TACoS,
+ * Buy Box % and Listing CVR are percentages in points, as Amazon reports them (38.8 means 38.8 %); ROAS is a
+ * ratio (2.57 means 2.57x).
+ */
 export const metricValueSchema = z.union([
   z.object({ value: z.number(), reason: z.null() }),
   z.object({ value: z.null(), reason: missingReasonSchema }),

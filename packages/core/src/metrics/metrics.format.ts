@@ -47,7 +47,7 @@ export interface DisplayMetricOptions {
  * ```ts
  * displayMetric('totalSales', { state: 'unavailable', reason: 'disconnected', connections: ['sellerCentral'], message: '…' });
  * // '–'
- * displayMetric('acos', { state: 'available' }, { value: 0.25, reason: null }, { locale: 'en-US' }); // '25%'
+ * displayMetric('acos', { state: 'available' }, { value: 25, reason: null }, { locale: 'en-US' }); // '25%'
  * ```
  */
 export function displayMetric(
@@ -72,8 +72,9 @@ export function displayMetric(
           )
         : new Intl.NumberFormat(options.locale, { maximumFractionDigits: 2 }).format(number);
     case 'percent':
+      // The contract carries percentages in points, as Amazon does (ACoS 38.8 means 38.8 %).
       return new Intl.NumberFormat(options.locale, { style: 'percent', maximumFractionDigits: 1 }).format(
-        number,
+        number / 100,
       );
     case 'ratio':
       return `${new Intl.NumberFormat(options.locale, { maximumFractionDigits: 2 }).format(number)}x`;
