@@ -9,13 +9,11 @@ import { SupportPage } from './components/SupportPage';
 import { TopBar } from './components/TopBar';
 import { TroubleNotices } from './components/TroubleNotices';
 import { pageOf } from './router';
-import { useMetricsRefresh } from './use-metrics-refresh';
 import { usePath } from './use-path';
 
 /** The Smart Ads dashboard: top bar, notices, and the current page. */
 export function App() {
   const page = pageOf(usePath());
-  useMetricsRefresh();
   return (
     <>
       <TopBar page={page} />

@@ -35,6 +35,7 @@ createRoot(root).render(
           // Amazon sends the user back to /amazon/return; the engine then returns to the page they started on.
           onReturn: (path) => router.replace(path),
         }}
+        metricsRefreshMs={config.metricsPollMs}
         metricsRange={lastDays(7)}
       >
         <App />

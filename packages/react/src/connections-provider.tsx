@@ -18,6 +18,12 @@ export type ConnectionsProviderProps = {
    * @default null (no figures are loaded; availability, dashes and "populating" still show)
    */
   readonly metricsRange?: MetricsRange | null;
+  /**
+   * How often figures that have all arrived are loaded again (see `createMetricsQuery`'s `refreshMs`): this is
+   * what shows a connection that went stale on Amazon's side while the page stays open. `null` turns it off.
+   * @default 300000 (5 minutes)
+   */
+  readonly metricsRefreshMs?: number | null;
 } & (
   | {
       /**
@@ -76,7 +82,10 @@ function createEngine(props: ConnectionsProviderProps): Engine {
   }
   return {
     connections,
-    metrics: createMetricsQuery(connections, { range }),
+    metrics: createMetricsQuery(connections, {
+      range,
+      ...(props.metricsRefreshMs !== undefined ? { refreshMs: props.metricsRefreshMs } : {}),
+    }),
     callbackKind: connections.getSnapshot().context.callback?.kind ?? null,
     returned,
     owned: !props.connections,

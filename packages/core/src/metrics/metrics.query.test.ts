@@ -133,4 +133,21 @@ describe('createMetricsQuery', () => {
     expect(backend.calls.filter((call) => call.method === 'getMetrics')).toHaveLength(calls);
     query.stop();
   });
+
+  it('once every figure has arrived, the range is loaded again every refreshMs, so a stale connection shows', async () => {
+    const backend = createFakeBackend({ status: statusOf(advertisingConnection()) });
+    const tab = await createBrowser(backend).open();
+    const query = createMetricsQuery(tab.connections, { range: november, refreshMs: 10 });
+    query.start();
+    await settled(query);
+    const loads = () => backend.calls.filter((call) => call.method === 'getMetrics').length;
+    expect(loads()).toBe(1);
+    for (let round = 0; round < 50 && loads() < 3; round++)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(loads()).toBeGreaterThanOrEqual(3);
+    query.stop();
+    const stopped = loads();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(loads()).toBe(stopped);
+  });
 });

@@ -36,6 +36,13 @@ export interface MetricsQueryOptions {
    * @default the engine's `statusPollMs` (30000)
    */
   readonly pollMs?: number;
+  /**
+   * Once every figure has arrived, how often the range is loaded again. The server only learns that Amazon
+   * stopped answering (a password change, revoked access: rule 6) when it calls Amazon, so asking now and then is
+   * what makes a stale connection show without a reload of the page. `null` turns it off. Milliseconds.
+   * @default 300000 (5 minutes)
+   */
+  readonly refreshMs?: number | null;
 }
 
 /** A small subscribable store of the figures loaded through `connections.loadMetrics`. */
@@ -125,10 +132,17 @@ export function createMetricsQuery(
   let unsubscribe: (() => void) | null = null;
   let pollTimer: ReturnType<typeof setTimeout> | null = null;
   const pollMs = options.pollMs ?? connections.getSnapshot().context.deps.settings.statusPollMs;
+  const refreshMs = options.refreshMs === undefined ? 300_000 : options.refreshMs;
 
   const stopPolling = () => {
     if (pollTimer !== null) clearTimeout(pollTimer);
     pollTimer = null;
+  };
+
+  /** Loads again later: soon while figures are populating, every `refreshMs` once they have all arrived. */
+  const scheduleNext = (data: MetricsResponse) => {
+    const wait = isPopulating(data) ? pollMs : refreshMs;
+    if (wait !== null) pollTimer = setTimeout(() => load(true), wait);
   };
 
   const set = (next: MetricsQueryState) => {
@@ -149,7 +163,7 @@ export function createMetricsQuery(
     if (cached && cached.signature === signature && !force) {
       request++;
       set({ range, status: 'success', data: cached.data, stale: false, error: null });
-      if (isPopulating(cached.data)) pollTimer = setTimeout(() => load(true), pollMs);
+      scheduleNext(cached.data);
       return;
     }
     const id = ++request;
@@ -160,7 +174,7 @@ export function createMetricsQuery(
         cache.set(key, { data, signature: wanted });
         if (id !== request) return;
         set({ range, status: 'success', data, stale: wanted !== signature, error: null });
-        if (isPopulating(data)) pollTimer = setTimeout(() => load(true), pollMs);
+        scheduleNext(data);
       },
       (error: unknown) => {
         if (id !== request) return;
