@@ -8,4 +8,6 @@ export default defineConfig({
   sourcemap: true,
   target: 'es2022',
   treeshake: true,
+  // Keep `node:` specifiers: `node:sqlite` has no bare `sqlite` alias, so stripping the prefix breaks it.
+  removeNodeProtocol: false,
 });

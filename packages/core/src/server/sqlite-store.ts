@@ -51,11 +51,7 @@ const reportParams = (key: ReportKey): SQLInputValue[] => [
  * ```
  */
 export async function createSqliteStore(options: SqliteStoreOptions): Promise<ConnectionStore> {
-  // A computed specifier: bundlers must neither inline node:sqlite nor rewrite it to a bare 'sqlite'.
-  const specifier = ['node', 'sqlite'].join(':');
-  const { DatabaseSync: Database } = (await import(
-    /* @vite-ignore */ specifier
-  )) as typeof import('node:sqlite');
+  const { DatabaseSync: Database } = await import('node:sqlite');
   const db: DatabaseSync = new Database(options.filename);
   db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
   if (options.filename !== ':memory:') db.exec('PRAGMA journal_mode = WAL');

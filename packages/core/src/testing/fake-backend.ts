@@ -217,8 +217,8 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       const account = entry?.accounts?.find((candidate) => candidate.id === request.accountId);
       if (!account) throw problem('invalid_request', 400);
       const current = backend.status.advertising;
-      if (current && current.account.id !== account.id && current.health === 'ok')
-        throw problem('account_conflict', 409);
+      // As the server's planSave: a stale account still holds the plan's slot; only the same account repairs it.
+      if (current && current.account.id !== account.id) throw problem('account_conflict', 409);
       backend.status = {
         ...backend.status,
         advertising: advertisingConnection({
