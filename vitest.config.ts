@@ -25,6 +25,14 @@ const react18Aliases = [
   ...workspaceAliases,
 ];
 
+const msw2 = src('./packages/mock-amazon/test/msw2/node_modules/msw');
+/** msw 2 in place of msw 3, for the `mock-amazon-msw2` project. */
+const msw2Aliases = [
+  { find: /^msw$/, replacement: `${msw2}/lib/core/index.mjs` },
+  { find: /^msw\/node$/, replacement: `${msw2}/lib/node/index.mjs` },
+  ...workspaceAliases,
+];
+
 export default defineConfig({
   resolve: { alias: workspaceAliases },
   test: {
@@ -54,6 +62,17 @@ export default defineConfig({
           root: './packages/react',
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        // The MSW mode of the mock on msw 2 (a peer dependency range of ^2.12 || ^3).
+        extends: true,
+        resolve: { alias: msw2Aliases },
+        test: {
+          name: 'mock-amazon-msw2',
+          root: './packages/mock-amazon',
+          environment: 'node',
+          include: ['src/msw-modes.test.ts'],
         },
       },
       {
