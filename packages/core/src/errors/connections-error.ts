@@ -13,6 +13,10 @@ export interface ConnectionsErrorOptions {
   readonly cause?: unknown;
   /** The HTTP status the server answered with, when there was an answer. */
   readonly status?: number;
+  /** A safe, more specific sentence than the code's message (server side: the problem's `detail`). */
+  readonly detail?: string;
+  /** Seconds to wait before retrying, when Amazon said so (server side: the `Retry-After` header). */
+  readonly retryAfterSeconds?: number | undefined;
 }
 
 /**
@@ -38,24 +42,35 @@ export class ConnectionsError extends Error {
   readonly retryable: boolean;
   /** The HTTP status, when the error came from a server answer. */
   readonly status: number | undefined;
+  /** A safe, more specific sentence than `message`, when there is one; never a token, code or secret. */
+  readonly detail: string;
+  /** Seconds to wait before retrying, when Amazon said so. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(code: ErrorCode, options: ConnectionsErrorOptions = {}) {
     super(errorCatalogue[code].message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.retryable = errorCatalogue[code].retryable;
     this.status = options.status;
+    this.detail = options.detail ?? this.message;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 
 /**
- * True when `value` is a {@link ConnectionsError} (or a subclass), across bundle copies too.
+ * True when `value` is a {@link ConnectionsError} (or a subclass, across bundle copies too), optionally with one
+ * of the given codes.
  *
  * @example
  * ```ts
- * if (isConnectionsError(error) && error.code === 'account_limit_reached') askToDisconnectFirst();
+ * if (isConnectionsError(error, 'account_limit_reached')) askToDisconnectFirst();
  * ```
  */
-export function isConnectionsError(value: unknown): value is ConnectionsError {
+export function isConnectionsError(value: unknown, ...codes: ErrorCode[]): value is ConnectionsError {
+  return isAnyConnectionsError(value) && (codes.length === 0 || codes.includes(value.code));
+}
+
+function isAnyConnectionsError(value: unknown): value is ConnectionsError {
   if (value instanceof ConnectionsError) return true;
   if (!(value instanceof Error)) return false;
   const candidate = value as Error & { code?: unknown; retryable?: unknown };

@@ -13,11 +13,8 @@ import { ConnectionsError } from './connections-error';
  */
 export class ProblemError extends ConnectionsError {
   override readonly name: string = 'ProblemError';
-  /** The server's `detail` sentence. */
-  readonly detail: string;
 
   constructor(code: ErrorCode, status: number, detail: string) {
-    super(code, { status });
-    this.detail = detail;
+    super(code, { status, detail });
   }
 }

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import type { AdvertisingAccount, AmazonRegion } from '../contract/types';
+import { ConnectionsError } from '../errors/connections-error';
 import { type AmazonBaseUrls, amazonUrl } from './amazon-base-urls';
 import { type AmazonFetch, expectOk, readAmazonJson, sendToAmazon } from './amazon-fetch';
-import { ConnectionsError } from './connections-error';
 
 const profileSchema = z.object({
   profileId: z.union([z.number(), z.string()]),

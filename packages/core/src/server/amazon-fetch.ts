@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { ConnectionsError } from './connections-error';
+import { ConnectionsError } from '../errors/connections-error';
 
 /** How the server half reaches Amazon: `fetch`, or a test's in-process mock. */
 export type AmazonFetch = (request: Request) => Promise<Response>;

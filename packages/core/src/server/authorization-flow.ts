@@ -6,6 +6,7 @@ import type {
   CallbackRequest,
   ConnectionKind,
 } from '../contract/types';
+import { ConnectionsError } from '../errors/connections-error';
 import { constantTimeEqual } from '../oauth/constant-time';
 import type { AdsApiClient } from './ads-api-client';
 import { type AmazonBaseUrls, amazonUrl } from './amazon-base-urls';
@@ -16,7 +17,6 @@ import type {
   OAuthTransactionRecord,
   TransactionOutcome,
 } from './connection-store';
-import { ConnectionsError } from './connections-error';
 import type { AmazonAppCredentials } from './connections-handler-options';
 import type { LwaClient, LwaTokens } from './lwa-client';
 import type { SpApiClient } from './sp-api-client';

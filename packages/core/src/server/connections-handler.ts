@@ -7,11 +7,11 @@ import {
   selectAccountRequestSchema,
 } from '../contract/schemas';
 import type { CallbackResponse, ConnectionsStatus } from '../contract/types';
+import { ConnectionsError } from '../errors/connections-error';
 import { createAdsApiClient } from './ads-api-client';
 import { amazonProductionBaseUrls } from './amazon-base-urls';
 import { type AuthorizationFlow, createAuthorizationFlow, type FlowResult } from './authorization-flow';
 import type { ConnectionStore } from './connection-store';
-import { ConnectionsError } from './connections-error';
 import type { ConnectionsHandlerOptions } from './connections-handler-options';
 import { buildStatus, primaryConnections } from './connections-status';
 import { createLwaClient } from './lwa-client';

@@ -6,6 +6,8 @@
  * `node:sqlite` and `pg` are loaded only inside their store factories, so importing this entry point
  * never needs either.
  */
+
+export { ConnectionsError, isConnectionsError } from '../errors/connections-error';
 export { type AmazonBaseUrls, amazonProductionBaseUrls } from './amazon-base-urls';
 export type {
   AdvertisingConnectionRecord,
@@ -22,7 +24,6 @@ export type {
   TransactionOutcome,
   TransactionPhase,
 } from './connection-store';
-export { ConnectionsError, isConnectionsError } from './connections-error';
 export { type ConnectionsHandler, createConnectionsHandler } from './connections-handler';
 export type {
   AmazonAppCredentials,

@@ -1,9 +1,9 @@
 import * as oauth from 'oauth4webapi';
 import type { AmazonRegion } from '../contract/types';
+import { ConnectionsError } from '../errors/connections-error';
 import type { AmazonBaseUrls } from './amazon-base-urls';
 import { amazonUrl } from './amazon-base-urls';
 import { type AmazonFetch, retryAfterSeconds, StaleAuthorizationError } from './amazon-fetch';
-import { ConnectionsError } from './connections-error';
 
 /** Tokens from one Login with Amazon token response. Secrets: never logged, never sent to the browser. */
 export interface LwaTokens {

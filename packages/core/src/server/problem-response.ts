@@ -1,7 +1,8 @@
 import { errorCatalogue } from '../contract/error-codes';
 import { problemContentType } from '../contract/paths';
 import type { Problem } from '../contract/types';
-import type { ConnectionsError } from './connections-error';
+import type { ConnectionsError } from '../errors/connections-error';
+import { problemStatusByCode } from './problem-status';
 
 /**
  * Turns a {@link ConnectionsError} into an `application/problem+json` response (RFC 9457) matching the
@@ -13,16 +14,17 @@ import type { ConnectionsError } from './connections-error';
  * ```
  */
 export function problemResponse(error: ConnectionsError): Response {
+  const status = problemStatusByCode[error.code];
   const body: Problem = {
     type: `https://smart-ads.invalid/problems/${error.code}`,
     title: errorCatalogue[error.code].message,
-    status: error.status,
+    status,
     code: error.code,
-    detail: error.message,
+    detail: error.detail,
     retryable: error.retryable,
   };
   const headers = new Headers({ 'content-type': problemContentType, 'cache-control': 'no-store' });
   if (error.retryAfterSeconds !== undefined)
     headers.set('retry-after', String(Math.ceil(error.retryAfterSeconds)));
-  return new Response(JSON.stringify(body), { status: error.status, headers });
+  return new Response(JSON.stringify(body), { status, headers });
 }

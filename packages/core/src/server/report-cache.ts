@@ -1,5 +1,5 @@
+import { isConnectionsError } from '../errors/connections-error';
 import type { ConnectionStore, JsonValue, ReportKey } from './connection-store';
-import { isConnectionsError } from './connections-error';
 import { createSingleFlight } from './single-flight';
 
 /** What a source answers when asked for a new report: a job to poll, or the data at once. */

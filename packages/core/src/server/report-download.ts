@@ -1,5 +1,5 @@
+import { ConnectionsError } from '../errors/connections-error';
 import { type AmazonFetch, sendToAmazon } from './amazon-fetch';
-import { ConnectionsError } from './connections-error';
 
 /**
  * Downloads a finished report document from the URL Amazon gave (a pre-signed S3 URL: no token is sent)

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { ConnectionsError } from '../errors/connections-error';
 import type { JsonValue } from './connection-store';
-import { ConnectionsError } from './connections-error';
 
 /** Ad spend and ad-attributed sales of a range (spCampaigns: `cost`, `sales14d`). */
 export interface CampaignTotals {
