@@ -199,6 +199,7 @@ export interface ConnectionsView {
 
 const allowed: ActionState = { allowed: true };
 const blocked = (code: BlockCode): ActionState => ({ allowed: false, code, message: blockMessage(code) });
+const refused = (code: BlockCode): CommandResult => ({ ok: false, code, message: blockMessage(code) });
 
 type RegionValue = string | { readonly [key: string]: RegionValue };
 
@@ -217,24 +218,12 @@ function leaf(value: RegionValue | undefined): string[] {
   return key === undefined ? [] : [key, ...leaf(child)];
 }
 
-const activities: { readonly [key: string]: ConnectionActivity } = {
-  preparing: 'preparing',
-  prepared: 'prepared',
-  redirecting: 'redirecting',
-  popup: 'popup',
-  exchanging: 'exchanging',
-  choosingAccount: 'choosing_account',
-  selectingAccount: 'selecting_account',
-};
-
-function activityOf(path: readonly string[]): ConnectionActivity {
-  const [top, sub] = path;
+/** The activity of a region's path: its state name (the sub-state while authorizing) in snake case. */
+function activityOf([top, sub]: readonly string[]): ConnectionActivity {
   if (top === undefined) return 'loading';
-  if (top === 'authorizing') return activities[sub ?? ''] ?? 'preparing';
-  if (top === 'confirmingDisconnect') return 'confirming_disconnect';
-  if (top === 'disconnecting') return 'disconnecting';
-  if (top === 'failed') return 'failed';
-  return 'idle';
+  if (top === 'idle') return 'idle';
+  const name = top === 'authorizing' ? (sub ?? 'preparing') : top;
+  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`) as ConnectionActivity;
 }
 
 const nextSteps: Partial<Record<Trouble['code'], NextStep>> = {
@@ -363,17 +352,16 @@ function connectionView(
     confirmDisconnect:
       kind === 'advertising'
         ? command('confirmDisconnect', { type: 'CONFIRM_DISCONNECT', kind: 'advertising' })
-        : () => ({ ok: false, code: 'not_available', message: blockMessage('not_available') }),
+        : () => refused('not_available'),
     cancel: command('cancel', { type: 'CANCEL', kind }),
     selectAccount: (accountId: string) => {
-      if (kind !== 'advertising')
-        return { ok: false, code: 'not_available', message: blockMessage('not_available') };
+      if (kind !== 'advertising') return refused('not_available');
       const state = actions.selectAccount;
       send({ type: 'SELECT_ACCOUNT', kind: 'advertising', accountId });
       if (!state.allowed) return { ok: false, code: state.code, message: state.message };
       return context.accountChoice?.accounts.some((account) => account.id === accountId)
         ? { ok: true }
-        : { ok: false, code: 'unknown_account', message: blockMessage('unknown_account') };
+        : refused('unknown_account');
     },
     dismiss: command('dismiss', { type: 'DISMISS', kind }),
   };
@@ -422,9 +410,7 @@ export function connect(snapshot: ConnectionsSnapshot, send: ConnectionsSend): C
     refusal: context.refusal,
     retryLoad() {
       send({ type: 'RETRY' });
-      return phase === 'load_failed'
-        ? { ok: true }
-        : { ok: false, code: 'not_available', message: blockMessage('not_available') };
+      return phase === 'load_failed' ? { ok: true } : refused('not_available');
     },
     refresh() {
       send({ type: 'REFRESH' });

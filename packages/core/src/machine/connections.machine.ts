@@ -25,6 +25,7 @@ import type {
   ConnectionsInput,
   PerKind,
   PreparedSignIn,
+  Refusal,
   Trouble,
 } from './connections.types';
 
@@ -62,6 +63,21 @@ function eventKind(event: ConnectionsEvent): ConnectionKind | null {
 function statusAfterCallback(event: { readonly type: string }): ConnectionsStatus | null {
   const outcome = outputOf<CallbackOutcome>(event);
   return outcome.type === 'connected' ? outcome.status : null;
+}
+
+/** The refusal of `event` (a command) for `kind`, with the rule's or the state's `code`. */
+function refusalOf(event: ConnectionsEvent, kind: ConnectionKind, code: BlockCode): Refusal {
+  return { kind, command: commandOf[event.type] ?? 'connect', code, message: blockMessage(code) };
+}
+
+/** The transaction a finished sign-in belongs to: from the actor's outcome, else from the account choice. */
+function signInTransaction(context: ConnectionsContext, event: { readonly type: string }) {
+  const outcome = event.type.startsWith('xstate.done.actor')
+    ? outputOf<CallbackOutcome | ConnectionsStatus>(event)
+    : null;
+  return outcome && 'type' in outcome && outcome.type !== 'handed_off'
+    ? outcome.transaction
+    : (context.accountChoice?.transaction ?? null);
 }
 
 function createInitialContext({ input }: { input: ConnectionsInput }): ConnectionsContext {
@@ -168,37 +184,21 @@ export const connectionsSetup = setup({
     }),
     refuseByRules: assign({
       refusal: ({ context, event }, params: KindParams) => {
-        const code: BlockCode =
-          (event.type === 'DISCONNECT'
+        const code =
+          event.type === 'DISCONNECT'
             ? disconnectBlock(context, params.kind)
-            : connectBlock(context, params.kind)) ?? 'not_available';
-        return {
-          kind: params.kind,
-          command: commandOf[event.type] ?? 'connect',
-          code,
-          message: blockMessage(code),
-        };
+            : connectBlock(context, params.kind);
+        return refusalOf(event, params.kind, code ?? 'not_available');
       },
     }),
     refuse: assign({
-      refusal: ({ event }, params: { kind: ConnectionKind; code: BlockCode }) => ({
-        kind: params.kind,
-        command: commandOf[event.type] ?? 'connect',
-        code: params.code,
-        message: blockMessage(params.code),
-      }),
+      refusal: ({ event }, params: { kind: ConnectionKind; code: BlockCode }) =>
+        refusalOf(event, params.kind, params.code),
     }),
     refuseNotReady: assign({
       refusal: ({ event }) => {
         const kind = eventKind(event);
-        return kind === null
-          ? null
-          : {
-              kind,
-              command: commandOf[event.type] ?? 'connect',
-              code: 'not_ready',
-              message: blockMessage('not_ready'),
-            };
+        return kind === null ? null : refusalOf(event, kind, 'not_ready');
       },
     }),
     assignPrepared: assign({
@@ -245,13 +245,7 @@ export const connectionsSetup = setup({
     }),
     forgetAccountChoice: assign({ accountChoice: null }),
     finishSignIn: ({ context, event }, params: KindParams) => {
-      const outcome = event.type.startsWith('xstate.done.actor')
-        ? outputOf<CallbackOutcome | ConnectionsStatus>(event)
-        : null;
-      const transaction =
-        outcome && 'type' in outcome && outcome.type !== 'handed_off'
-          ? outcome.transaction
-          : (context.accountChoice?.transaction ?? null);
+      const transaction = signInTransaction(context, event);
       const { store, environment, settings } = context.deps;
       store.clear(params.kind);
       store.resetFailures(params.kind);
@@ -261,12 +255,8 @@ export const connectionsSetup = setup({
     },
     noteReconnectAfterSlow: assign({
       slow: ({ context, event }, params: KindParams) => {
-        const outcome = outputOf<CallbackOutcome | ConnectionsStatus>(event);
-        const transaction =
-          'type' in outcome && outcome.type !== 'handed_off'
-            ? outcome.transaction
-            : (context.accountChoice?.transaction ?? null);
-        const afterSlow = transaction?.afterDataSlow === true || context.slow[params.kind] !== 'none';
+        const afterSlow =
+          signInTransaction(context, event)?.afterDataSlow === true || context.slow[params.kind] !== 'none';
         return withKind(context.slow, params.kind, afterSlow ? 'reconnected' : 'none');
       },
     }),
