@@ -16,7 +16,7 @@ import { ConnectionsError, type ConnectionsErrorOptions } from './connections-er
 export class CallbackError extends ConnectionsError {
   override readonly name: string = 'CallbackError';
   /** The connection the callback was for. */
-  readonly kind: ConnectionKind;
+  declare readonly kind: ConnectionKind;
 
   constructor(code: ErrorCode, kind: ConnectionKind, options: ConnectionsErrorOptions = {}) {
     super(code, options);

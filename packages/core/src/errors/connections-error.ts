@@ -37,15 +37,15 @@ export interface ConnectionsErrorOptions {
 export class ConnectionsError extends Error {
   override readonly name: string = 'ConnectionsError';
   /** The stable code, one of {@link ErrorCode}. */
-  readonly code: ErrorCode;
+  declare readonly code: ErrorCode;
   /** Whether trying the same thing again (possibly after a wait) can succeed. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** The HTTP status, when the error came from a server answer. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** A safe, more specific sentence than `message`, when there is one; never a token, code or secret. */
-  readonly detail: string;
+  declare readonly detail: string;
   /** Seconds to wait before retrying, when Amazon said so. */
-  readonly retryAfterSeconds: number | undefined;
+  declare readonly retryAfterSeconds: number | undefined;
 
   constructor(code: ErrorCode, options: ConnectionsErrorOptions = {}) {
     super(errorCatalogue[code].message, options.cause === undefined ? undefined : { cause: options.cause });

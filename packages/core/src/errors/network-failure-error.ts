@@ -13,7 +13,7 @@ import { ConnectionsError } from './connections-error';
 export class NetworkFailureError extends ConnectionsError {
   override readonly name: string = 'NetworkFailureError';
   /** True when the request took longer than the transport's `timeout`. */
-  readonly timedOut: boolean;
+  declare readonly timedOut: boolean;
 
   constructor(timedOut: boolean, cause?: unknown) {
     super('network_error', cause === undefined ? {} : { cause });

@@ -14,9 +14,9 @@ import { ConnectionsError } from './connections-error';
 export class UnexpectedResponseError extends ConnectionsError {
   override readonly name: string = 'UnexpectedResponseError';
   /** The route that answered, for example `GET /status`. */
-  readonly route: string;
+  declare readonly route: string;
   /** Where the answer departs from the schema, as dotted paths (`advertising.account.name`). */
-  readonly issues: readonly string[];
+  declare readonly issues: readonly string[];
 
   constructor(route: string, issues: readonly string[], status: number, cause?: unknown) {
     super('unexpected_response', cause === undefined ? { status } : { status, cause });

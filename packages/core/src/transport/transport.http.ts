@@ -94,10 +94,8 @@ async function toError(error: unknown, route: string): Promise<ConnectionsError>
       return new UnexpectedResponseError(route, ['(status)'], status, error);
     return new ConnectionsError(code, { status, cause: error });
   }
-  if (error instanceof TimeoutError) return new NetworkFailureError(true, error);
-  if (error instanceof DOMException && error.name === 'AbortError')
-    return new NetworkFailureError(false, error);
-  return new NetworkFailureError(false, error);
+  // A timeout, an abort or a failed fetch: no answer came back.
+  return new NetworkFailureError(error instanceof TimeoutError, error);
 }
 
 /**
