@@ -1,5 +1,5 @@
 import type { ConnectionsEnvironment, KeyValueStorage, MessageBus } from './environment.types';
-import { createMemoryStorage } from './memory-storage';
+import { createMemoryStorage, setTimer } from './memory-storage';
 
 /**
  * The BroadcastChannel name the engine's windows share.
@@ -83,10 +83,7 @@ export function createBrowserEnvironment(options: BrowserEnvironmentOptions = {}
     storage,
     bus,
     now: () => Date.now(),
-    setTimer(callback, ms) {
-      const handle = setTimeout(callback, ms);
-      return () => clearTimeout(handle);
-    },
+    setTimer,
   };
 }
 
@@ -115,9 +112,6 @@ function memoryFallback(): ConnectionsEnvironment {
     storage: createMemoryStorage(),
     bus: null,
     now: () => Date.now(),
-    setTimer(callback, ms) {
-      const handle = setTimeout(callback, ms);
-      return () => clearTimeout(handle);
-    },
+    setTimer,
   };
 }

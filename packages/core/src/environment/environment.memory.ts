@@ -1,5 +1,5 @@
 import type { ConnectionsEnvironment, KeyValueStorage, MessageBus, PopupHandle } from './environment.types';
-import { createMemoryStorage } from './memory-storage';
+import { createMemoryStorage, setTimer } from './memory-storage';
 
 /**
  * A set of buses shared by several memory environments: tabs and popups of one simulated browser.
@@ -149,10 +149,7 @@ export function createMemoryEnvironment(options: MemoryEnvironmentOptions = {}):
     storage,
     bus,
     now: () => now(),
-    setTimer(callback, ms) {
-      const handle = setTimeout(callback, ms);
-      return () => clearTimeout(handle);
-    },
+    setTimer,
     get redirects() {
       return redirects;
     },

@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from './environment.types';
+import type { CancelTimer, ConnectionsEnvironment, KeyValueStorage } from './environment.types';
 
 /**
  * A {@link KeyValueStorage} in a `Map`: the default where there is no window (SSR, Node, tests).
@@ -24,4 +24,10 @@ export function createMemoryStorage(): KeyValueStorage & { readonly size: number
       return items.size;
     },
   };
+}
+
+/** `setTimeout` as a {@link ConnectionsEnvironment.setTimer}: the timer of the browser and memory environments. */
+export function setTimer(callback: () => void, ms: number): CancelTimer {
+  const handle = setTimeout(callback, ms);
+  return () => clearTimeout(handle);
 }

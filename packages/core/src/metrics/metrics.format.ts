@@ -62,23 +62,20 @@ export function displayMetric(
   if (!value || value.value === null) {
     return value && (value.reason === 'disconnected' || value.reason === 'stale') ? metricDash : populating;
   }
-  const format = metricCatalogue[key].format;
   const number = value.value;
-  switch (format) {
+  const formatted = (settings: Intl.NumberFormatOptions, shown = number) =>
+    new Intl.NumberFormat(options.locale, settings).format(shown);
+  switch (metricCatalogue[key].format) {
     case 'currency':
-      return options.currency
-        ? new Intl.NumberFormat(options.locale, { style: 'currency', currency: options.currency }).format(
-            number,
-          )
-        : new Intl.NumberFormat(options.locale, { maximumFractionDigits: 2 }).format(number);
+      return formatted(
+        options.currency ? { style: 'currency', currency: options.currency } : { maximumFractionDigits: 2 },
+      );
     case 'percent':
       // The contract carries percentages in points, as Amazon does (ACoS 38.8 means 38.8 %).
-      return new Intl.NumberFormat(options.locale, { style: 'percent', maximumFractionDigits: 1 }).format(
-        number / 100,
-      );
+      return formatted({ style: 'percent', maximumFractionDigits: 1 }, number / 100);
     case 'ratio':
-      return `${new Intl.NumberFormat(options.locale, { maximumFractionDigits: 2 }).format(number)}x`;
+      return `${formatted({ maximumFractionDigits: 2 })}x`;
     default:
-      return new Intl.NumberFormat(options.locale, { maximumFractionDigits: 0 }).format(number);
+      return formatted({ maximumFractionDigits: 0 });
   }
 }
