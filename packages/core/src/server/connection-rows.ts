@@ -7,6 +7,7 @@ import type {
   NewSellerCentralConnection,
   OAuthTransactionRecord,
   ReportEntry,
+  ReportKey,
   SaveConnectionResult,
   TransactionOutcome,
 } from './connection-store';
@@ -146,6 +147,29 @@ export function transactionFromRow(row: TransactionRow): OAuthTransactionRecord 
       row.outcome === null ? null : (outcomeSchema.parse(JSON.parse(row.outcome)) as TransactionOutcome),
     sealedPendingGrant: row.sealed_pending_grant,
   };
+}
+
+/** Writes a transaction record as a row. */
+export function rowFromTransaction(t: OAuthTransactionRecord): TransactionRow {
+  return {
+    selector: t.selector,
+    verifier_hash: t.verifierHash,
+    subscription_id: t.subscriptionId,
+    kind: t.kind,
+    region: t.region,
+    return_to: t.returnTo,
+    sealed_code_verifier: t.sealedCodeVerifier,
+    created_at: t.createdAt,
+    expires_at: t.expiresAt,
+    phase: t.phase,
+    outcome: outcomeText(t.outcome),
+    sealed_pending_grant: t.sealedPendingGrant,
+  };
+}
+
+/** The values of a report's key, in the order of both stores' `reportWhere` (`subscription_id` ... `range_to`). */
+export function reportKeyValues(key: ReportKey): string[] {
+  return [key.subscriptionId, key.accountKey, key.source, key.from, key.to];
 }
 
 /** Reads a stored report row back into an entry. */

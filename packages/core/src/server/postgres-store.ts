@@ -6,12 +6,14 @@ import {
   planSave,
   type ReportRow,
   reportFromRow,
+  reportKeyValues,
   rowFromConnection,
+  rowFromTransaction,
   type TransactionRow,
   transactionFromRow,
 } from './connection-rows';
-import type { ConnectionStore, ReportKey, SaveConnectionResult } from './connection-store';
-import { connectionColumns, sqlSchema } from './sql-schema';
+import type { ConnectionStore, SaveConnectionResult } from './connection-store';
+import { connectionColumns, sqlSchema, transactionColumns } from './sql-schema';
 
 /**
  * The part of a `pg` client or pool the store uses (so hosts need not install `@types/pg`).
@@ -57,13 +59,8 @@ export type PostgresStoreOptions =
 
 const reportWhere =
   'subscription_id = $1 AND account_key = $2 AND source = $3 AND range_from = $4 AND range_to = $5';
-const reportParams = (key: ReportKey): unknown[] => [
-  key.subscriptionId,
-  key.accountKey,
-  key.source,
-  key.from,
-  key.to,
-];
+/** `$1, $2, ...`: one placeholder for each of `columns`. */
+const placeholders = (columns: readonly string[]) => columns.map((_, index) => `$${index + 1}`).join(', ');
 
 /**
  * Takes the subscription's row lock inside a transaction, creating the row on first use: every write that
@@ -153,24 +150,10 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
 
   return {
     async createTransaction(t) {
+      const row = rowFromTransaction(t);
       await pool.query(
-        `INSERT INTO sa_oauth_transactions (selector, verifier_hash, subscription_id, kind, region, return_to,
-          sealed_code_verifier, created_at, expires_at, phase, outcome, sealed_pending_grant)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [
-          t.selector,
-          t.verifierHash,
-          t.subscriptionId,
-          t.kind,
-          t.region,
-          t.returnTo,
-          t.sealedCodeVerifier,
-          t.createdAt,
-          t.expiresAt,
-          t.phase,
-          outcomeText(t.outcome),
-          t.sealedPendingGrant,
-        ],
+        `INSERT INTO sa_oauth_transactions (${transactionColumns.join(', ')}) VALUES (${placeholders(transactionColumns)})`,
+        transactionColumns.map((column) => row[column]),
       );
     },
     async getTransaction(selector) {
@@ -230,7 +213,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           const row = rowFromConnection(connection, plan.slot, plan.parentAccountId);
           await client.query(
             `INSERT INTO sa_connections (${connectionColumns.join(', ')})
-             VALUES (${connectionColumns.map((_, index) => `$${index + 1}`).join(', ')})`,
+             VALUES (${placeholders(connectionColumns)})`,
             connectionColumns.map((column) => row[column]),
           );
           if (settle) await client.query(settleSql, [outcomeText({ type: 'connected' }), settle.selector]);
@@ -283,14 +266,17 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       });
     },
     async getReport(key) {
-      const [row] = await rows<ReportRow>(`SELECT * FROM sa_reports WHERE ${reportWhere}`, reportParams(key));
+      const [row] = await rows<ReportRow>(
+        `SELECT * FROM sa_reports WHERE ${reportWhere}`,
+        reportKeyValues(key),
+      );
       return row ? reportFromRow(row) : null;
     },
     async claimReportJob(key, at) {
       await pool.query(
         `INSERT INTO sa_reports (subscription_id, account_key, source, range_from, range_to)
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-        reportParams(key),
+        reportKeyValues(key),
       );
       const count = await changed(
         `UPDATE sa_reports SET job_state = 'creating', job_started_at = $6, amazon_report_id = NULL, polled_at = NULL
@@ -298,21 +284,21 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
            AND (payload IS NULL OR fetched_at < $7)
            AND (job_state IS NULL OR job_started_at < $8)
            AND (not_before IS NULL OR not_before <= $6)`,
-        [...reportParams(key), at.now, at.refreshBefore, at.abandonedBefore],
+        [...reportKeyValues(key), at.now, at.refreshBefore, at.abandonedBefore],
       );
       return count === 1;
     },
     async setReportJob(key, amazonReportId) {
       await pool.query(
         `UPDATE sa_reports SET job_state = 'pending', amazon_report_id = $6 WHERE ${reportWhere}`,
-        [...reportParams(key), amazonReportId],
+        [...reportKeyValues(key), amazonReportId],
       );
     },
     async claimReportPoll(key, at) {
       const count = await changed(
         `UPDATE sa_reports SET polled_at = $6 WHERE ${reportWhere}
            AND job_state = 'pending' AND (polled_at IS NULL OR polled_at < $7)`,
-        [...reportParams(key), at.now, at.polledBefore],
+        [...reportKeyValues(key), at.now, at.polledBefore],
       );
       return count === 1;
     },
@@ -321,14 +307,14 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         `UPDATE sa_reports SET payload = $6, fetched_at = $7, data_at = COALESCE(data_at, $8), job_state = NULL,
            amazon_report_id = NULL, job_started_at = NULL, polled_at = NULL, not_before = NULL
          WHERE ${reportWhere}`,
-        [...reportParams(key), JSON.stringify(payload), now, hasData ? now : null],
+        [...reportKeyValues(key), JSON.stringify(payload), now, hasData ? now : null],
       );
     },
     async releaseReportJob(key, notBefore) {
       await pool.query(
         `UPDATE sa_reports SET job_state = NULL, amazon_report_id = NULL, job_started_at = NULL, polled_at = NULL,
            not_before = $6 WHERE ${reportWhere}`,
-        [...reportParams(key), notBefore],
+        [...reportKeyValues(key), notBefore],
       );
     },
     async firstDataAt(subscriptionId, accountKey) {

@@ -55,6 +55,22 @@ export const sqlSchema = [
   )`,
 ] as const;
 
+/** The columns of `sa_oauth_transactions`, in insert order. */
+export const transactionColumns = [
+  'selector',
+  'verifier_hash',
+  'subscription_id',
+  'kind',
+  'region',
+  'return_to',
+  'sealed_code_verifier',
+  'created_at',
+  'expires_at',
+  'phase',
+  'outcome',
+  'sealed_pending_grant',
+] as const;
+
 /** The columns of `sa_connections`, in insert order. */
 export const connectionColumns = [
   'subscription_id',

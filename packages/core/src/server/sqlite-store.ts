@@ -7,12 +7,14 @@ import {
   planSave,
   type ReportRow,
   reportFromRow,
+  reportKeyValues,
   rowFromConnection,
+  rowFromTransaction,
   type TransactionRow,
   transactionFromRow,
 } from './connection-rows';
-import type { ConnectionStore, ReportKey } from './connection-store';
-import { connectionColumns, sqlSchema } from './sql-schema';
+import type { ConnectionStore } from './connection-store';
+import { connectionColumns, sqlSchema, transactionColumns } from './sql-schema';
 
 /**
  * Options of {@link createSqliteStore}.
@@ -31,13 +33,6 @@ export interface SqliteStoreOptions {
 
 const reportWhere =
   'subscription_id = ? AND account_key = ? AND source = ? AND range_from = ? AND range_to = ?';
-const reportParams = (key: ReportKey): SQLInputValue[] => [
-  key.subscriptionId,
-  key.accountKey,
-  key.source,
-  key.from,
-  key.to,
-];
 
 /**
  * The embedded default {@link ConnectionStore}, on Node's built-in `node:sqlite` (no native addon). Good
@@ -72,29 +67,16 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
   const run = (sql: string, ...params: SQLInputValue[]) => db.prepare(sql).run(...params);
   const get = <T>(sql: string, ...params: SQLInputValue[]) => db.prepare(sql).get(...params) as T | undefined;
   const all = <T>(sql: string, ...params: SQLInputValue[]) => db.prepare(sql).all(...params) as T[];
-  const insertConnection = db.prepare(
-    `INSERT INTO sa_connections (${connectionColumns.join(', ')}) VALUES (${connectionColumns.map(() => '?').join(', ')})`,
-  );
+  /** A prepared `INSERT` of every one of `columns`. */
+  const prepareInsert = (table: string, columns: readonly string[]) =>
+    db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  const insertTransaction = prepareInsert('sa_oauth_transactions', transactionColumns);
+  const insertConnection = prepareInsert('sa_connections', connectionColumns);
 
   return {
     async createTransaction(t) {
-      run(
-        `INSERT INTO sa_oauth_transactions (selector, verifier_hash, subscription_id, kind, region, return_to,
-          sealed_code_verifier, created_at, expires_at, phase, outcome, sealed_pending_grant)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        t.selector,
-        t.verifierHash,
-        t.subscriptionId,
-        t.kind,
-        t.region,
-        t.returnTo,
-        t.sealedCodeVerifier,
-        t.createdAt,
-        t.expiresAt,
-        t.phase,
-        outcomeText(t.outcome),
-        t.sealedPendingGrant,
-      );
+      const row = rowFromTransaction(t);
+      insertTransaction.run(...transactionColumns.map((column) => row[column]));
     },
     async getTransaction(selector) {
       const row = get<TransactionRow>('SELECT * FROM sa_oauth_transactions WHERE selector = ?', selector);
@@ -213,7 +195,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
       });
     },
     async getReport(key) {
-      const row = get<ReportRow>(`SELECT * FROM sa_reports WHERE ${reportWhere}`, ...reportParams(key));
+      const row = get<ReportRow>(`SELECT * FROM sa_reports WHERE ${reportWhere}`, ...reportKeyValues(key));
       return row ? reportFromRow(row) : null;
     },
     async claimReportJob(key, at) {
@@ -221,7 +203,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         run(
           `INSERT INTO sa_reports (subscription_id, account_key, source, range_from, range_to)
            VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-          ...reportParams(key),
+          ...reportKeyValues(key),
         );
         const result = run(
           `UPDATE sa_reports SET job_state = 'creating', job_started_at = ?, amazon_report_id = NULL, polled_at = NULL
@@ -230,7 +212,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
              AND (job_state IS NULL OR job_started_at < ?)
              AND (not_before IS NULL OR not_before <= ?)`,
           at.now,
-          ...reportParams(key),
+          ...reportKeyValues(key),
           at.refreshBefore,
           at.abandonedBefore,
           at.now,
@@ -242,7 +224,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
       run(
         `UPDATE sa_reports SET job_state = 'pending', amazon_report_id = ? WHERE ${reportWhere}`,
         amazonReportId,
-        ...reportParams(key),
+        ...reportKeyValues(key),
       );
     },
     async claimReportPoll(key, at) {
@@ -250,7 +232,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         `UPDATE sa_reports SET polled_at = ? WHERE ${reportWhere}
            AND job_state = 'pending' AND (polled_at IS NULL OR polled_at < ?)`,
         at.now,
-        ...reportParams(key),
+        ...reportKeyValues(key),
         at.polledBefore,
       );
       return Number(result.changes) === 1;
@@ -263,7 +245,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         JSON.stringify(payload),
         now,
         hasData ? now : null,
-        ...reportParams(key),
+        ...reportKeyValues(key),
       );
     },
     async releaseReportJob(key, notBefore) {
@@ -271,7 +253,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         `UPDATE sa_reports SET job_state = NULL, amazon_report_id = NULL, job_started_at = NULL, polled_at = NULL,
            not_before = ? WHERE ${reportWhere}`,
         notBefore,
-        ...reportParams(key),
+        ...reportKeyValues(key),
       );
     },
     async firstDataAt(subscriptionId, accountKey) {
