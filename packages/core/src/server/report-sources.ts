@@ -1,7 +1,11 @@
 import type { AdvertisingAccount } from '../contract/types';
 import type { AdsApiClient } from './ads-api-client';
 import type { AmazonFetch } from './amazon-fetch';
-import type { AdvertisingConnectionRecord, SellerCentralConnectionRecord } from './connection-store';
+import type {
+  AdvertisingConnectionRecord,
+  ReportKey,
+  SellerCentralConnectionRecord,
+} from './connection-store';
 import type { ReportSource } from './report-cache';
 import { downloadReport } from './report-download';
 import {
@@ -35,6 +39,16 @@ export const adsAccountKey = (accountId: string) => `ads:${accountId}`;
 /** The account key under which Seller Central data is kept (survives disconnects). */
 export const sellerAccountKey = (sellingPartnerId: string) => `sp:${sellingPartnerId}`;
 
+/** The cache key of the `source` report of `range` for the connection's subscription, kept under `accountKey`. */
+function reportKey(
+  connection: { readonly subscriptionId: string },
+  accountKey: string,
+  source: string,
+  range: DateRange,
+): ReportKey {
+  return { subscriptionId: connection.subscriptionId, accountKey, source, from: range.from, to: range.to };
+}
+
 function adsReportSource(
   deps: SourceDeps & { ads: AdsApiClient },
   connection: AdvertisingConnectionRecord,
@@ -44,13 +58,12 @@ function adsReportSource(
 ): ReportSource {
   const target = { region: marketplace.region, profileId: marketplace.profileId };
   return {
-    key: {
-      subscriptionId: connection.subscriptionId,
-      accountKey: adsAccountKey(connection.accountId),
-      source: `ads/${report.reportTypeId}/${marketplace.profileId}`,
-      from: range.from,
-      to: range.to,
-    },
+    key: reportKey(
+      connection,
+      adsAccountKey(connection.accountId),
+      `ads/${report.reportTypeId}/${marketplace.profileId}`,
+      range,
+    ),
     async start() {
       const reportId = await deps.tokens.withAccessToken(connection, (accessToken) =>
         deps.ads.createReport({
@@ -122,13 +135,12 @@ export function orderMetricsSource(
   range: DateRange,
 ): ReportSource {
   return {
-    key: {
-      subscriptionId: connection.subscriptionId,
-      accountKey: sellerAccountKey(connection.accountId),
-      source: `sp/orderMetrics/${marketplaceId}`,
-      from: range.from,
-      to: range.to,
-    },
+    key: reportKey(
+      connection,
+      sellerAccountKey(connection.accountId),
+      `sp/orderMetrics/${marketplaceId}`,
+      range,
+    ),
     async start() {
       const totals = await deps.tokens.withAccessToken(connection, (accessToken) =>
         deps.sp.orderTotals({
@@ -156,13 +168,12 @@ export function trafficSource(
 ): ReportSource {
   const region = connection.tokenRegion;
   return {
-    key: {
-      subscriptionId: connection.subscriptionId,
-      accountKey: sellerAccountKey(connection.accountId),
-      source: `sp/salesAndTraffic/${marketplaceId}`,
-      from: range.from,
-      to: range.to,
-    },
+    key: reportKey(
+      connection,
+      sellerAccountKey(connection.accountId),
+      `sp/salesAndTraffic/${marketplaceId}`,
+      range,
+    ),
     async start() {
       const reportId = await deps.tokens.withAccessToken(connection, (accessToken) =>
         deps.sp.createReport({
