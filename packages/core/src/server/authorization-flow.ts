@@ -14,6 +14,7 @@ import { randomToken, toBase64Url } from './base64url';
 import type {
   AdvertisingConnectionRecord,
   ConnectionStore,
+  NewSellerCentralConnection,
   OAuthTransactionRecord,
   TransactionOutcome,
 } from './connection-store';
@@ -37,6 +38,11 @@ export type FlowResult =
 interface PendingGrant extends LwaTokens {
   readonly tokenRegion: AuthorizeRequest['region'] & string;
 }
+
+/** Whom a new connection is for: the Advertising account, or the selling partner and its marketplaces. */
+type ConnectedAccount =
+  | Pick<AdvertisingConnectionRecord, 'kind' | 'accountId' | 'account'>
+  | Pick<NewSellerCentralConnection, 'kind' | 'accountId' | 'marketplaces'>;
 
 const advertisingScope = 'advertising::campaign_management';
 const stateShape = /^([A-Za-z0-9_-]{16,64})\.([A-Za-z0-9_-]{32,128})$/;
@@ -142,33 +148,47 @@ export function createAuthorizationFlow(deps: {
     throw typed;
   }
 
-  async function saveAdvertising(
+  /**
+   * Seals the grant's tokens under a fresh authorization id and saves the connection under the subscription's
+   * account limit, settling the transaction as connected.
+   */
+  async function sealAndSave(
     subscription: FlowSubscription,
     transaction: OAuthTransactionRecord,
-    account: AdvertisingAccount,
     grant: PendingGrant,
+    connected: ConnectedAccount,
   ): Promise<FlowResult> {
     const authorizationId = randomToken(16);
     const ids = { subscriptionId: subscription.id, authorizationId };
-    const connection: AdvertisingConnectionRecord = {
-      kind: 'advertising',
-      ...ids,
-      accountId: account.id,
-      account,
-      tokenRegion: grant.tokenRegion,
-      sealedRefreshToken: await deps.cipher.encrypt(grant.refreshToken, sealContext.refresh(ids)),
-      sealedAccessToken: await deps.cipher.encrypt(grant.accessToken, sealContext.access(ids)),
-      accessTokenExpiresAt: grant.accessTokenExpiresAt,
-      health: 'ok',
-      connectedAt: deps.now(),
-    };
     const saved = await deps.store.saveConnection({
-      connection,
+      connection: {
+        ...connected,
+        ...ids,
+        tokenRegion: grant.tokenRegion,
+        sealedRefreshToken: await deps.cipher.encrypt(grant.refreshToken, sealContext.refresh(ids)),
+        sealedAccessToken: await deps.cipher.encrypt(grant.accessToken, sealContext.access(ids)),
+        accessTokenExpiresAt: grant.accessTokenExpiresAt,
+        health: 'ok',
+        connectedAt: deps.now(),
+      },
       accountLimit: subscription.accountLimit,
       settle: { selector: transaction.selector },
     });
     if (!saved.ok) throw new ConnectionsError(saved.code);
     return { outcome: 'connected' };
+  }
+
+  function saveAdvertising(
+    subscription: FlowSubscription,
+    transaction: OAuthTransactionRecord,
+    account: AdvertisingAccount,
+    grant: PendingGrant,
+  ): Promise<FlowResult> {
+    return sealAndSave(subscription, transaction, grant, {
+      kind: 'advertising',
+      accountId: account.id,
+      account,
+    });
   }
 
   async function exchange(
@@ -197,26 +217,11 @@ export function createAuthorizationFlow(deps: {
           throw new ConnectionsError('no_seller_central_access');
         });
       if (marketplaces.length === 0) throw new ConnectionsError('no_seller_central_access');
-      const authorizationId = randomToken(16);
-      const ids = { subscriptionId: subscription.id, authorizationId };
-      const saved = await deps.store.saveConnection({
-        accountLimit: subscription.accountLimit,
-        settle: { selector: transaction.selector },
-        connection: {
-          kind: 'sellerCentral',
-          ...ids,
-          accountId: request.sellingPartnerId,
-          tokenRegion: transaction.region,
-          sealedRefreshToken: await deps.cipher.encrypt(tokens.refreshToken, sealContext.refresh(ids)),
-          sealedAccessToken: await deps.cipher.encrypt(tokens.accessToken, sealContext.access(ids)),
-          accessTokenExpiresAt: tokens.accessTokenExpiresAt,
-          health: 'ok',
-          connectedAt: deps.now(),
-          marketplaces,
-        },
+      return sealAndSave(subscription, transaction, grant, {
+        kind: 'sellerCentral',
+        accountId: request.sellingPartnerId,
+        marketplaces,
       });
-      if (!saved.ok) throw new ConnectionsError(saved.code);
-      return { outcome: 'connected' };
     }
 
     const accounts = await deps.ads.discoverAccounts(tokens.accessToken, regions).catch((error) => {
