@@ -1,6 +1,8 @@
+import type { HttpHandler } from 'msw';
 import type { AmazonRegion } from '../base-urls.js';
 import type { MockContext } from '../context.js';
 import { spError } from '../http/respond.js';
+import { type RouteArgs, type RouteSpec, route } from '../http/route.js';
 import { checkAccessToken } from '../state/auth.js';
 import type { Grant, UserRecord } from '../state/types.js';
 import type { SellingPartner } from '../world/types.js';
@@ -40,4 +42,21 @@ export function authenticateSpApi(
     return spError(403, 'Unauthorized', DENIED, '');
   }
   return { grant: check.grant, record: check.record, partner };
+}
+
+/**
+ * One SP-API endpoint on one region's host: `resolve` answers only an authenticated caller
+ * ({@link authenticateSpApi} answers the rest).
+ */
+export function spApiRoute(
+  ctx: MockContext,
+  region: AmazonRegion,
+  spec: Pick<RouteSpec, 'method' | 'path' | 'endpoint'>,
+  resolve: (caller: SpCaller, args: RouteArgs) => Response | Promise<Response>,
+): HttpHandler {
+  return route(ctx, region, { ...spec, service: 'spApi', family: 'spapi' }, (args) => {
+    const caller = authenticateSpApi(ctx, args.request, region);
+    if (caller instanceof Response) return caller;
+    return resolve(caller, args);
+  });
 }

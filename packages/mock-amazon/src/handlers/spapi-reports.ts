@@ -2,12 +2,11 @@ import type { HttpHandler } from 'msw';
 import type { AmazonRegion } from '../base-urls.js';
 import type { MockContext } from '../context.js';
 import { json, spError } from '../http/respond.js';
-import { route } from '../http/route.js';
 import { datesWithData, reportProgress } from '../reports/availability.js';
 import { findReportFile, presignedUrl, saveReportFile } from '../reports/documents.js';
 import { buildSalesAndTraffic } from '../reports/sales-and-traffic.js';
 import type { SpReport } from '../state/types.js';
-import { authenticateSpApi } from './spapi-auth.js';
+import { spApiRoute } from './spapi-auth.js';
 
 const BASE = '/reports/2021-06-30';
 const SUPPORTED = 'GET_SALES_AND_TRAFFIC_REPORT';
@@ -39,15 +38,12 @@ function dateOf(value: unknown): string | null {
 
 /** SP-API Reports 2021-06-30 on one region's host: create, status, document. */
 export function spApiReportHandlers(ctx: MockContext, region: AmazonRegion): HttpHandler[] {
-  const spec = { service: 'spApi', family: 'spapi' } as const;
   return [
-    route(
+    spApiRoute(
       ctx,
       region,
-      { ...spec, method: 'POST', path: `${BASE}/reports`, endpoint: 'spapi.reports.create' },
-      async ({ request }) => {
-        const caller = authenticateSpApi(ctx, request, region);
-        if (caller instanceof Response) return caller;
+      { method: 'POST', path: `${BASE}/reports`, endpoint: 'spapi.reports.create' },
+      async (caller, { request }) => {
         let body: Record<string, unknown>;
         try {
           body = (await request.json()) as Record<string, unknown>;
@@ -109,13 +105,11 @@ export function spApiReportHandlers(ctx: MockContext, region: AmazonRegion): Htt
         return json(202, { reportId: report.reportId });
       },
     ),
-    route(
+    spApiRoute(
       ctx,
       region,
-      { ...spec, method: 'GET', path: `${BASE}/reports/:reportId`, endpoint: 'spapi.reports.get' },
-      async ({ request, params }) => {
-        const caller = authenticateSpApi(ctx, request, region);
-        if (caller instanceof Response) return caller;
+      { method: 'GET', path: `${BASE}/reports/:reportId`, endpoint: 'spapi.reports.get' },
+      async (caller, { params }) => {
         const report = ctx.state.spReports.get(params.reportId ?? '');
         if (
           !report ||
@@ -169,13 +163,11 @@ export function spApiReportHandlers(ctx: MockContext, region: AmazonRegion): Htt
         return json(200, reportJson(report));
       },
     ),
-    route(
+    spApiRoute(
       ctx,
       region,
-      { ...spec, method: 'GET', path: `${BASE}/documents/:documentId`, endpoint: 'spapi.reports.document' },
-      ({ request, params }) => {
-        const caller = authenticateSpApi(ctx, request, region);
-        if (caller instanceof Response) return caller;
+      { method: 'GET', path: `${BASE}/documents/:documentId`, endpoint: 'spapi.reports.document' },
+      (caller, { params }) => {
         const documentId = params.documentId ?? '';
         const owner = [...ctx.state.spReports.values()].find((r) => r.reportDocumentId === documentId);
         const file = findReportFile(ctx, 'spapi', documentId);

@@ -2,10 +2,9 @@ import type { HttpHandler } from 'msw';
 import type { AmazonRegion } from '../base-urls.js';
 import type { MockContext } from '../context.js';
 import { json, spError } from '../http/respond.js';
-import { route } from '../http/route.js';
 import { shopAsinDays } from '../reports/shop-days.js';
 import { roundMoney } from '../world/shop-metrics.js';
-import { authenticateSpApi } from './spapi-auth.js';
+import { spApiRoute } from './spapi-auth.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -66,19 +65,11 @@ function formatLocal(ms: number, offset: string, offsetMs: number): string {
 /** `GET /sales/v1/orderMetrics` on one region's SP-API host. */
 export function spApiSalesHandlers(ctx: MockContext, region: AmazonRegion): HttpHandler[] {
   return [
-    route(
+    spApiRoute(
       ctx,
       region,
-      {
-        method: 'GET',
-        service: 'spApi',
-        path: '/sales/v1/orderMetrics',
-        endpoint: 'spapi.orderMetrics',
-        family: 'spapi',
-      },
-      ({ request }) => {
-        const caller = authenticateSpApi(ctx, request, region);
-        if (caller instanceof Response) return caller;
+      { method: 'GET', path: '/sales/v1/orderMetrics', endpoint: 'spapi.orderMetrics' },
+      (caller, { request }) => {
         const query = new URL(request.url).searchParams;
         const ids = query
           .getAll('marketplaceIds')

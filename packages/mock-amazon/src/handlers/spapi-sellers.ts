@@ -2,26 +2,21 @@ import type { HttpHandler } from 'msw';
 import type { AmazonRegion } from '../base-urls.js';
 import type { MockContext } from '../context.js';
 import { json } from '../http/respond.js';
-import { route } from '../http/route.js';
-import { authenticateSpApi } from './spapi-auth.js';
+import { spApiRoute } from './spapi-auth.js';
 
 /** `GET /sellers/v1/marketplaceParticipations` on one region's SP-API host. */
 export function spApiSellerHandlers(ctx: MockContext, region: AmazonRegion): HttpHandler[] {
   return [
-    route(
+    spApiRoute(
       ctx,
       region,
       {
         method: 'GET',
-        service: 'spApi',
         path: '/sellers/v1/marketplaceParticipations',
         endpoint: 'spapi.marketplaceParticipations',
-        family: 'spapi',
       },
-      ({ request }) => {
-        const caller = authenticateSpApi(ctx, request, region);
-        if (caller instanceof Response) return caller;
-        return json(200, {
+      (caller) =>
+        json(200, {
           payload: caller.partner.marketplaces.map((marketplace) => ({
             marketplace: {
               id: marketplace.id,
@@ -34,8 +29,7 @@ export function spApiSellerHandlers(ctx: MockContext, region: AmazonRegion): Htt
             storeName: caller.partner.storeName,
             participation: { isParticipating: true, hasSuspendedListings: false },
           })),
-        });
-      },
+        }),
     ),
   ];
 }
