@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'advertising_required'
   | 'oauth_refused'
   | 'reconnect_loop'
+  | 'connection_stale'
   // the OAuth transaction (rule 8)
   | 'state_mismatch'
   | 'transaction_expired'
@@ -94,6 +95,11 @@ export const errorCatalogue: { readonly [C in ErrorCode]: ErrorInfo } = {
   reconnect_loop: {
     message:
       'The reconnection failed again. Make sure you are logging in with the correct Amazon credentials. If you recently changed your Amazon password, sign into Amazon directly first to confirm your new credentials work, then come back and try again.',
+    retryable: true,
+  },
+  connection_stale: {
+    message:
+      'This Amazon connection stopped working, for example after a change of your Amazon password or access revoked on the Amazon side. Disconnect and reconnect to create a fresh authorisation.',
     retryable: true,
   },
   state_mismatch: {

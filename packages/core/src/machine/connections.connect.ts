@@ -232,6 +232,7 @@ const nextSteps: Partial<Record<Trouble['code'], NextStep>> = {
   advertising_required: 'connect_advertising_first',
   data_slow: 'disconnect_and_reconnect',
   data_still_slow: 'contact_support',
+  connection_stale: 'reconnect',
   unauthorized: 'wait',
   confirmation_required: 'retry',
 };
@@ -244,7 +245,7 @@ function troubleView(trouble: Trouble, supportUrl: string | null): TroubleView {
   };
 }
 
-function troubleFromCode(code: 'data_slow' | 'data_still_slow'): Trouble {
+function troubleFromCode(code: 'data_slow' | 'data_still_slow' | 'connection_stale'): Trouble {
   return { code, message: errorCatalogue[code].message, retryable: errorCatalogue[code].retryable };
 }
 
@@ -318,6 +319,9 @@ function connectionView(
   else if (path.includes('stillSlow'))
     trouble = troubleView(troubleFromCode('data_still_slow'), settings.supportUrl);
   else if (path.includes('slow')) trouble = troubleView(troubleFromCode('data_slow'), settings.supportUrl);
+  // Rule 6: a stale connection says why and what to do, like every other trouble (next step: reconnect).
+  else if (condition === 'stale' && activity === 'idle')
+    trouble = troubleView(troubleFromCode('connection_stale'), settings.supportUrl);
 
   const command = (name: CommandName, event: ConnectionsEvent) => (): CommandResult => {
     const state = actions[name];

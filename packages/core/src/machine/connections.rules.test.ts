@@ -216,10 +216,16 @@ describe('rule 6: stale connection', () => {
     expect(view.metrics.adSpend).toMatchObject({ state: 'unavailable', reason: 'stale' });
     expect(view.features.rules).toMatchObject({ enabled: false, reason: 'stale' });
     expect(view.advertising.actions.connect.allowed).toBe(true);
+    expect(view.advertising.trouble).toMatchObject({
+      code: 'connection_stale',
+      nextStep: 'reconnect',
+      message: expect.stringContaining('Disconnect and reconnect to create a fresh authorisation'),
+    });
     view.advertising.connect();
     await tab.settle();
     const { tab: back } = await signInOnAmazon(browser, tab, backend);
     expect(back.view().advertising.condition).toBe('populating');
+    expect(back.view().advertising.trouble).toBeNull();
   });
 
   it('a stale answer from the metrics marks the connection stale before the status says so', async () => {

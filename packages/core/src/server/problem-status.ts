@@ -16,6 +16,7 @@ export const problemStatusByCode: { readonly [C in ErrorCode]: number } = {
   advertising_required: 409,
   oauth_refused: 422,
   reconnect_loop: 422,
+  connection_stale: 409,
   state_mismatch: 400,
   transaction_expired: 410,
   callback_malformed: 400,
