@@ -40,6 +40,10 @@ function add(sums: Sums, day: AsinDay): void {
 
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 100 : 0);
 
+/** The Buy Box percentage of the summed days, weighted by page views. */
+const buyBoxPercentage = (s: Sums) =>
+  s.pageViews ? Math.round((s.buyBoxWeighted / s.pageViews) * 100) / 100 : 0;
+
 function bucketOf(date: string, granularity: 'DAY' | 'WEEK' | 'MONTH'): string {
   if (granularity === 'DAY') return date;
   if (granularity === 'MONTH') return `${date.slice(0, 8)}01`;
@@ -120,7 +124,7 @@ export function buildSalesAndTraffic(options: {
         browserSessions: s.browserSessions,
         mobileAppSessions: s.sessions - s.browserSessions,
         sessions: s.sessions,
-        buyBoxPercentage: s.pageViews ? Math.round((s.buyBoxWeighted / s.pageViews) * 100) / 100 : 0,
+        buyBoxPercentage: buyBoxPercentage(s),
         orderItemSessionPercentage: pct(s.items, s.sessions),
         unitSessionPercentage: pct(s.units, s.sessions),
         averageOfferCount: 1,
@@ -151,7 +155,7 @@ export function buildSalesAndTraffic(options: {
           browserPageViews: s.browserPageViews,
           mobileAppPageViews: s.pageViews - s.browserPageViews,
           pageViews: s.pageViews,
-          buyBoxPercentage: s.pageViews ? Math.round((s.buyBoxWeighted / s.pageViews) * 100) / 100 : 0,
+          buyBoxPercentage: buyBoxPercentage(s),
           unitSessionPercentage: pct(s.units, s.sessions),
         },
       })),
