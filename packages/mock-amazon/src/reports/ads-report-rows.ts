@@ -1,19 +1,10 @@
 import type { AdsReportConfiguration } from '../state/types.js';
 import type { Marketplace } from '../world/marketplaces.js';
-import { type AdDay, campaignAdDays, roundMoney } from '../world/shop-metrics.js';
+import { type AdDay, type AdFigures, campaignAdDays, roundMoney } from '../world/shop-metrics.js';
 import type { AdsProfile, Shop } from '../world/types.js';
 
-interface Totals {
-  impressions: number;
-  clicks: number;
-  cost: number;
-  sales: number;
-  purchases: number;
-  units: number;
-}
-
 interface RowSource {
-  totals: Totals;
+  totals: AdFigures;
   date: string | null;
   startDate: string;
   endDate: string;
@@ -80,7 +71,7 @@ export const adsReportTypes: Record<string, { groupBy: string[]; columns: Record
   },
 };
 
-function add(totals: Totals, day: AdDay): void {
+function add(totals: AdFigures, day: AdFigures): void {
   totals.impressions += day.impressions;
   totals.clicks += day.clicks;
   totals.cost += day.cost;

@@ -106,19 +106,23 @@ export function asinDay(
   };
 }
 
-/** One campaign's (or one campaign-ASIN's) ad figures on a date. */
-export interface AdDay {
-  date: string;
-  campaign: Campaign;
-  asin?: string;
-  adId?: number;
-  sku?: string;
+/** The ad figures of a campaign, a campaign-ASIN or a sum of them. */
+export interface AdFigures {
   impressions: number;
   clicks: number;
   cost: number;
   sales: number;
   purchases: number;
   units: number;
+}
+
+/** One campaign's (or one campaign-ASIN's) ad figures on a date. */
+export interface AdDay extends AdFigures {
+  date: string;
+  campaign: Campaign;
+  asin?: string;
+  adId?: number;
+  sku?: string;
 }
 
 /** The ad figures of each advertised ASIN of a campaign on a date (its share of the ASIN's ad traffic). */
