@@ -39,13 +39,16 @@ export const adsAccountKey = (accountId: string) => `ads:${accountId}`;
 /** The account key under which Seller Central data is kept (survives disconnects). */
 export const sellerAccountKey = (sellingPartnerId: string) => `sp:${sellingPartnerId}`;
 
-/** The cache key of the `source` report of `range` for the connection's subscription, kept under `accountKey`. */
+/** The cache key of the connection's `source` report of `range`, under the account key of its kind. */
 function reportKey(
-  connection: { readonly subscriptionId: string },
-  accountKey: string,
+  connection: AdvertisingConnectionRecord | SellerCentralConnectionRecord,
   source: string,
   range: DateRange,
 ): ReportKey {
+  const accountKey =
+    connection.kind === 'advertising'
+      ? adsAccountKey(connection.accountId)
+      : sellerAccountKey(connection.accountId);
   return { subscriptionId: connection.subscriptionId, accountKey, source, from: range.from, to: range.to };
 }
 
@@ -58,12 +61,7 @@ function adsReportSource(
 ): ReportSource {
   const target = { region: marketplace.region, profileId: marketplace.profileId };
   return {
-    key: reportKey(
-      connection,
-      adsAccountKey(connection.accountId),
-      `ads/${report.reportTypeId}/${marketplace.profileId}`,
-      range,
-    ),
+    key: reportKey(connection, `ads/${report.reportTypeId}/${marketplace.profileId}`, range),
     async start() {
       const reportId = await deps.tokens.withAccessToken(connection, (accessToken) =>
         deps.ads.createReport({
@@ -135,12 +133,7 @@ export function orderMetricsSource(
   range: DateRange,
 ): ReportSource {
   return {
-    key: reportKey(
-      connection,
-      sellerAccountKey(connection.accountId),
-      `sp/orderMetrics/${marketplaceId}`,
-      range,
-    ),
+    key: reportKey(connection, `sp/orderMetrics/${marketplaceId}`, range),
     async start() {
       const totals = await deps.tokens.withAccessToken(connection, (accessToken) =>
         deps.sp.orderTotals({
@@ -168,12 +161,7 @@ export function trafficSource(
 ): ReportSource {
   const region = connection.tokenRegion;
   return {
-    key: reportKey(
-      connection,
-      sellerAccountKey(connection.accountId),
-      `sp/salesAndTraffic/${marketplaceId}`,
-      range,
-    ),
+    key: reportKey(connection, `sp/salesAndTraffic/${marketplaceId}`, range),
     async start() {
       const reportId = await deps.tokens.withAccessToken(connection, (accessToken) =>
         deps.sp.createReport({
