@@ -38,6 +38,7 @@ function DefaultProgress({ progress }: { readonly progress: CallbackProgress }):
       </fieldset>
     );
   }
+  if (phase === 'cancelled') return <p role="status">Nothing was connected to {connection.label}.</p>;
   return (
     <p role="status">
       {phase === 'done' ? `${connection.label} is connected.` : `Connecting ${connection.label}…`}

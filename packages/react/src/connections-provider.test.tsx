@@ -1,7 +1,9 @@
 import {
+  type Connections,
   ConnectionsProvider,
   createConnections,
   createHttpTransport,
+  useConnectionsEngine,
   useConnectionsView,
 } from '@smart-ads/react';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
@@ -15,6 +17,12 @@ afterAll(() => server.close());
 function Phase() {
   const view = useConnectionsView();
   return <p>phase: {view.phase}</p>;
+}
+
+/** Hands the provider's engine to the test. */
+function Engine({ found }: { found: (engine: Connections) => void }) {
+  found(useConnectionsEngine());
+  return null;
 }
 
 describe('ConnectionsProvider', () => {
@@ -49,13 +57,18 @@ describe('ConnectionsProvider', () => {
   });
 
   it('stops the engine it created when unmounted, and never stops one the host made', async () => {
+    let created: Connections | null = null;
     const owned = render(
       <ConnectionsProvider options={{ transport: backend.transport, environment: backend.environment() }}>
         <Phase />
+        <Engine found={(engine) => (created = engine)} />
       </ConnectionsProvider>,
     );
     await screen.findByText('phase: ready');
+    const engine = created as Connections | null;
+    expect(engine?.actor.getSnapshot().status).toBe('active');
     owned.unmount();
+    await waitFor(() => expect(engine?.actor.getSnapshot().status).toBe('stopped'));
 
     const connections = createConnections({
       transport: createHttpTransport({

@@ -4,7 +4,7 @@ import { useConnectionsContext } from './connections-context';
 import { useConnection } from './use-connection';
 
 /** Where the return from Amazon stands on the redirect-URI page. */
-export type CallbackPhase = 'none' | 'completing' | 'choosing_account' | 'done' | 'failed';
+export type CallbackPhase = 'none' | 'completing' | 'choosing_account' | 'done' | 'cancelled' | 'failed';
 
 /** What the redirect-URI page shows. */
 export interface CallbackProgress {
@@ -38,7 +38,7 @@ export function useConnectionsCallback(): CallbackProgress {
   const connection = useConnection(callbackKind ?? 'advertising');
   const returnTo = useSyncExternalStore(returned.subscribe, returned.get, returned.get);
   if (callbackKind === null) return { phase: 'none', kind: null, connection: null, trouble: null, returnTo };
-  const { activity } = connection;
+  const { activity, condition } = connection;
   const phase: CallbackPhase =
     activity === 'failed'
       ? 'failed'
@@ -46,6 +46,8 @@ export function useConnectionsCallback(): CallbackProgress {
         ? 'choosing_account'
         : activity === 'loading' || activity === 'exchanging' || activity === 'selecting_account'
           ? 'completing'
-          : 'done';
+          : condition === 'disconnected' || condition === null
+            ? 'cancelled' // the account choice was cancelled or the failure dismissed: nothing was connected
+            : 'done';
   return { phase, kind: callbackKind, connection, trouble: connection.trouble, returnTo };
 }
