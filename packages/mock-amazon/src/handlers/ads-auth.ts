@@ -1,6 +1,8 @@
+import type { HttpHandler } from 'msw';
 import type { AmazonRegion } from '../base-urls.js';
 import type { MockContext } from '../context.js';
 import { adsError } from '../http/respond.js';
+import { type RouteArgs, type RouteSpec, route } from '../http/route.js';
 import { checkAccessToken } from '../state/auth.js';
 import type { Grant, UserRecord } from '../state/types.js';
 import type { AdsProfile, AdvertisingAccount } from '../world/types.js';
@@ -67,4 +69,22 @@ export function authenticateAds(
     );
   }
   return { grant: check.grant, record: check.record, profile: match.profile, account: match.account };
+}
+
+/**
+ * One Ads API endpoint on one region's host: `resolve` answers only an authenticated caller
+ * ({@link authenticateAds}, with the scope header when `needScope`, answers the rest).
+ */
+export function adsRoute(
+  ctx: MockContext,
+  region: AmazonRegion,
+  spec: Pick<RouteSpec, 'method' | 'path' | 'endpoint'> & { needScope: boolean },
+  resolve: (caller: AdsCaller, args: RouteArgs) => Response | Promise<Response>,
+): HttpHandler {
+  const { needScope, ...endpoint } = spec;
+  return route(ctx, region, { ...endpoint, service: 'ads', family: 'ads' }, (args) => {
+    const caller = authenticateAds(ctx, args.request, region, args.requestId, needScope);
+    if (caller instanceof Response) return caller;
+    return resolve(caller, args);
+  });
 }

@@ -2,9 +2,8 @@ import type { HttpHandler } from 'msw';
 import type { AmazonRegion } from '../base-urls.js';
 import type { MockContext } from '../context.js';
 import { adsError, json } from '../http/respond.js';
-import { route } from '../http/route.js';
 import type { AdsProfile, AdvertisingAccount } from '../world/types.js';
-import { authenticateAds, profilesIn } from './ads-auth.js';
+import { adsRoute, profilesIn } from './ads-auth.js';
 
 /** A profile as `GET /v2/profiles` shows it. */
 export function profileJson(account: AdvertisingAccount, profile: AdsProfile) {
@@ -26,15 +25,13 @@ export function profileJson(account: AdvertisingAccount, profile: AdsProfile) {
 
 /** `GET /v2/profiles` and `GET /v2/profiles/{profileId}` on one region's Ads host. */
 export function adsProfileHandlers(ctx: MockContext, region: AmazonRegion): HttpHandler[] {
-  const spec = { method: 'GET', service: 'ads', family: 'ads' } as const;
+  const spec = { method: 'GET', needScope: false } as const;
   return [
-    route(
+    adsRoute(
       ctx,
       region,
       { ...spec, path: '/v2/profiles', endpoint: 'ads.profiles' },
-      ({ request, requestId }) => {
-        const caller = authenticateAds(ctx, request, region, requestId, false);
-        if (caller instanceof Response) return caller;
+      (caller, { request }) => {
         const filter = new URL(request.url).searchParams.get('profileTypeFilter');
         const types = filter ? filter.split(',').map((t) => t.trim()) : null;
         const profiles = profilesIn(caller.record, region)
@@ -43,13 +40,11 @@ export function adsProfileHandlers(ctx: MockContext, region: AmazonRegion): Http
         return json(200, profiles);
       },
     ),
-    route(
+    adsRoute(
       ctx,
       region,
       { ...spec, path: '/v2/profiles/:profileId', endpoint: 'ads.profiles.get' },
-      ({ request, requestId, params }) => {
-        const caller = authenticateAds(ctx, request, region, requestId, false);
-        if (caller instanceof Response) return caller;
+      (caller, { requestId, params }) => {
         const match = profilesIn(caller.record, region).find(
           (p) => String(p.profile.profileId) === params.profileId,
         );

@@ -2,13 +2,12 @@ import type { HttpHandler } from 'msw';
 import type { AmazonRegion } from '../base-urls.js';
 import type { MockContext } from '../context.js';
 import { adsError, json } from '../http/respond.js';
-import { route } from '../http/route.js';
 import { adsReportTypes, buildAdsReportRows } from '../reports/ads-report-rows.js';
 import { datesWithData, isIsoDate, reportProgress } from '../reports/availability.js';
 import { findReportFile, presignedUrl, saveReportFile } from '../reports/documents.js';
 import type { AdsReport, AdsReportConfiguration } from '../state/types.js';
 import { isoDate } from '../world/shop-metrics.js';
-import { authenticateAds } from './ads-auth.js';
+import { adsRoute } from './ads-auth.js';
 
 const CONTENT_TYPE = 'application/vnd.createasyncreportrequest.v3+json';
 const DAY = 86_400_000;
@@ -100,19 +99,11 @@ function validateConfiguration(raw: unknown): Validated {
 /** Ads API reporting v3 on one region's host: create, status (and the report file it points to). */
 export function adsReportHandlers(ctx: MockContext, region: AmazonRegion): HttpHandler[] {
   return [
-    route(
+    adsRoute(
       ctx,
       region,
-      {
-        method: 'POST',
-        service: 'ads',
-        path: '/reporting/reports',
-        endpoint: 'ads.reports.create',
-        family: 'ads',
-      },
-      async ({ request, requestId }) => {
-        const caller = authenticateAds(ctx, request, region, requestId, true);
-        if (caller instanceof Response) return caller;
+      { method: 'POST', path: '/reporting/reports', endpoint: 'ads.reports.create', needScope: true },
+      async (caller, { request, requestId }) => {
         const contentType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
         if (contentType !== CONTENT_TYPE) {
           return adsError(415, `Content-Type must be ${CONTENT_TYPE}`, requestId);
@@ -163,19 +154,11 @@ export function adsReportHandlers(ctx: MockContext, region: AmazonRegion): HttpH
         return json(200, reportJson(report, null, null));
       },
     ),
-    route(
+    adsRoute(
       ctx,
       region,
-      {
-        method: 'GET',
-        service: 'ads',
-        path: '/reporting/reports/:reportId',
-        endpoint: 'ads.reports.get',
-        family: 'ads',
-      },
-      async ({ request, requestId, params }) => {
-        const caller = authenticateAds(ctx, request, region, requestId, true);
-        if (caller instanceof Response) return caller;
+      { method: 'GET', path: '/reporting/reports/:reportId', endpoint: 'ads.reports.get', needScope: true },
+      async (caller, { requestId, params }) => {
         const report = ctx.state.adsReports.get(params.reportId ?? '');
         if (!report || report.profileId !== caller.profile!.profileId || report.region !== region) {
           return adsError(404, 'Report not found', requestId, 'NOT_FOUND');
