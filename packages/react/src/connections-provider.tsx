@@ -86,7 +86,7 @@ function createEngine(props: ConnectionsProviderProps): Engine {
       range,
       ...(props.metricsRefreshMs !== undefined ? { refreshMs: props.metricsRefreshMs } : {}),
     }),
-    callbackKind: connections.getSnapshot().context.callback?.kind ?? null,
+    callbackKind: connections.getView().callbackKind,
     returned,
     owned: !props.connections,
   };

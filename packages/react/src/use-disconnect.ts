@@ -15,7 +15,10 @@ export interface Disconnect {
   readonly confirmation: DisconnectConfirmation | null;
   /** The disconnect is being sent. */
   readonly pending: boolean;
-  /** Why the last disconnect failed (the connection was left as it was). */
+  /**
+   * The connection's failure, if its last command failed (after a failed disconnect the connection was left as it
+   * was); the same as `useConnection(kind).trouble` while the connection is in its failed state.
+   */
   readonly trouble: TroubleView | null;
   /** Asks to disconnect: immediate for Seller Central, opens `confirmation` for Amazon Advertising. */
   request(): CommandResult;

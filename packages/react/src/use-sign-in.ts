@@ -53,7 +53,7 @@ export interface SignIn {
 export function useSignIn(kind: ConnectionKind, options: SignInOptions = {}): SignIn {
   const { connections } = useConnectionsContext();
   const connection = useConnection(kind);
-  const prepare = options.prepare ?? connections.getSnapshot().context.deps.settings.mode === 'popup';
+  const prepare = options.prepare ?? connections.getView().signInMode === 'popup';
   const { activity } = connection;
   const shouldPrepare = prepare && activity === 'idle' && connection.actions.prepare.allowed;
 

@@ -10,6 +10,7 @@ import {
   metricsAvailability,
 } from '../metrics/metrics.availability';
 import type { FeatureId, MetricKey } from '../metrics/metrics.catalogue';
+import type { SignInMode } from '../oauth/transaction.types';
 import type { connectionsMachine } from './connections.machine';
 import { blockMessage, connectBlock, connectionConditions, disconnectBlock } from './connections.rules';
 import type {
@@ -193,6 +194,10 @@ export interface ConnectionsView {
   readonly features: { readonly [F in FeatureId]: FeatureAvailability };
   /** The last command the machine refused, and why. */
   readonly refusal: Refusal | null;
+  /** How Amazon's sign-in is shown (`mode` setting): with `'popup'`, prepare the sign-in before the click. */
+  readonly signInMode: SignInMode;
+  /** The connection whose Amazon callback this page was loaded with (the redirect-URI page), else `null`. */
+  readonly callbackKind: ConnectionKind | null;
   retryLoad(): CommandResult;
   refresh(): void;
 }
@@ -412,6 +417,8 @@ export function connect(snapshot: ConnectionsSnapshot, send: ConnectionsSend): C
     metrics: metricsAvailability(conditions),
     features: featuresAvailability(conditions),
     refusal: context.refusal,
+    signInMode: context.deps.settings.mode,
+    callbackKind: context.callback?.kind ?? null,
     retryLoad() {
       send({ type: 'RETRY' });
       return phase === 'load_failed' ? { ok: true } : refused('not_available');
