@@ -71,6 +71,7 @@ export function displayMetric(
         options.currency ? { style: 'currency', currency: options.currency } : { maximumFractionDigits: 2 },
       );
     case 'percent':
+    case 'table': // the per-ASIN TACoS table's cells are TACoS figures
       // The contract carries percentages in points, as Amazon does (ACoS 38.8 means 38.8 %).
       return formatted({ style: 'percent', maximumFractionDigits: 1 }, number / 100);
     case 'ratio':
