@@ -1,4 +1,5 @@
-import { describe, it } from 'vitest';
+import { errorCatalogue } from '@smart-ads/core';
+import { describe, expect, it } from 'vitest';
 import { signInOnAmazon } from './support/amazon-pages.ts';
 import {
   advertisingMetrics,
@@ -38,10 +39,16 @@ describe('a stale connection', () => {
       panel(page, 'Rules').locator('.stopped'),
       'The Amazon Advertising connection stopped working: reconnect it to see Rules.',
     );
+    // The view model's trouble, once: its message (ending in the help article's advice) and Reconnect.
     const notice = page
       .getByRole('alert')
-      .filter({ hasText: 'Amazon Advertising: the connection stopped working' });
-    await expectText(notice.locator('p').nth(1), /^If you changed your Amazon password or revoked access/);
+      .filter({ hasText: 'Amazon Advertising: The connection stopped working' });
+    await expectText(notice.locator('p').nth(1), errorCatalogue.connection_stale.message);
+    await expectText(
+      notice.locator('p').nth(1),
+      /Disconnect and reconnect to create a fresh authorisation\.$/,
+    );
+    await expect(page.locator('[data-code="connection_stale"]').count()).resolves.toBe(1);
     await saveScreenshot(page, 'stale-connection');
 
     await goTo(page, 'Connections');

@@ -73,7 +73,7 @@ describe('troubleshooting: metrics still show a dash after reconnecting', () => 
     await expectSellerCentralFigures(page, 'Populating…');
     const advice = page
       .getByRole('alert')
-      .filter({ hasText: 'Seller Central: Metrics still show a dash after reconnecting' });
+      .filter({ hasText: 'Seller Central: Metrics still show a dash or Populating… after reconnecting' });
     await expectText(
       advice.locator('p').nth(1),
       'Data from Amazon is taking longer than usual. If the dash persists, try disconnecting and reconnecting once more.',

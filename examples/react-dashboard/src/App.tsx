@@ -4,7 +4,6 @@ import { ConnectionsPage } from './components/ConnectionsPage';
 import { DashboardPage } from './components/DashboardPage';
 import { DisconnectDialog } from './components/DisconnectDialog';
 import { RefusalNotice } from './components/RefusalNotice';
-import { StaleNotice } from './components/StaleNotice';
 import { SupportPage } from './components/SupportPage';
 import { TopBar } from './components/TopBar';
 import { TroubleNotices } from './components/TroubleNotices';
@@ -20,7 +19,6 @@ export function App() {
       <div className="notices">
         <ActivityNotice />
         <RefusalNotice />
-        <StaleNotice />
         <TroubleNotices />
         <AccountChooser />
       </div>

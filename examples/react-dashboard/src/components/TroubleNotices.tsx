@@ -1,47 +1,49 @@
-import { type Advice, type ErrorCode, useTroubleshooting } from '@smart-ads/react';
+import { type Advice, type NextStep, useConnection, useSignIn, useTroubleshooting } from '@smart-ads/react';
 import { useAppServices } from '../app-context';
 import { pagePaths } from '../router';
 
-const signInTrouble: readonly ErrorCode[] = [
-  'oauth_refused',
-  'reconnect_loop',
-  'no_advertising_access',
-  'no_seller_central_access',
-  'state_mismatch',
-  'transaction_expired',
-  'authorization_code_rejected',
-  'callback_malformed',
-];
+/**
+ * The help article's troubleshooting heading for a next step ("The reconnection fails or loops back to the
+ * sign-in page", "Metrics still show a dash after reconnecting", the stale connection of "When you might need
+ * to do this"). The dash heading also names "Populating…", which the figures show meanwhile.
+ */
+const headings: Partial<Record<NextStep, string>> = {
+  retry: 'The reconnection fails or loops back to the sign-in page',
+  reconnect: 'The connection stopped working',
+  disconnect_and_reconnect: 'Metrics still show a dash or Populating… after reconnecting',
+  contact_support: 'Metrics still show a dash or Populating… after reconnecting',
+};
 
-/** The help article's troubleshooting heading for a trouble. */
-function heading(code: ErrorCode): string {
-  if (signInTrouble.includes(code)) return 'The reconnection fails or loops back to the sign-in page';
-  if (code === 'data_slow' || code === 'data_still_slow')
-    return 'Metrics still show a dash after reconnecting';
-  return 'Something went wrong';
-}
-
-function AdviceNotice({ advice, onDismiss }: { advice: Advice; onDismiss: (() => void) | null }) {
+/** One connection's trouble: the view model's message and next step, and the button or link for that step. */
+function AdviceNotice({ advice }: { advice: Advice }) {
   const { router } = useAppServices();
-  const { trouble } = advice;
+  const connection = useConnection(advice.kind);
+  const signIn = useSignIn(advice.kind);
+  const { trouble, label } = advice;
+  const { nextStep } = trouble;
   return (
     <div role="alert" className="notice notice-trouble" data-code={trouble.code}>
       <p className="notice-title">
-        {advice.label}: {heading(trouble.code)}
+        {label}: {headings[nextStep] ?? 'Something went wrong'}
       </p>
       <p>{trouble.message}</p>
       <div className="notice-actions">
-        {(trouble.nextStep === 'disconnect_and_reconnect' ||
-          trouble.nextStep === 'disconnect_current_first') && (
+        {(nextStep === 'retry' || nextStep === 'reconnect') && (
+          <button type="button" disabled={!signIn.action.allowed} onClick={signIn.start}>
+            {nextStep === 'reconnect' ? 'Reconnect' : 'Connect'} {label}
+            {nextStep === 'retry' ? ' again' : ''}
+          </button>
+        )}
+        {(nextStep === 'disconnect_and_reconnect' || nextStep === 'disconnect_current_first') && (
           <button type="button" className="secondary" onClick={() => router.navigate(pagePaths.connections)}>
             Manage connections
           </button>
         )}
-        {trouble.nextStep === 'contact_support' && trouble.supportUrl && (
+        {nextStep === 'contact_support' && trouble.supportUrl && (
           <a href={trouble.supportUrl}>Contact support</a>
         )}
-        {onDismiss && (
-          <button type="button" className="secondary" onClick={onDismiss}>
+        {connection.actions.dismiss.allowed && (
+          <button type="button" className="secondary" onClick={connection.dismiss}>
             Dismiss
           </button>
         )}
@@ -50,7 +52,10 @@ function AdviceNotice({ advice, onDismiss }: { advice: Advice; onDismiss: (() =>
   );
 }
 
-/** The built-in troubleshooting (rule 7): each connection's trouble with the help article's advice. */
+/**
+ * The built-in troubleshooting (rules 6, 7): each connection's trouble (a failed sign-in or disconnect, data
+ * still missing after the wait, a stale connection) with the help article's advice and its next step.
+ */
 export function TroubleNotices() {
   const help = useTroubleshooting();
   return (
@@ -64,11 +69,7 @@ export function TroubleNotices() {
         </div>
       )}
       {help.advice.map((advice) => (
-        <AdviceNotice
-          key={advice.kind}
-          advice={advice}
-          onDismiss={advice.trouble.code.startsWith('data_') ? null : () => help.dismiss(advice.kind)}
-        />
+        <AdviceNotice key={advice.kind} advice={advice} />
       ))}
     </>
   );
