@@ -60,17 +60,40 @@ describe('connecting through Amazon', () => {
     await expect(page.getByRole('table').getByRole('row').count()).resolves.toBeGreaterThan(2);
     const menuAfter = await openAccountMenu(page);
     await expectText(menuAfter.locator('dd').nth(1), /^A[A-Z0-9]+: Connected$/);
+    // Escape closes the menu and gives the focus back to its button.
     await page.keyboard.press('Escape');
+    await menuAfter.waitFor({ state: 'hidden' });
+    await expectFocusOn(
+      page,
+      page.getByRole('button', { name: /^Amazon accounts menu: Acme Home & Kitchen/ }),
+    );
+    await expect(page.locator('.account-button').getAttribute('aria-expanded')).resolves.toBe('false');
     await saveScreenshot(page, 'dashboard-connected');
   });
 
-  it('applies a suggestion', async () => {
+  it('suggests the three biggest ad spenders, with the amounts of the per-ASIN table', async () => {
     const page = await suite.open();
     await connectFromDropdown(page, 'Amazon Advertising', suite.example().mock.amazon.users.default);
-    const suggestions = panel(page, 'Suggestions');
-    const apply = suggestions.getByRole('button', { name: /^Apply/ }).first();
-    await apply.click();
-    await expectText(suggestions.locator('.applied'), 'Applied');
+    const suggestions = panel(page, 'Suggestions').getByRole('listitem');
+    await expectText(suggestions.first(), /^Lower the bids of \S+: it spent \$[\d,.]+ on ads/);
+    const spent: { asin: string; text: string }[] = [];
+    for (const row of await page.getByRole('table').getByRole('row').all()) {
+      if ((await row.getByRole('rowheader').count()) === 0) continue;
+      const asin = (await row.getByRole('rowheader').textContent())?.trim() ?? '';
+      const text = (await row.getByRole('cell').first().textContent())?.trim() ?? '';
+      spent.push({ asin, text });
+    }
+    const amount = (text: string) => Number(text.replace(/[^\d.]/g, ''));
+    const biggest = spent.sort((a, b) => amount(b.text) - amount(a.text)).slice(0, 3);
+    expect(biggest.length).toBeGreaterThan(0);
+    const shown = (await suggestions.allTextContents()).map((text) =>
+      text.replace(/Apply to \S+$/, '').trim(),
+    );
+    expect(shown).toEqual(
+      biggest.map(
+        ({ asin, text }) => `Lower the bids of ${asin}: it spent ${text} on ads in the last 7 days.`,
+      ),
+    );
   });
 
   it('lets a login that sees several advertising accounts pick the one to connect', async () => {

@@ -1,28 +1,30 @@
-import { useMetric, useMetrics } from '@smart-ads/react';
-import { metricText } from '../metric-text';
+import { type Metric, useMetric } from '@smart-ads/react';
+import { locale } from '../locale';
 import { FeaturePanel } from './FeaturePanel';
+
+const available = (metric: Metric) =>
+  metric.availability.state === 'available' && metric.value?.value != null;
 
 /** AI Insights (runs on the Advertising connection): a plain-language reading of the figures. */
 export function AiInsightsPanel() {
-  const { data } = useMetrics();
-  const roas = useMetric('roas');
-  const acos = useMetric('acos');
-  const tacos = useMetric('tacos');
-  const currency = data?.currency ?? null;
-  const text = (metric: typeof roas) => metricText(metric.key, metric.availability, metric.value, currency);
-  const has = (metric: typeof roas) =>
-    metric.availability.state === 'available' && metric.value?.value != null;
+  const roas = useMetric('roas', { locale });
+  const acos = useMetric('acos', { locale });
+  const tacos = useMetric('tacos', { locale });
   return (
     <FeaturePanel title="AI Insights" feature="aiInsights">
-      {has(roas) ? (
+      {available(roas) ? (
         <ul>
           <li>
-            Your ads returned {text(roas)} their cost over the last 7 days (ACoS {text(acos)}).
+            Your ads returned {roas.display} their cost over the last 7 days (ACoS {acos.display}).
           </li>
-          {has(tacos) ? (
-            <li>Advertising cost {text(tacos)} of your total sales (TACoS).</li>
+          {available(tacos) ? (
+            <li>Advertising cost {tacos.display} of your total sales (TACoS).</li>
+          ) : tacos.availability.state === 'unavailable' ? (
+            <li>{tacos.availability.message}</li>
           ) : (
-            <li>Connect Seller Central to compare ad spend with your total sales.</li>
+            <li>
+              {tacos.label}: {tacos.display}
+            </li>
           )}
         </ul>
       ) : (

@@ -1,20 +1,23 @@
-import { sameData, useConnectionsSelector, useMetrics } from '@smart-ads/react';
-import { metricText } from '../metric-text';
+import { displayMetric, sameData, useConnectionsSelector, useMetrics } from '@smart-ads/react';
+import { locale } from '../locale';
 
-/** The per-ASIN TACoS table: ad spend, total sales and TACoS of each advertised product. */
+/**
+ * The per-ASIN TACoS table: ad spend, total sales and TACoS of each advertised product. Without rows it shows
+ * what the table's availability says (`–` with the reason, or "Populating…"), why the figures could not be
+ * loaded, or that there is nothing to list.
+ */
 export function AsinTacosTable() {
   const availability = useConnectionsSelector((view) => view.metrics, sameData);
-  const { data } = useMetrics();
-  const rows = data?.asins ?? [];
-  const currency = data?.currency ?? null;
+  const metrics = useMetrics();
+  const options = { locale, currency: metrics.data?.currency ?? null };
   const table = availability.asinTacos;
+  const rows = availability.adSpend.state === 'unavailable' ? [] : (metrics.data?.asins ?? []);
+  const loaded = metrics.status === 'success' && table.state === 'available';
   return (
     <section aria-labelledby="asin-tacos-heading" className="panel">
       <h2 id="asin-tacos-heading">Per-ASIN TACoS</h2>
       {table.state === 'unavailable' && <p className="hint">{table.message}</p>}
-      {availability.adSpend.state === 'unavailable' ? null : rows.length === 0 ? (
-        <p>Populating…</p>
-      ) : (
+      {rows.length > 0 ? (
         <table>
           <thead>
             <tr>
@@ -28,13 +31,26 @@ export function AsinTacosTable() {
             {rows.map((row) => (
               <tr key={row.asin}>
                 <th scope="row">{row.asin}</th>
-                <td>{metricText('adSpend', availability.adSpend, row.adSpend, currency)}</td>
-                <td>{metricText('totalSales', availability.totalSales, row.totalSales, currency)}</td>
-                <td>{metricText('asinTacos', table, row.tacos, currency)}</td>
+                <td>{displayMetric('adSpend', availability.adSpend, row.adSpend, options)}</td>
+                <td>{displayMetric('totalSales', availability.totalSales, row.totalSales, options)}</td>
+                <td>{displayMetric('asinTacos', table, row.tacos, options)}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      ) : metrics.error ? (
+        <div className="notice-actions">
+          <p>{metrics.error.message}</p>
+          {metrics.error.retryable && (
+            <button type="button" className="secondary" onClick={metrics.reload}>
+              Try again
+            </button>
+          )}
+        </div>
+      ) : loaded ? (
+        <p>No advertised products in the last 7 days.</p>
+      ) : (
+        <p className="value">{displayMetric('asinTacos', table, null, options)}</p>
       )}
     </section>
   );

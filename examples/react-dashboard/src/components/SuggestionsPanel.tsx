@@ -1,6 +1,6 @@
-import { useFeature, useMetrics } from '@smart-ads/react';
+import { displayMetric, useFeature, useMetric, useMetrics } from '@smart-ads/react';
 import { useState } from 'react';
-import { locale } from '../metric-text';
+import { locale } from '../locale';
 import { FeaturePanel } from './FeaturePanel';
 
 /**
@@ -9,33 +9,36 @@ import { FeaturePanel } from './FeaturePanel';
  */
 export function SuggestionsPanel() {
   const { data } = useMetrics();
+  const adSpend = useMetric('adSpend', { locale });
   const apply = useFeature('applyActions');
   const [applied, setApplied] = useState<ReadonlySet<string>>(new Set());
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: data?.currency ?? 'USD' });
+  const options = { locale, currency: data?.currency ?? null };
   const top = (data?.asins ?? [])
-    .flatMap((row) => (row.adSpend.value === null ? [] : [{ asin: row.asin, spend: row.adSpend.value }]))
-    .sort((a, b) => b.spend - a.spend)
+    .filter((row) => row.adSpend.value !== null)
+    .sort((a, b) => (b.adSpend.value ?? 0) - (a.adSpend.value ?? 0))
     .slice(0, 3);
   return (
     <FeaturePanel title="Suggestions" feature="suggestions">
-      {top.length === 0 ? (
+      {adSpend.availability.state !== 'available' || top.length === 0 ? (
         <p>Suggestions appear once data from Amazon has arrived.</p>
       ) : (
         <ul className="suggestions">
-          {top.map(({ asin, spend }) => (
-            <li key={asin}>
+          {top.map((row) => (
+            <li key={row.asin}>
               <span>
-                Lower the bids of {asin}: it spent {money.format(spend)} on ads in the last 7 days.
+                Lower the bids of {row.asin}: it spent{' '}
+                {displayMetric('adSpend', adSpend.availability, row.adSpend, options)} on ads in the last 7
+                days.
               </span>
-              {applied.has(asin) ? (
+              {applied.has(row.asin) ? (
                 <span className="applied">Applied</span>
               ) : (
                 <button
                   type="button"
                   disabled={!apply.enabled}
-                  onClick={() => setApplied((previous) => new Set(previous).add(asin))}
+                  onClick={() => setApplied((previous) => new Set(previous).add(row.asin))}
                 >
-                  Apply<span className="visually-hidden"> to {asin}</span>
+                  Apply<span className="visually-hidden"> to {row.asin}</span>
                 </button>
               )}
             </li>
