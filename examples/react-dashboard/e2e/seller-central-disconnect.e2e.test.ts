@@ -6,6 +6,7 @@ import {
   connectionSection,
   dash,
   expectAdvertisingFigures,
+  expectFocusOn,
   expectSellerCentralFigures,
   expectText,
   goTo,
@@ -27,9 +28,10 @@ describe('the soft Seller Central disconnect', () => {
     await goTo(page, 'Connections');
     const seller = connectionSection(page, 'Seller Central (SP-API)');
     await seller.getByRole('button', { name: 'Disconnect Seller Central' }).click();
-    // No confirmation prompt for this type: it is disconnected at once.
+    // No confirmation prompt for this type: that one click, and nothing else, disconnects it, and the focus moves
+    // to the Connect button that replaces the Disconnect one.
     await expectText(seller.locator('.pill'), 'Not connected');
-    expect(await page.getByRole('dialog').count()).toBe(0);
+    await expectFocusOn(page, seller.getByRole('button', { name: 'Connect Seller Central' }));
     await expectText(connectionSection(page, 'Amazon Advertising').locator('.pill'), 'Connected');
 
     await goTo(page, 'Dashboard');

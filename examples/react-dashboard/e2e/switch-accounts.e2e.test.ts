@@ -40,7 +40,7 @@ describe('switching accounts', () => {
     await connectionSection(page, 'Amazon Advertising')
       .getByRole('button', { name: 'Disconnect Amazon Advertising' })
       .click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Disconnect' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Disconnect' }).click();
     await expectText(connectionSection(page, 'Amazon Advertising').locator('.pill'), 'Not connected');
 
     await connectFromDropdown(page, 'Amazon Advertising', users.otherAccount);

@@ -63,6 +63,14 @@ export function panel(page: Page, title: string): Locator {
 /** A figure written as a number: money, a percentage, a ratio or a count (not `–`, not "Populating…"). */
 export const aNumber = /^[$£€]?[\d,]+(\.\d+)?(%|x)?$/;
 
+/** Waits until `locator` has the keyboard focus. */
+export async function expectFocusOn(page: Page, locator: Locator, timeout = uiTimeout): Promise<void> {
+  const handle = await locator.elementHandle({ timeout });
+  await expect
+    .poll(() => page.evaluate((element) => document.activeElement === element, handle), { timeout })
+    .toBe(true);
+}
+
 /** Opens the account dropdown of the top bar. */
 export async function openAccountMenu(page: Page): Promise<Locator> {
   const button = page.locator('.account-button');

@@ -1,4 +1,5 @@
 import { type ConnectionKind, useConnection, useDisconnect, useSignIn } from '@smart-ads/react';
+import { useEffect, useRef } from 'react';
 
 const disconnectLabels: Record<ConnectionKind, string> = {
   advertising: 'Disconnect Amazon Advertising',
@@ -7,7 +8,8 @@ const disconnectLabels: Record<ConnectionKind, string> = {
 
 /**
  * A connection's buttons: connect (or reconnect a stale one) and disconnect. The Seller Central disconnect is
- * immediate; the Amazon Advertising one opens the confirmation prompt. A button the rules block says why.
+ * immediate; the Amazon Advertising one opens the confirmation prompt. A button the rules block says why. When a
+ * disconnect removes the focused Disconnect button (or the prompt closed on it), focus moves to the Connect button.
  */
 export function ConnectionActions({ kind }: { kind: ConnectionKind }) {
   const connection = useConnection(kind);
@@ -15,10 +17,19 @@ export function ConnectionActions({ kind }: { kind: ConnectionKind }) {
   const disconnect = useDisconnect(kind);
   const { condition } = connection;
   const connected = condition !== null && condition !== 'disconnected';
+  const connectRef = useRef<HTMLButtonElement>(null);
+  const wasConnected = useRef(connected);
+
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (wasConnected.current && !connected && lost) connectRef.current?.focus();
+    wasConnected.current = connected;
+  }, [connected]);
+
   return (
     <>
       {(!connected || condition === 'stale') && (
-        <button type="button" disabled={!signIn.action.allowed} onClick={signIn.start}>
+        <button ref={connectRef} type="button" disabled={!signIn.action.allowed} onClick={signIn.start}>
           {condition === 'stale' ? 'Reconnect' : 'Connect'} {connection.label}
         </button>
       )}

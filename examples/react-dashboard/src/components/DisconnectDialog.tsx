@@ -2,8 +2,10 @@ import { useDisconnect } from '@smart-ads/react';
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
 
 /**
- * The confirmation prompt of the full Amazon Advertising disconnect (rule 4). A modal `<dialog>`: the page behind
- * it is inert, so focus stays inside; Escape cancels; nothing happens until Disconnect is pressed.
+ * The confirmation prompt of the full Amazon Advertising disconnect (rule 4). A modal `<dialog>` with the
+ * alertdialog role: the page behind it is inert, so focus stays inside; Escape cancels; closing it any other way
+ * while the engine still waits for the answer cancels too; nothing happens until Disconnect is pressed. After
+ * Disconnect, the connections page moves focus to the Connect button that replaces the Disconnect one.
  */
 export function DisconnectDialog() {
   const disconnect = useDisconnect('advertising');
@@ -11,8 +13,11 @@ export function DisconnectDialog() {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const messageId = useId();
+  // Whether the engine still waits for an answer, read by `onClose` (which may run after a newer render).
+  const waiting = useRef(false);
 
   useEffect(() => {
+    waiting.current = confirmation !== null;
     const dialog = ref.current;
     if (!dialog) return;
     if (confirmation && !dialog.open) dialog.showModal();
@@ -40,11 +45,15 @@ export function DisconnectDialog() {
       ref={ref}
       onKeyDown={keepFocusInside}
       className="dialog"
+      role="alertdialog"
       aria-labelledby={titleId}
       aria-describedby={messageId}
       onCancel={(event) => {
         event.preventDefault();
         disconnect.cancel();
+      }}
+      onClose={() => {
+        if (waiting.current) disconnect.cancel();
       }}
     >
       {confirmation && (
