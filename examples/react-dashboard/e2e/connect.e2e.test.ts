@@ -5,6 +5,7 @@ import {
   connectFromDropdown,
   dash,
   expectAdvertisingFigures,
+  expectFocusOn,
   expectSellerCentralFigures,
   expectText,
   featurePanels,

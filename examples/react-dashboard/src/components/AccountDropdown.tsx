@@ -7,7 +7,9 @@ import { ConnectMenuItem } from './ConnectMenuItem';
 
 /**
  * The account dropdown of the top bar (help article: "Look for the account dropdown in the top bar"): the
- * connected account's name and status, and the options to connect Amazon Advertising or Seller Central.
+ * connected account's name and status, and the options to connect Amazon Advertising or Seller Central. Choosing
+ * an item, Escape, a click outside or focus leaving it closes the menu; choosing an item or Escape puts the focus
+ * back on the menu button.
  */
 export function AccountDropdown() {
   const advertising = useConnection('advertising');
@@ -17,6 +19,11 @@ export function AccountDropdown() {
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+
+  const choose = () => {
+    buttonRef.current?.focus();
+    setOpen(false);
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -28,9 +35,16 @@ export function AccountDropdown() {
       setOpen(false);
       buttonRef.current?.focus();
     };
+    const onFocusOut = (event: FocusEvent) => {
+      if (event.relatedTarget instanceof Node && root?.contains(event.relatedTarget)) return;
+      setOpen(false);
+    };
+    const root = rootRef.current;
     document.addEventListener('pointerdown', onPointerDown);
     document.addEventListener('keydown', onKeyDown);
+    root?.addEventListener('focusout', onFocusOut);
     return () => {
+      root?.removeEventListener('focusout', onFocusOut);
       document.removeEventListener('pointerdown', onPointerDown);
       document.removeEventListener('keydown', onKeyDown);
     };
@@ -46,12 +60,14 @@ export function AccountDropdown() {
         aria-controls={panelId}
         onClick={() => setOpen((value) => !value)}
       >
+        <span className="visually-hidden">Amazon accounts menu: </span>
         <span className="account-name">{advertising.accountName ?? 'No Amazon account connected'}</span>
         <span className={`pill pill-${advertising.condition ?? 'loading'}`}>
           {conditionLabel(advertising.condition)}
         </span>
       </button>
-      <div id={panelId} className="account-menu" hidden={!open}>
+      {/* Focusable (not in the tab order) so a click on its text keeps the focus, and the menu, inside. */}
+      <div id={panelId} className="account-menu" hidden={!open} tabIndex={-1}>
         <dl className="account-facts">
           <dt>{advertising.label}</dt>
           <dd>
@@ -64,13 +80,13 @@ export function AccountDropdown() {
             {conditionLabel(sellerCentral.condition)}
           </dd>
         </dl>
-        <ConnectMenuItem kind="advertising" onChosen={() => setOpen(false)} />
-        <ConnectMenuItem kind="sellerCentral" onChosen={() => setOpen(false)} />
+        <ConnectMenuItem kind="advertising" onChosen={choose} />
+        <ConnectMenuItem kind="sellerCentral" onChosen={choose} />
         <a
           href={pagePaths.connections}
           onClick={(event) => {
             event.preventDefault();
-            setOpen(false);
+            choose();
             router.navigate(pagePaths.connections);
           }}
         >
