@@ -7,7 +7,7 @@ export function AccountChooser() {
   return (
     <section aria-labelledby="choose-account-heading" className="notice">
       <h2 id="choose-account-heading">Choose the Amazon Advertising account to connect</h2>
-      <p>Your subscription supports one Amazon Advertising account at a time.</p>
+      <p>Your 1smart.link subscription supports one Amazon Advertising account at a time.</p>
       <ul className="choices">
         {advertising.accounts.map((account) => (
           <li key={account.id}>
