@@ -172,7 +172,11 @@ export const connectionsSetup = setup({
     clearLoadTrouble: assign({ loadTrouble: null }),
     assignTrouble: assign({
       troubles: ({ context, event }, params: KindParams) =>
-        withKind(context.troubles, params.kind, troubleOf(event)),
+        withKind(context.troubles, params.kind, { ...troubleOf(event), during: 'sign_in' }),
+    }),
+    assignDisconnectTrouble: assign({
+      troubles: ({ context, event }, params: KindParams) =>
+        withKind(context.troubles, params.kind, { ...troubleOf(event), during: 'disconnect' }),
     }),
     clearTrouble: assign({
       troubles: ({ context }, params: KindParams) => withKind(context.troubles, params.kind, null),
@@ -600,7 +604,7 @@ function connectionRegion<K extends ConnectionKind>(kind: K) {
           src: 'disconnect',
           input: ({ context }: { context: ConnectionsContext }) => ({ deps: context.deps, kind }),
           onDone: { target: `${id}.idle`, actions: ['assignStatus', 'announceStatusChange'] },
-          onError: { target: `${id}.failed`, actions: { type: 'assignTrouble', params: k } },
+          onError: { target: `${id}.failed`, actions: { type: 'assignDisconnectTrouble', params: k } },
         },
       },
       failed: {

@@ -251,7 +251,11 @@ describe('rule 8: nothing is lost', () => {
     const view = await tab.settle();
     expect(view.sellerCentral.activity).toBe('failed');
     expect(view.sellerCentral.condition).toBe('ready');
-    expect(view.sellerCentral.trouble).toMatchObject({ code: 'server_error', retryable: true });
+    expect(view.sellerCentral.trouble).toMatchObject({
+      code: 'server_error',
+      retryable: true,
+      during: 'disconnect',
+    });
     expect(view.metrics.totalSales.state).toBe('available');
   });
 

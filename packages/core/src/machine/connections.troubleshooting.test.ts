@@ -31,6 +31,7 @@ describe('troubleshooting: the reconnection fails or loops back to the sign-in p
       code: 'oauth_refused',
       retryable: true,
       nextStep: 'retry',
+      during: 'sign_in',
     });
     expect(view.advertising.trouble?.message).toContain('grant the requested permissions');
     expect(backend.calls.some((call) => call.method === 'callback')).toBe(false);

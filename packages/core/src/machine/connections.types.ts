@@ -126,6 +126,8 @@ export interface Trouble {
   readonly code: ErrorCode;
   readonly message: string;
   readonly retryable: boolean;
+  /** What failed, for a connection's trouble: signing in (connect/reconnect) or disconnecting. */
+  readonly during?: 'sign_in' | 'disconnect';
 }
 
 /**
