@@ -68,3 +68,32 @@ describe('the soft Seller Central disconnect', () => {
     await expectText(firstRow.getByRole('cell').nth(2), /%$/);
   });
 });
+
+describe('a network failure in the middle of a disconnect', () => {
+  it('leaves the connection as it was, says the disconnect did not go through, and the retry disconnects', async () => {
+    const page = await suite.open();
+    const { users } = suite.example().mock.amazon;
+    await connectBoth(page, users.default);
+    await goTo(page, 'Connections');
+    const seller = connectionSection(page, 'Seller Central (SP-API)');
+
+    // The next disconnect request dies on the network, as a dropped connection would.
+    let dropped = 0;
+    await page.route('**/api/amazon/disconnect', async (route) => {
+      if (dropped++ === 0) return route.abort('connectionreset');
+      return route.continue();
+    });
+    await seller.getByRole('button', { name: 'Disconnect Seller Central' }).click();
+    const notice = page.locator('[data-code="network_error"]');
+    await expectText(notice.locator('.notice-title'), 'Seller Central: The disconnect did not go through');
+    await expectText(seller.locator('.pill'), 'Connected');
+    await goTo(page, 'Dashboard');
+    await expectSellerCentralFigures(page, aNumber);
+
+    await notice.getByRole('button', { name: 'Disconnect Seller Central again' }).click();
+    await goTo(page, 'Connections');
+    await expectText(seller.locator('.pill'), 'Not connected');
+    expect(dropped).toBe(2);
+    await page.unroute('**/api/amazon/disconnect');
+  });
+});

@@ -1,4 +1,11 @@
-import { type Advice, type NextStep, useConnection, useSignIn, useTroubleshooting } from '@smart-ads/react';
+import {
+  type Advice,
+  type NextStep,
+  useConnection,
+  useDisconnect,
+  useSignIn,
+  useTroubleshooting,
+} from '@smart-ads/react';
 import { useAppServices } from '../app-context';
 import { pagePaths } from '../router';
 
@@ -19,16 +26,27 @@ function AdviceNotice({ advice }: { advice: Advice }) {
   const { router } = useAppServices();
   const connection = useConnection(advice.kind);
   const signIn = useSignIn(advice.kind);
+  const disconnect = useDisconnect(advice.kind);
   const { trouble, label } = advice;
   const { nextStep } = trouble;
+  // A failed disconnect left the connection as it was: its retry is the disconnect, not a sign-in.
+  const disconnectFailed = trouble.during === 'disconnect';
   return (
     <div role="alert" className="notice notice-trouble" data-code={trouble.code}>
       <p className="notice-title">
-        {label}: {headings[nextStep] ?? 'Something went wrong'}
+        {label}:{' '}
+        {disconnectFailed
+          ? 'The disconnect did not go through'
+          : (headings[nextStep] ?? 'Something went wrong')}
       </p>
       <p>{trouble.message}</p>
       <div className="notice-actions">
-        {(nextStep === 'retry' || nextStep === 'reconnect') && (
+        {disconnectFailed && trouble.retryable && (
+          <button type="button" disabled={!disconnect.action.allowed} onClick={disconnect.request}>
+            Disconnect {label} again
+          </button>
+        )}
+        {!disconnectFailed && (nextStep === 'retry' || nextStep === 'reconnect') && (
           <button type="button" disabled={!signIn.action.allowed} onClick={signIn.start}>
             {nextStep === 'reconnect' ? 'Reconnect' : 'Connect'} {label}
             {nextStep === 'retry' ? ' again' : ''}
