@@ -22,6 +22,22 @@ describe.each([false, true])('connect and reconnect (StrictMode: %s)', (strict) 
     await backend.close();
   });
 
+  /** Connect Amazon Advertising from the dropdown, sign in on the mock Amazon, and land on the callback route. */
+  async function signInFromTheDropdownAndReturn(
+    user: ReturnType<typeof userEvent.setup>,
+    options: Parameters<Backend['signInOnAmazon']>[0],
+  ) {
+    renderPage(backend, <Dashboard />, { strict });
+    await user.click(screen.getByRole('button', { name: 'Amazon accounts' }));
+    const connect = await screen.findByRole('menuitem', { name: 'Connect Amazon Advertising' });
+    await waitFor(() => expect(connect).toHaveProperty('disabled', false));
+    await user.click(connect);
+    await waitFor(() => expect(backend.redirects).toHaveLength(1));
+    const back = await backend.signInOnAmazon(options);
+    cleanup();
+    visit(`${returnPath}${back.search}`);
+  }
+
   it('connects Amazon Advertising by redirect: the callback route spends the code once and returns the user', async () => {
     const user = userEvent.setup();
     renderPage(backend, <Dashboard />, { strict });
@@ -86,15 +102,7 @@ describe.each([false, true])('connect and reconnect (StrictMode: %s)', (strict) 
 
   it('a sign-in that sees several advertising accounts lets the user pick one on the callback route', async () => {
     const user = userEvent.setup();
-    renderPage(backend, <Dashboard />, { strict });
-    await user.click(screen.getByRole('button', { name: 'Amazon accounts' }));
-    const connect = await screen.findByRole('menuitem', { name: 'Connect Amazon Advertising' });
-    await waitFor(() => expect(connect).toHaveProperty('disabled', false));
-    await user.click(connect);
-    await waitFor(() => expect(backend.redirects).toHaveLength(1));
-    const back = await backend.signInOnAmazon({ email: backend.amazon.users.multipleAccounts.email });
-    cleanup();
-    visit(`${returnPath}${back.search}`);
+    await signInFromTheDropdownAndReturn(user, { email: backend.amazon.users.multipleAccounts.email });
     renderPage(backend, <ConnectionsCallback />, { strict });
     const choice = await screen.findByRole('group', {
       name: 'Choose the Amazon Advertising account to connect',
@@ -116,15 +124,7 @@ describe.each([false, true])('connect and reconnect (StrictMode: %s)', (strict) 
 
   it('cancelling the account choice on the callback route says nothing was connected, never "connected"', async () => {
     const user = userEvent.setup();
-    renderPage(backend, <Dashboard />, { strict });
-    await user.click(screen.getByRole('button', { name: 'Amazon accounts' }));
-    const connect = await screen.findByRole('menuitem', { name: 'Connect Amazon Advertising' });
-    await waitFor(() => expect(connect).toHaveProperty('disabled', false));
-    await user.click(connect);
-    await waitFor(() => expect(backend.redirects).toHaveLength(1));
-    const back = await backend.signInOnAmazon({ email: backend.amazon.users.multipleAccounts.email });
-    cleanup();
-    visit(`${returnPath}${back.search}`);
+    await signInFromTheDropdownAndReturn(user, { email: backend.amazon.users.multipleAccounts.email });
     renderPage(backend, <ConnectionsCallback />, { strict });
     const choice = await screen.findByRole('group', {
       name: 'Choose the Amazon Advertising account to connect',
@@ -136,15 +136,7 @@ describe.each([false, true])('connect and reconnect (StrictMode: %s)', (strict) 
 
   it('a refused consent ends in a typed, explained error on the callback route, not a loop', async () => {
     const user = userEvent.setup();
-    renderPage(backend, <Dashboard />, { strict });
-    await user.click(screen.getByRole('button', { name: 'Amazon accounts' }));
-    const connect = await screen.findByRole('menuitem', { name: 'Connect Amazon Advertising' });
-    await waitFor(() => expect(connect).toHaveProperty('disabled', false));
-    await user.click(connect);
-    await waitFor(() => expect(backend.redirects).toHaveLength(1));
-    const back = await backend.signInOnAmazon({ consent: false });
-    cleanup();
-    visit(`${returnPath}${back.search}`);
+    await signInFromTheDropdownAndReturn(user, { consent: false });
     const onReturn = vi.fn();
     renderPage(backend, <ConnectionsCallback onReturn={onReturn} />, { strict });
     const alert = await screen.findByRole('alert');
