@@ -65,6 +65,16 @@ export default defineConfig({
         },
       },
       {
+        // The example apps' own server code (the end-to-end suites have their own config).
+        extends: true,
+        test: {
+          name: 'examples',
+          root: './examples',
+          environment: 'node',
+          include: ['*/server/**/*.test.ts'],
+        },
+      },
+      {
         // The MSW mode of the mock on msw 2 (a peer dependency range of ^2.12 || ^3).
         extends: true,
         resolve: { alias: msw2Aliases },

@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'transaction_expired'
   | 'callback_malformed'
   | 'authorization_code_rejected'
+  | 'exchange_interrupted'
   | 'popup_blocked'
   // disconnects (rules 3, 4)
   | 'confirmation_required'
@@ -37,6 +38,10 @@ export type ErrorCode =
   // plumbing
   | 'unauthorized'
   | 'invalid_request'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'payload_too_large'
+  | 'origin_not_allowed'
   | 'rate_limited'
   | 'amazon_unavailable'
   | 'network_error'
@@ -47,7 +52,10 @@ export type ErrorCode =
 export interface ErrorInfo {
   /** A sentence for the person in front of the dashboard, in the help article's wording. */
   readonly message: string;
-  /** Whether trying the same thing again (possibly after a wait) can succeed. */
+  /**
+   * Whether repeating the same request (possibly after a wait) can succeed. A failed sign-in is `false`: its code
+   * and `state` cannot succeed again, the person starts a new sign-in (the view model's next step says so).
+   */
   readonly retryable: boolean;
 }
 
@@ -75,12 +83,12 @@ export const errorCatalogue: { readonly [C in ErrorCode]: ErrorInfo } = {
   no_advertising_access: {
     message:
       'This Amazon login has no Amazon Advertising access. Make sure you are logging in with the correct Amazon credentials: the account must have active Amazon Advertising access.',
-    retryable: true,
+    retryable: false,
   },
   no_seller_central_access: {
     message:
       'This Amazon login has no Seller Central access. Make sure you are logging in with the correct Amazon credentials: the account must have active Seller Central access.',
-    retryable: true,
+    retryable: false,
   },
   advertising_required: {
     message:
@@ -90,7 +98,7 @@ export const errorCatalogue: { readonly [C in ErrorCode]: ErrorInfo } = {
   oauth_refused: {
     message:
       'The permissions were not granted on Amazon, so nothing was connected. Try again and grant the requested permissions.',
-    retryable: true,
+    retryable: false,
   },
   reconnect_loop: {
     message:
@@ -105,21 +113,26 @@ export const errorCatalogue: { readonly [C in ErrorCode]: ErrorInfo } = {
   state_mismatch: {
     message:
       'The answer from Amazon did not match the connection you started, so it was ignored. Start the connection again.',
-    retryable: true,
+    retryable: false,
   },
   transaction_expired: {
     message: 'The connection took too long to complete and expired. Start the connection again.',
-    retryable: true,
+    retryable: false,
   },
   callback_malformed: {
     message:
       'The answer from Amazon was incomplete or malformed, so nothing was connected. Start the connection again.',
-    retryable: true,
+    retryable: false,
   },
   authorization_code_rejected: {
     message:
       'Amazon did not accept the authorization (it was used already or it expired). Start the connection again.',
-    retryable: true,
+    retryable: false,
+  },
+  exchange_interrupted: {
+    message:
+      'The connection was interrupted before it completed, so nothing was connected. Start the connection again.',
+    retryable: false,
   },
   popup_blocked: {
     message: 'The browser blocked the Amazon sign-in window, so the page will go to Amazon instead.',
@@ -150,6 +163,22 @@ export const errorCatalogue: { readonly [C in ErrorCode]: ErrorInfo } = {
   },
   invalid_request: {
     message: 'The request was not valid.',
+    retryable: false,
+  },
+  not_found: {
+    message: 'There is nothing at this address.',
+    retryable: false,
+  },
+  method_not_allowed: {
+    message: 'This address does not accept that method.',
+    retryable: false,
+  },
+  payload_too_large: {
+    message: 'The request body is too large.',
+    retryable: false,
+  },
+  origin_not_allowed: {
+    message: 'This request came from a page that is not allowed to change your Amazon connections.',
     retryable: false,
   },
   rate_limited: {

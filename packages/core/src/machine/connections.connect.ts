@@ -232,6 +232,15 @@ function activityOf([top, sub]: readonly string[]): ConnectionActivity {
 }
 
 const nextSteps: Partial<Record<Trouble['code'], NextStep>> = {
+  // a failed sign-in: its code is spent, a new sign-in can work
+  oauth_refused: 'retry',
+  no_advertising_access: 'retry',
+  no_seller_central_access: 'retry',
+  state_mismatch: 'retry',
+  transaction_expired: 'retry',
+  callback_malformed: 'retry',
+  authorization_code_rejected: 'retry',
+  exchange_interrupted: 'retry',
   account_limit_reached: 'disconnect_current_first',
   account_conflict: 'disconnect_current_first',
   advertising_required: 'connect_advertising_first',

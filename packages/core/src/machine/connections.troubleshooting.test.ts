@@ -29,7 +29,8 @@ describe('troubleshooting: the reconnection fails or loops back to the sign-in p
     expect(view.advertising.activity).toBe('failed');
     expect(view.advertising.trouble).toMatchObject({
       code: 'oauth_refused',
-      retryable: true,
+      // this sign-in cannot succeed if repeated; a new one can
+      retryable: false,
       nextStep: 'retry',
       during: 'sign_in',
     });
@@ -87,7 +88,11 @@ describe('troubleshooting: the reconnection fails or loops back to the sign-in p
     await tab.settle();
     now += 11 * 60 * 1000;
     const { tab: back } = await signInOnAmazon(browser, tab, backend);
-    expect(back.view().advertising.trouble).toMatchObject({ code: 'transaction_expired', retryable: true });
+    expect(back.view().advertising.trouble).toMatchObject({
+      code: 'transaction_expired',
+      retryable: false,
+      nextStep: 'retry',
+    });
     expect(backend.calls.some((call) => call.method === 'callback')).toBe(false);
   });
 

@@ -15,6 +15,45 @@ export class StaleAuthorizationError extends Error {
   }
 }
 
+/**
+ * Gives every request to Amazon a deadline that covers the answer and its whole body: past `timeoutMs` the
+ * request is aborted and the call fails with `amazon_unavailable` (retryable). Bodies are read inside the deadline,
+ * so a server that sends headers and then stalls cannot hold a request either.
+ *
+ * @example
+ * ```ts
+ * const fetch = withDeadline(globalThis.fetch, 4_000);
+ * ```
+ */
+export function withDeadline(fetch: AmazonFetch, timeoutMs: number): AmazonFetch {
+  return async (request) => {
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new ConnectionsError('amazon_unavailable', {
+          detail: `Amazon did not answer within ${timeoutMs / 1000} s.`,
+        });
+        controller.abort(error);
+        reject(error);
+      }, timeoutMs);
+    });
+    expired.catch(() => undefined);
+    try {
+      const signal = AbortSignal.any([request.signal, controller.signal]);
+      const response = await Promise.race([fetch(new Request(request, { signal })), expired]);
+      const body = await Promise.race([response.arrayBuffer(), expired]);
+      return new Response(response.status === 204 || response.status === 304 ? null : body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
 /** Seconds from a `Retry-After` header (delta-seconds or an HTTP date), or undefined. */
 export function retryAfterSeconds(response: Response, now: number): number | undefined {
   const header = response.headers.get('retry-after');
@@ -35,6 +74,7 @@ export async function sendToAmazon(fetch: AmazonFetch, request: Request, now: nu
   try {
     response = await fetch(request);
   } catch (cause) {
+    if (cause instanceof ConnectionsError) throw cause;
     throw new ConnectionsError('amazon_unavailable', { cause });
   }
   if (response.status === 429) {

@@ -13,6 +13,7 @@ import { type AmazonBaseUrls, amazonUrl } from './amazon-base-urls';
 import { randomToken, toBase64Url } from './base64url';
 import type {
   AdvertisingConnectionRecord,
+  ClaimablePhase,
   ConnectionStore,
   NewSellerCentralConnection,
   OAuthTransactionRecord,
@@ -20,6 +21,7 @@ import type {
 } from './connection-store';
 import type { AmazonAppCredentials } from './connections-handler-options';
 import type { LwaClient, LwaTokens } from './lwa-client';
+import { newOAuthState, parseOAuthState } from './oauth-state';
 import type { SpApiClient } from './sp-api-client';
 import type { TokenCipher } from './token-cipher';
 import { sealContext } from './token-manager';
@@ -44,23 +46,48 @@ type ConnectedAccount =
   | Pick<AdvertisingConnectionRecord, 'kind' | 'accountId' | 'account'>
   | Pick<NewSellerCentralConnection, 'kind' | 'accountId' | 'marketplaces'>;
 
+/** What one request asks of a transaction: complete Amazon's callback, or pick one of the offered accounts. */
+type Step =
+  | { readonly type: 'callback'; readonly request: CallbackRequest }
+  | { readonly type: 'select'; readonly accountId: string };
+
+/** A claim this request holds on a transaction: every write it makes is fenced by `claimId`. */
+interface Claim {
+  readonly transaction: OAuthTransactionRecord;
+  readonly claimId: string;
+}
+
 const advertisingScope = 'advertising::campaign_management';
-const stateShape = /^([A-Za-z0-9_-]{16,64})\.([A-Za-z0-9_-]{32,128})$/;
+/** Failures after which the same request may succeed: Amazon or our store was briefly unavailable. */
+const transient: ReadonlySet<ConnectionsError['code']> = new Set([
+  'rate_limited',
+  'amazon_unavailable',
+  'network_error',
+  'server_error',
+]);
 
 async function sha256(text: string): Promise<string> {
   return toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))));
 }
 
+const typed = (error: unknown): ConnectionsError =>
+  error instanceof ConnectionsError ? error : new ConnectionsError('server_error', { cause: error });
+
 /**
  * The OAuth half of the server: `/authorize` builds Amazon's URL with a random `state` bound to the
  * subscription (and PKCE S256 for Login with Amazon); `/callback` checks the state in constant time,
- * exchanges each code once (a retried callback replays the stored outcome), discovers the accounts and
- * saves the connection under the rules; `/advertising/account` finishes a sign-in that sees several
- * advertising accounts.
+ * exchanges each code at most once, discovers the accounts and saves the connection under the rules;
+ * `/advertising/account` finishes a sign-in that sees several advertising accounts.
+ *
+ * Every answer is true for a retry of the same request: a transient failure before Amazon gave tokens leaves
+ * the transaction `pending` (the code may still be unspent, so a retry exchanges it); after, the tokens stay
+ * sealed in the transaction (`granted`) and a retry resumes without spending the code again. A request's writes
+ * are fenced by its claim; an exchange whose server crashed is taken over once its lease ends, resuming from the
+ * sealed tokens, or ending in `exchange_interrupted` (sign in again) when Amazon's answer was lost with it.
  *
  * @example
  * ```ts
- * const flow = createAuthorizationFlow({ store, cipher, lwa, ads, sp, amazon, baseUrls, now, transactionTtlMs: 600_000 });
+ * const flow = createAuthorizationFlow({ store, cipher, lwa, ads, sp, amazon, baseUrls, now, transactionTtlMs: 600_000, exchangeLeaseMs: 10_000 });
  * const { authorizeUrl } = await flow.authorize(subscription, { kind: 'advertising', returnTo: '/dashboard' });
  * ```
  */
@@ -84,11 +111,13 @@ export function createAuthorizationFlow(deps: {
   baseUrls: AmazonBaseUrls;
   now: () => number;
   transactionTtlMs: number;
-  /** How long a retried callback waits for the first one to finish. @default 15000 */
-  waitForExchangeMs?: number;
+  /** How long a claimed exchange may run before another request may take it over (the longest exchange). */
+  exchangeLeaseMs: number;
+  /** How often a request waiting for a concurrent exchange looks again. @default 25 */
+  pollMs?: number;
 }): AuthorizationFlow {
   const regions = deps.amazon.regions ?? (['na', 'eu', 'fe'] as const);
-  const waitForExchange = deps.waitForExchangeMs ?? 15_000;
+  const pollMs = deps.pollMs ?? 25;
   let lastCleanup = 0;
 
   const grantContext = (t: OAuthTransactionRecord) => `${t.subscriptionId}/${t.selector}/grant`;
@@ -102,62 +131,70 @@ export function createAuthorizationFlow(deps: {
     return { outcome: 'connected' };
   }
 
-  /** Finds the transaction of `state` for this subscription and kind, comparing the secret in constant time. */
+  /**
+   * Finds the transaction of `state` for this subscription and kind, comparing the secret in constant time. A
+   * state whose transaction is gone is `transaction_expired` when its selector says it expired, else
+   * `state_mismatch`.
+   */
   async function transactionFor(
     subscription: FlowSubscription,
     state: string,
     kind: ConnectionKind,
   ): Promise<OAuthTransactionRecord> {
-    const match = stateShape.exec(state);
-    const selector = match?.[1];
-    const verifier = match?.[2];
-    const found = selector ? await deps.store.getTransaction(selector) : null;
+    const parsed = parseOAuthState(state);
+    const found = parsed ? await deps.store.getTransaction(parsed.selector) : null;
     // Hash even when nothing was found, so timing does not tell a known selector from an unknown one.
-    const presented = await sha256(verifier ?? '');
-    const verified = found !== null && constantTimeEqual(presented, found.verifierHash);
-    if (!found || !verified || found.subscriptionId !== subscription.id || found.kind !== kind) {
+    const presented = await sha256(parsed?.verifier ?? '');
+    if (!found) {
+      const expired = parsed?.expiresAt != null && parsed.expiresAt <= deps.now();
+      throw new ConnectionsError(expired ? 'transaction_expired' : 'state_mismatch');
+    }
+    const verified = constantTimeEqual(presented, found.verifierHash);
+    if (!verified || found.subscriptionId !== subscription.id || found.kind !== kind) {
       throw new ConnectionsError('state_mismatch');
     }
     return found;
   }
 
-  /** Waits until a concurrent request settles the transaction, then replays its outcome. */
-  async function awaitSettled(selector: string): Promise<FlowResult> {
-    const deadline = Date.now() + waitForExchange;
-    for (;;) {
-      const current = await deps.store.getTransaction(selector);
-      if (!current) throw new ConnectionsError('transaction_expired');
-      if (current.phase === 'done' || current.phase === 'choosing') return replay(current.outcome);
-      if (current.phase === 'pending') throw new ConnectionsError('server_error');
-      if (Date.now() > deadline) throw new ConnectionsError('server_error');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-
-  /** Settles a claimed transaction as failed and rethrows a typed error; nothing else was written. */
-  async function fail(selector: string, error: unknown): Promise<never> {
-    const typed =
-      error instanceof ConnectionsError ? error : new ConnectionsError('server_error', { cause: error });
-    await deps.store
-      .settleTransaction(selector, {
-        phase: 'done',
-        outcome: { type: 'failed', code: typed.code },
-        sealedPendingGrant: null,
-      })
-      .catch(() => undefined);
-    throw typed;
+  /** Claims the transaction from `from` for this request; null when another request got it first. */
+  async function claim(transaction: OAuthTransactionRecord, from: ClaimablePhase): Promise<Claim | null> {
+    const claimId = randomToken(12);
+    const now = deps.now();
+    const won = await deps.store.claimTransaction(transaction.selector, {
+      from,
+      claimId,
+      now,
+      ...(from === 'exchanging' ? { abandonedBefore: now - deps.exchangeLeaseMs } : {}),
+    });
+    return won ? { transaction, claimId } : null;
   }
 
   /**
-   * Seals the grant's tokens under a fresh authorization id and saves the connection under the subscription's
-   * account limit, settling the transaction as connected.
+   * Ends a claim after `error`: a transient failure leaves the transaction retryable (`pending` before Amazon gave
+   * tokens, `granted` after, with the failure recorded for requests that waited on this one); any other failure
+   * settles it. Then rethrows the typed error.
    */
+  async function fail(held: Claim, error: unknown, sealedGrant: string | null): Promise<never> {
+    const failure = typed(error);
+    const outcome: TransactionOutcome = { type: 'failed', code: failure.code };
+    const retry = transient.has(failure.code);
+    await deps.store
+      .settleTransaction(held.transaction.selector, held.claimId, {
+        phase: retry ? (sealedGrant === null ? 'pending' : 'granted') : 'done',
+        outcome,
+        sealedPendingGrant: retry ? sealedGrant : null,
+      })
+      .catch(() => undefined);
+    throw failure;
+  }
+
+  /** Seals the grant's tokens under a fresh authorization id and saves the connection, settling the claim. */
   async function sealAndSave(
     subscription: FlowSubscription,
-    transaction: OAuthTransactionRecord,
+    held: Claim,
     grant: PendingGrant,
     connected: ConnectedAccount,
-  ): Promise<FlowResult> {
+  ): Promise<FlowResult | 'claim_lost'> {
     const authorizationId = randomToken(16);
     const ids = { subscriptionId: subscription.id, authorizationId };
     const saved = await deps.store.saveConnection({
@@ -172,72 +209,212 @@ export function createAuthorizationFlow(deps: {
         connectedAt: deps.now(),
       },
       accountLimit: subscription.accountLimit,
-      settle: { selector: transaction.selector },
+      settle: { selector: held.transaction.selector, claimId: held.claimId },
     });
-    if (!saved.ok) throw new ConnectionsError(saved.code);
-    return { outcome: 'connected' };
+    if (saved.ok) return { outcome: 'connected' };
+    if (saved.code === 'claim_lost') return 'claim_lost';
+    throw new ConnectionsError(saved.code);
   }
 
-  function saveAdvertising(
+  /** With Amazon's tokens in hand: finds the accounts and saves the connection (or offers the choice). */
+  async function discoverAndSave(
     subscription: FlowSubscription,
-    transaction: OAuthTransactionRecord,
-    account: AdvertisingAccount,
+    held: Claim,
     grant: PendingGrant,
-  ): Promise<FlowResult> {
-    return sealAndSave(subscription, transaction, grant, {
-      kind: 'advertising',
-      accountId: account.id,
-      account,
-    });
-  }
-
-  async function exchange(
-    subscription: FlowSubscription,
-    transaction: OAuthTransactionRecord,
-    request: CallbackRequest,
-  ): Promise<FlowResult> {
-    const codeVerifier =
-      transaction.sealedCodeVerifier === null
-        ? null
-        : await deps.cipher.decrypt(transaction.sealedCodeVerifier, verifierContext(transaction));
-    const tokens = await deps.lwa.exchangeCode({
-      region: transaction.region,
-      code: request.code,
-      redirectUri: deps.amazon.redirectUris[transaction.kind],
-      codeVerifier,
-    });
-    const grant: PendingGrant = { ...tokens, tokenRegion: transaction.region };
-
-    if (request.kind === 'sellerCentral') {
-      const marketplaces = await deps.sp
-        .marketplaces(tokens.accessToken, transaction.region)
-        .catch((error) => {
-          // A fresh token refused by the SP-API means this login has no selling account there.
-          if (error instanceof ConnectionsError) throw error;
-          throw new ConnectionsError('no_seller_central_access');
-        });
-      if (marketplaces.length === 0) throw new ConnectionsError('no_seller_central_access');
-      return sealAndSave(subscription, transaction, grant, {
+    sellingPartnerId: string | null,
+  ): Promise<FlowResult | 'claim_lost'> {
+    const { transaction } = held;
+    if (transaction.kind === 'sellerCentral') {
+      const marketplaces = await deps.sp.marketplaces(grant.accessToken, grant.tokenRegion).catch((error) => {
+        // A fresh token refused by the SP-API means this login has no selling account there.
+        if (error instanceof ConnectionsError) throw error;
+        throw new ConnectionsError('no_seller_central_access');
+      });
+      if (marketplaces.length === 0 || sellingPartnerId === null)
+        throw new ConnectionsError('no_seller_central_access');
+      return sealAndSave(subscription, held, grant, {
         kind: 'sellerCentral',
-        accountId: request.sellingPartnerId,
+        accountId: sellingPartnerId,
         marketplaces,
       });
     }
-
-    const accounts = await deps.ads.discoverAccounts(tokens.accessToken, regions).catch((error) => {
+    const accounts = await deps.ads.discoverAccounts(grant.accessToken, regions).catch((error) => {
       if (error instanceof ConnectionsError) throw error;
       throw new ConnectionsError('no_advertising_access');
     });
     const [only] = accounts;
     if (!only) throw new ConnectionsError('no_advertising_access');
-    if (accounts.length === 1) return saveAdvertising(subscription, transaction, only, grant);
-    const sealedPendingGrant = await deps.cipher.encrypt(JSON.stringify(grant), grantContext(transaction));
-    await deps.store.settleTransaction(transaction.selector, {
+    if (accounts.length === 1)
+      return sealAndSave(subscription, held, grant, {
+        kind: 'advertising',
+        accountId: only.id,
+        account: only,
+      });
+    const settled = await deps.store.settleTransaction(transaction.selector, held.claimId, {
       phase: 'choosing',
       outcome: { type: 'choose_account', accounts },
-      sealedPendingGrant,
+      sealedPendingGrant: await sealGrant(transaction, grant),
     });
-    return { outcome: 'choose_account', accounts };
+    return settled ? { outcome: 'choose_account', accounts } : 'claim_lost';
+  }
+
+  const sealGrant = (transaction: OAuthTransactionRecord, grant: PendingGrant) =>
+    deps.cipher.encrypt(JSON.stringify(grant), grantContext(transaction));
+  const openGrant = async (transaction: OAuthTransactionRecord, sealed: string): Promise<PendingGrant> =>
+    JSON.parse(await deps.cipher.decrypt(sealed, grantContext(transaction))) as PendingGrant;
+
+  /** Exchanges the code (held from `pending`), seals the tokens into the transaction at once, then saves. */
+  async function exchange(
+    subscription: FlowSubscription,
+    held: Claim,
+    request: CallbackRequest,
+  ): Promise<FlowResult | 'claim_lost'> {
+    const { transaction } = held;
+    let grant: PendingGrant;
+    try {
+      const codeVerifier =
+        transaction.sealedCodeVerifier === null
+          ? null
+          : await deps.cipher.decrypt(transaction.sealedCodeVerifier, verifierContext(transaction));
+      const tokens = await deps.lwa.exchangeCode({
+        region: transaction.region,
+        code: request.code,
+        redirectUri: deps.amazon.redirectUris[transaction.kind],
+        codeVerifier,
+      });
+      grant = { ...tokens, tokenRegion: transaction.region };
+    } catch (error) {
+      return fail(held, error, null);
+    }
+    // From here on the code is spent: keep Amazon's tokens, so neither a retry nor a takeover needs it again.
+    let sealedGrant: string | null = null;
+    try {
+      sealedGrant = await sealGrant(transaction, grant);
+      await deps.store.settleTransaction(transaction.selector, held.claimId, {
+        phase: 'exchanging',
+        outcome: null,
+        sealedPendingGrant: sealedGrant,
+        renewedAt: deps.now(),
+      });
+    } catch {
+      // The store is failing: carry on in memory; a failure below leaves the claim to its lease.
+    }
+    const sellingPartnerId = request.kind === 'sellerCentral' ? request.sellingPartnerId : null;
+    try {
+      return await discoverAndSave(subscription, held, grant, sellingPartnerId);
+    } catch (error) {
+      return fail(held, error, sealedGrant);
+    }
+  }
+
+  /** Resumes a claimed transaction that already holds Amazon's tokens (`granted`, or an abandoned exchange). */
+  async function resumeGranted(
+    subscription: FlowSubscription,
+    held: Claim,
+    sellingPartnerId: string | null,
+  ): Promise<FlowResult | 'claim_lost'> {
+    const sealed = held.transaction.sealedPendingGrant;
+    try {
+      if (sealed === null) throw new ConnectionsError('exchange_interrupted');
+      const grant = await openGrant(held.transaction, sealed);
+      return await discoverAndSave(subscription, held, grant, sellingPartnerId);
+    } catch (error) {
+      return fail(held, error, sealed);
+    }
+  }
+
+  /** Saves the account picked among several (held from `choosing`). */
+  async function choose(
+    subscription: FlowSubscription,
+    held: Claim,
+    accountId: string,
+  ): Promise<FlowResult | 'claim_lost'> {
+    const { transaction } = held;
+    const offered = transaction.outcome?.type === 'choose_account' ? transaction.outcome.accounts : [];
+    const account = offered.find((candidate) => candidate.id === accountId);
+    try {
+      if (!account || transaction.sealedPendingGrant === null) throw new ConnectionsError('server_error');
+      const grant = await openGrant(transaction, transaction.sealedPendingGrant);
+      return await sealAndSave(subscription, held, grant, { kind: 'advertising', accountId, account });
+    } catch (error) {
+      // Back to the choice: the tokens stay, another pick (or the same, retried) can still succeed.
+      const failure = typed(error);
+      await deps.store
+        .settleTransaction(transaction.selector, held.claimId, {
+          phase: transient.has(failure.code) ? 'choosing' : 'done',
+          outcome: transient.has(failure.code) ? transaction.outcome : { type: 'failed', code: failure.code },
+          sealedPendingGrant: transient.has(failure.code) ? transaction.sealedPendingGrant : null,
+        })
+        .catch(() => undefined);
+      throw failure;
+    }
+  }
+
+  /**
+   * Moves the transaction of `selector` on for one request until it has an answer: claims it where it can, waits
+   * while another request holds a live claim, takes over a claim whose lease ended. A request that waited on
+   * another answers with that request's outcome, failures included (its client may retry).
+   */
+  async function advance(subscription: FlowSubscription, first: OAuthTransactionRecord, step: Step) {
+    let transaction = first;
+    let waited = false;
+    for (;;) {
+      const now = deps.now();
+      const live = transaction.phase !== 'done' && transaction.expiresAt <= now;
+      if (live) throw new ConnectionsError('transaction_expired');
+      let result: FlowResult | 'claim_lost' | null = null;
+      switch (transaction.phase) {
+        case 'done':
+          return replay(transaction.outcome);
+        case 'pending':
+        case 'granted': {
+          if (step.type === 'select') throw new ConnectionsError('state_mismatch');
+          if (waited && transaction.outcome?.type === 'failed') return replay(transaction.outcome);
+          const held = await claim(transaction, transaction.phase);
+          const sellingPartnerId =
+            step.request.kind === 'sellerCentral' ? step.request.sellingPartnerId : null;
+          if (held)
+            result =
+              transaction.phase === 'pending'
+                ? await exchange(subscription, held, step.request)
+                : await resumeGranted(subscription, held, sellingPartnerId);
+          break;
+        }
+        case 'choosing': {
+          if (step.type === 'callback') return replay(transaction.outcome);
+          const offered = transaction.outcome?.type === 'choose_account' ? transaction.outcome.accounts : [];
+          if (!offered.some((account) => account.id === step.accountId)) {
+            throw new ConnectionsError('invalid_request', {
+              detail: 'That account was not one of the choices.',
+            });
+          }
+          const held = await claim(transaction, 'choosing');
+          if (held) result = await choose(subscription, held, step.accountId);
+          break;
+        }
+        case 'exchanging': {
+          const leaseEnds = (transaction.claimedAt ?? 0) + deps.exchangeLeaseMs;
+          if (leaseEnds < now) {
+            // Its server crashed or hung past every Amazon deadline: take over, from the sealed tokens if any.
+            const held = await claim(transaction, 'exchanging');
+            const sellingPartnerId =
+              step.type === 'callback' && step.request.kind === 'sellerCentral'
+                ? step.request.sellingPartnerId
+                : null;
+            if (held) result = await resumeGranted(subscription, held, sellingPartnerId);
+          } else {
+            waited = true;
+            await new Promise((resolve) => setTimeout(resolve, pollMs));
+          }
+          break;
+        }
+      }
+      if (result !== null && result !== 'claim_lost') return result;
+      if (result === 'claim_lost') waited = true;
+      const current = await deps.store.getTransaction(transaction.selector);
+      if (!current) throw new ConnectionsError('transaction_expired');
+      transaction = current;
+    }
   }
 
   return {
@@ -263,10 +440,8 @@ export function createAuthorizationFlow(deps: {
         throw new ConnectionsError('advertising_required');
       }
 
-      const selector = randomToken(16);
-      const verifier = randomToken(32);
-      const state = `${selector}.${verifier}`;
       const expiresAt = now + deps.transactionTtlMs;
+      const { state, selector, verifier } = newOAuthState(expiresAt);
       const redirectUri = deps.amazon.redirectUris[request.kind];
       let url: URL;
       let sealedCodeVerifier: string | null = null;
@@ -304,53 +479,20 @@ export function createAuthorizationFlow(deps: {
         phase: 'pending',
         outcome: null,
         sealedPendingGrant: null,
+        claimId: null,
+        claimedAt: null,
       });
       return { authorizeUrl: url.href, state, expiresAt: new Date(expiresAt).toISOString() };
     },
 
     async callback(subscription, request) {
       const transaction = await transactionFor(subscription, request.state, request.kind);
-      if (transaction.phase === 'done' || transaction.phase === 'choosing')
-        return replay(transaction.outcome);
-      if (transaction.phase === 'exchanging') return awaitSettled(transaction.selector);
-      if (!(await deps.store.claimTransaction(transaction.selector, 'pending', deps.now()))) {
-        const current = await deps.store.getTransaction(transaction.selector);
-        if (current?.phase === 'pending') throw new ConnectionsError('transaction_expired');
-        return awaitSettled(transaction.selector);
-      }
-      try {
-        return await exchange(subscription, transaction, request);
-      } catch (error) {
-        return fail(transaction.selector, error);
-      }
+      return advance(subscription, transaction, { type: 'callback', request });
     },
 
     async selectAccount(subscription, request) {
       const transaction = await transactionFor(subscription, request.state, 'advertising');
-      if (transaction.phase === 'done') return replay(transaction.outcome);
-      if (transaction.phase !== 'choosing') {
-        if (transaction.phase === 'exchanging') return awaitSettled(transaction.selector);
-        throw new ConnectionsError('state_mismatch');
-      }
-      const offered = transaction.outcome?.type === 'choose_account' ? transaction.outcome.accounts : [];
-      const account = offered.find((candidate) => candidate.id === request.accountId);
-      if (!account) {
-        throw new ConnectionsError('invalid_request', { detail: 'That account was not one of the choices.' });
-      }
-      if (!(await deps.store.claimTransaction(transaction.selector, 'choosing', deps.now()))) {
-        const current = await deps.store.getTransaction(transaction.selector);
-        if (current?.phase === 'choosing') throw new ConnectionsError('transaction_expired');
-        return awaitSettled(transaction.selector);
-      }
-      try {
-        if (transaction.sealedPendingGrant === null) throw new ConnectionsError('server_error');
-        const grant = JSON.parse(
-          await deps.cipher.decrypt(transaction.sealedPendingGrant, grantContext(transaction)),
-        ) as PendingGrant;
-        return await saveAdvertising(subscription, transaction, account, grant);
-      } catch (error) {
-        return fail(transaction.selector, error);
-      }
+      return advance(subscription, transaction, { type: 'select', accountId: request.accountId });
     },
   };
 }

@@ -8,7 +8,6 @@ import type {
   OAuthTransactionRecord,
   ReportEntry,
   ReportKey,
-  SaveConnectionResult,
   TransactionOutcome,
 } from './connection-store';
 
@@ -43,6 +42,8 @@ export interface TransactionRow {
   phase: string;
   outcome: string | null;
   sealed_pending_grant: string | null;
+  claim_id: string | null;
+  claimed_at: number | null;
 }
 
 /** A `sa_reports` row. */
@@ -71,7 +72,7 @@ const outcomeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('choose_account'), accounts: z.array(advertisingAccountSchema) }),
   z.object({ type: z.literal('failed'), code: z.enum(errorCodes as [string, ...string[]]) }),
 ]);
-const phaseSchema = z.enum(['pending', 'exchanging', 'choosing', 'done']);
+const phaseSchema = z.enum(['pending', 'exchanging', 'granted', 'choosing', 'done']);
 const kindSchema = z.enum(['advertising', 'sellerCentral']);
 const jobStateSchema = z.nullable(z.enum(['creating', 'pending']));
 
@@ -146,6 +147,8 @@ export function transactionFromRow(row: TransactionRow): OAuthTransactionRecord 
     outcome:
       row.outcome === null ? null : (outcomeSchema.parse(JSON.parse(row.outcome)) as TransactionOutcome),
     sealedPendingGrant: row.sealed_pending_grant,
+    claimId: row.claim_id ?? null,
+    claimedAt: toNumber(row.claimed_at ?? null),
   };
 }
 
@@ -164,6 +167,8 @@ export function rowFromTransaction(t: OAuthTransactionRecord): TransactionRow {
     phase: t.phase,
     outcome: outcomeText(t.outcome),
     sealed_pending_grant: t.sealedPendingGrant,
+    claim_id: t.claimId,
+    claimed_at: t.claimedAt,
   };
 }
 
@@ -187,7 +192,10 @@ export function reportFromRow(row: ReportRow): ReportEntry {
 
 /** What saving a connection should do, decided from the subscription's current rows. */
 export type SavePlan =
-  | { readonly type: 'refuse'; readonly result: SaveConnectionResult & { ok: false } }
+  | {
+      readonly type: 'refuse';
+      readonly result: { readonly ok: false; readonly code: 'account_conflict' | 'advertising_required' };
+    }
   | {
       readonly type: 'write';
       readonly slot: number;

@@ -65,8 +65,12 @@ function transaction(subscriptionId: string, expiresAt = 10_000): OAuthTransacti
     phase: 'pending',
     outcome: null,
     sealedPendingGrant: null,
+    claimId: null,
+    claimedAt: null,
   };
 }
+
+const pendingClaim = (claimId: string, now: number) => ({ from: 'pending' as const, claimId, now });
 
 /** Registers the conformance suite for one store implementation. */
 export function describeConnectionStoreConformance(name: string, open: () => Promise<ConnectionStore>): void {
@@ -84,16 +88,83 @@ export function describeConnectionStoreConformance(name: string, open: () => Pro
       await store.createTransaction(tx);
       expect(await store.getTransaction(tx.selector)).toEqual(tx);
       const claims = await Promise.all(
-        Array.from({ length: 8 }, () => store.claimTransaction(tx.selector, 'pending', 5_000)),
+        Array.from({ length: 8 }, (_, i) =>
+          store.claimTransaction(tx.selector, pendingClaim(`claim_${i}`, 5_000)),
+        ),
       );
       expect(claims.filter(Boolean)).toHaveLength(1);
-      expect((await store.getTransaction(tx.selector))?.phase).toBe('exchanging');
+      const claimed = await store.getTransaction(tx.selector);
+      expect(claimed?.phase).toBe('exchanging');
+      expect(claimed?.claimId).toBe(`claim_${claims.indexOf(true)}`);
+      expect(claimed?.claimedAt).toBe(5_000);
+    });
+
+    it('lets another request take over an exchange only after its lease, and fences the old claim out', async () => {
+      const tx = transaction(unique('sub'), 100_000);
+      await store.createTransaction(tx);
+      expect(await store.claimTransaction(tx.selector, pendingClaim('first', 1_000))).toBe(true);
+      const takeOver = (now: number) =>
+        store.claimTransaction(tx.selector, {
+          from: 'exchanging',
+          claimId: 'second',
+          now,
+          abandonedBefore: now - 9_000,
+        });
+      expect(await takeOver(9_500)).toBe(false); // the first claim is 8.5 s old: still live
+      expect(await takeOver(10_500)).toBe(true);
+      // the first request wakes up: none of its writes land
+      const update = {
+        phase: 'done' as const,
+        outcome: { type: 'connected' as const },
+        sealedPendingGrant: null,
+      };
+      expect(await store.settleTransaction(tx.selector, 'first', update)).toBe(false);
+      const subscriptionId = tx.subscriptionId;
+      expect(
+        await store.saveConnection({
+          connection: advertising(subscriptionId, 'ENTITY_LATE'),
+          accountLimit: 1,
+          settle: { selector: tx.selector, claimId: 'first' },
+        }),
+      ).toEqual({ ok: false, code: 'claim_lost' });
+      expect(await store.listConnections(subscriptionId)).toEqual([]);
+      expect(await store.settleTransaction(tx.selector, 'second', update)).toBe(true);
+      expect((await store.getTransaction(tx.selector))?.outcome).toEqual({ type: 'connected' });
+    });
+
+    it('keeps Amazon tokens in an exchange it renews, and hands them to a later claim from granted', async () => {
+      const tx = transaction(unique('sub'), 100_000);
+      await store.createTransaction(tx);
+      await store.claimTransaction(tx.selector, pendingClaim('c1', 1_000));
+      expect(
+        await store.settleTransaction(tx.selector, 'c1', {
+          phase: 'exchanging',
+          outcome: null,
+          sealedPendingGrant: 'sealed-grant',
+          renewedAt: 2_000,
+        }),
+      ).toBe(true);
+      const renewed = await store.getTransaction(tx.selector);
+      expect([renewed?.phase, renewed?.claimedAt, renewed?.sealedPendingGrant]).toEqual([
+        'exchanging',
+        2_000,
+        'sealed-grant',
+      ]);
+      await store.settleTransaction(tx.selector, 'c1', {
+        phase: 'granted',
+        outcome: { type: 'failed', code: 'amazon_unavailable' },
+        sealedPendingGrant: 'sealed-grant',
+      });
+      expect(await store.claimTransaction(tx.selector, { from: 'granted', claimId: 'c2', now: 3_000 })).toBe(
+        true,
+      );
+      expect((await store.getTransaction(tx.selector))?.sealedPendingGrant).toBe('sealed-grant');
     });
 
     it('refuses to claim an expired transaction and deletes expired ones', async () => {
       const tx = transaction(unique('sub'), 3_000);
       await store.createTransaction(tx);
-      expect(await store.claimTransaction(tx.selector, 'pending', 3_000)).toBe(false);
+      expect(await store.claimTransaction(tx.selector, pendingClaim('late', 3_000))).toBe(false);
       expect(await store.deleteExpiredTransactions(3_000)).toBeGreaterThanOrEqual(1);
       expect(await store.getTransaction(tx.selector)).toBeNull();
     });
@@ -101,8 +172,8 @@ export function describeConnectionStoreConformance(name: string, open: () => Pro
     it('records a settled outcome so a retried callback reads the same answer', async () => {
       const tx = transaction(unique('sub'));
       await store.createTransaction(tx);
-      await store.claimTransaction(tx.selector, 'pending', 1);
-      await store.settleTransaction(tx.selector, {
+      await store.claimTransaction(tx.selector, pendingClaim('c1', 1));
+      await store.settleTransaction(tx.selector, 'c1', {
         phase: 'choosing',
         outcome: { type: 'choose_account', accounts: [account('A'), account('B')] },
         sealedPendingGrant: 'sealed-grant',
@@ -111,20 +182,22 @@ export function describeConnectionStoreConformance(name: string, open: () => Pro
       expect(settled?.phase).toBe('choosing');
       expect(settled?.outcome).toEqual({ type: 'choose_account', accounts: [account('A'), account('B')] });
       expect(settled?.sealedPendingGrant).toBe('sealed-grant');
-      expect(await store.claimTransaction(tx.selector, 'choosing', 2)).toBe(true);
+      expect(await store.claimTransaction(tx.selector, { from: 'choosing', claimId: 'c2', now: 2 })).toBe(
+        true,
+      );
     });
 
     it('saves an Advertising account and settles its transaction in the same step', async () => {
       const subscriptionId = unique('sub');
       const tx = transaction(subscriptionId);
       await store.createTransaction(tx);
-      await store.claimTransaction(tx.selector, 'pending', 1);
+      await store.claimTransaction(tx.selector, pendingClaim('c1', 1));
       const record = advertising(subscriptionId, 'ENTITY_A');
       expect(
         await store.saveConnection({
           connection: record,
           accountLimit: 1,
-          settle: { selector: tx.selector },
+          settle: { selector: tx.selector, claimId: 'c1' },
         }),
       ).toEqual({ ok: true, replaced: false });
       expect(await store.listConnections(subscriptionId)).toEqual([record]);
@@ -138,10 +211,11 @@ export function describeConnectionStoreConformance(name: string, open: () => Pro
       await store.saveConnection({ connection: advertising(subscriptionId, 'ENTITY_A'), accountLimit: 1 });
       const tx = transaction(subscriptionId);
       await store.createTransaction(tx);
+      await store.claimTransaction(tx.selector, pendingClaim('c1', 1));
       const result = await store.saveConnection({
         connection: advertising(subscriptionId, 'ENTITY_B'),
         accountLimit: 1,
-        settle: { selector: tx.selector },
+        settle: { selector: tx.selector, claimId: 'c1' },
       });
       expect(result).toEqual({ ok: false, code: 'account_conflict' });
       expect((await store.listConnections(subscriptionId)).map((c) => c.accountId)).toEqual(['ENTITY_A']);
@@ -242,6 +316,37 @@ export function describeConnectionStoreConformance(name: string, open: () => Pro
       const [stale] = await store.listConnections(subscriptionId);
       expect(stale?.health).toBe('stale');
       expect(stale?.sealedAccessToken).toBeNull();
+    });
+
+    it('lets one server at a time refresh a token, and none while the stored one is still usable', async () => {
+      const subscriptionId = unique('sub');
+      const record = advertising(subscriptionId, 'ENTITY_R');
+      await store.saveConnection({ connection: record, accountLimit: 1 });
+      const at = (now: number) => ({ now, leaseMs: 5_000, usableAfter: now + 300_000 });
+      const claims = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          store.claimTokenRefresh(subscriptionId, record.authorizationId, at(1_000)),
+        ),
+      );
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await store.claimTokenRefresh(subscriptionId, record.authorizationId, at(5_999))).toBe(false);
+      // the lease ends on its own (a crashed server), or when the new token is stored
+      expect(await store.claimTokenRefresh(subscriptionId, record.authorizationId, at(6_000))).toBe(true);
+      expect(
+        await store.updateAccessToken(subscriptionId, record.authorizationId, 'sealed-new', 4_000_000),
+      ).toBe(true);
+      expect(await store.claimTokenRefresh(subscriptionId, record.authorizationId, at(7_000))).toBe(false);
+      // Amazon refused that token: forced, once; a server still holding the old expiry does not refresh again
+      const force = { ...at(8_000), force: { expiresAt: 4_000_000 } };
+      expect(await store.claimTokenRefresh(subscriptionId, record.authorizationId, force)).toBe(true);
+      await store.releaseTokenRefresh(subscriptionId, record.authorizationId);
+      await store.updateAccessToken(subscriptionId, record.authorizationId, 'sealed-newer', 5_000_000);
+      expect(await store.claimTokenRefresh(subscriptionId, record.authorizationId, force)).toBe(false);
+      // no refresh for a stale connection
+      await store.markStale(subscriptionId, record.authorizationId);
+      expect(await store.claimTokenRefresh(subscriptionId, record.authorizationId, at(9_000_000))).toBe(
+        false,
+      );
     });
 
     describe('reports', () => {

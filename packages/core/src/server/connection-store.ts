@@ -56,10 +56,16 @@ export type TransactionOutcome =
   | { readonly type: 'failed'; readonly code: ErrorCode };
 
 /**
- * Where an OAuth transaction is: `pending` (waiting for Amazon's callback), `exchanging` (one request owns
- * it), `choosing` (several advertising accounts, waiting for the pick), `done` (outcome recorded).
+ * Where an OAuth transaction is: `pending` (waiting for Amazon's callback, or for a retry after a transient
+ * failure before Amazon gave tokens), `exchanging` (one request holds the claim), `granted` (Amazon gave tokens,
+ * sealed in the transaction, but discovering the accounts or saving failed transiently: a retry resumes without
+ * spending the code again), `choosing` (several advertising accounts, waiting for the pick), `done` (outcome
+ * recorded).
  */
-export type TransactionPhase = 'pending' | 'exchanging' | 'choosing' | 'done';
+export type TransactionPhase = 'pending' | 'exchanging' | 'granted' | 'choosing' | 'done';
+
+/** A phase a request may claim a transaction from (`exchanging` only once its claim is abandoned). */
+export type ClaimablePhase = 'pending' | 'granted' | 'choosing' | 'exchanging';
 
 /** One OAuth transaction started by `POST /authorize`. The `state` is `selector.verifier`. */
 export interface OAuthTransactionRecord {
@@ -76,14 +82,22 @@ export interface OAuthTransactionRecord {
   readonly expiresAt: number;
   readonly phase: TransactionPhase;
   readonly outcome: TransactionOutcome | null;
-  /** Sealed tokens waiting for the user's account choice. */
+  /** Sealed tokens Amazon gave for this transaction, kept until the connection is saved. */
   readonly sealedPendingGrant: string | null;
+  /** The id of the latest claim (fences writes of a request whose claim was taken over). */
+  readonly claimId: string | null;
+  /** When the latest claim was made or renewed (epoch ms). */
+  readonly claimedAt: number | null;
 }
 
-/** The result of saving a connection: the rules are decided inside the store, atomically. */
+/**
+ * The result of saving a connection: the rules are decided inside the store, atomically. `claim_lost`: the
+ * transaction to settle is no longer held by this claim (a server that was too slow had its exchange taken
+ * over), so nothing was written.
+ */
 export type SaveConnectionResult =
   | { readonly ok: true; readonly replaced: boolean }
-  | { readonly ok: false; readonly code: 'account_conflict' | 'advertising_required' };
+  | { readonly ok: false; readonly code: 'account_conflict' | 'advertising_required' | 'claim_lost' };
 
 /** Identifies one cached report: per subscription, Amazon account, source and date range. */
 export interface ReportKey {
@@ -129,19 +143,28 @@ export interface ConnectionStore {
   /** The transaction with this selector, or null. */
   getTransaction(selector: string): Promise<OAuthTransactionRecord | null>;
   /**
-   * Moves a transaction from `from` to `exchanging` if it is there and not expired at `now`. Exactly one of
-   * any number of concurrent callers gets `true`.
+   * Moves a transaction from `claim.from` to `exchanging` under `claim.claimId`, if it is there and not expired
+   * at `claim.now`; from `exchanging`, only when the current claim was made before `claim.abandonedBefore`
+   * (its server crashed or hung). Exactly one of any number of concurrent callers gets `true`.
    */
-  claimTransaction(selector: string, from: 'pending' | 'choosing', now: number): Promise<boolean>;
-  /** Records where an `exchanging` transaction ended (without saving a connection). */
+  claimTransaction(
+    selector: string,
+    claim: { from: ClaimablePhase; claimId: string; now: number; abandonedBefore?: number },
+  ): Promise<boolean>;
+  /**
+   * Records where an `exchanging` transaction went, if `claimId` still holds it (else nothing is written and
+   * the answer is `false`). `renewedAt` renews the claim when the phase stays `exchanging`.
+   */
   settleTransaction(
     selector: string,
+    claimId: string,
     update: {
-      phase: 'choosing' | 'done' | 'pending';
+      phase: 'pending' | 'exchanging' | 'granted' | 'choosing' | 'done';
       outcome: TransactionOutcome | null;
       sealedPendingGrant: string | null;
+      renewedAt?: number;
     },
-  ): Promise<void>;
+  ): Promise<boolean>;
   /** Deletes transactions that expired before `now`; returns how many. */
   deleteExpiredTransactions(now: number): Promise<number>;
 
@@ -151,14 +174,28 @@ export interface ConnectionStore {
    * Saves a connection and, in the same atomic step, settles the transaction `settle` (if given) with the
    * result. Advertising: the same account replaces its authorization; another account is refused with
    * `account_conflict` when `accountLimit` accounts are connected. Seller Central: refused with
-   * `advertising_required` without an Advertising account; replaces an earlier layer.
+   * `advertising_required` without an Advertising account; replaces an earlier layer. With `settle`, nothing is
+   * written unless `settle.claimId` still holds that transaction (`claim_lost`).
    */
   saveConnection(input: {
     connection: AdvertisingConnectionRecord | NewSellerCentralConnection;
     accountLimit: number;
-    settle?: { selector: string };
+    settle?: { selector: string; claimId: string };
   }): Promise<SaveConnectionResult>;
-  /** Stores a refreshed access token, only if `authorizationId` is still the connection's authorization. */
+  /**
+   * Claims the refresh of an authorization's access token for every app server sharing this store: true when no
+   * live lease exists and the stored token is not usable (it expires at or before `usableAfter`); with `force`,
+   * when the stored token still expires at `force.expiresAt` (the one Amazon just refused). The lease ends at
+   * `now + leaseMs`, or when {@link updateAccessToken}, {@link releaseTokenRefresh} or {@link markStale} runs.
+   */
+  claimTokenRefresh(
+    subscriptionId: string,
+    authorizationId: string,
+    at: { now: number; leaseMs: number; usableAfter: number; force?: { expiresAt: number | null } },
+  ): Promise<boolean>;
+  /** Ends a refresh lease without a new token (the refresh failed). */
+  releaseTokenRefresh(subscriptionId: string, authorizationId: string): Promise<void>;
+  /** Stores a refreshed access token (and ends the refresh lease), only if `authorizationId` is still current. */
   updateAccessToken(
     subscriptionId: string,
     authorizationId: string,

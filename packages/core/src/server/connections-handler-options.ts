@@ -86,6 +86,27 @@ export interface ConnectionsHandlerOptions {
   readonly encryptionKey: EncryptionKeyInput;
   /** How requests reach Amazon. @default globalThis.fetch */
   readonly fetch?: (request: Request) => Promise<Response>;
+  /**
+   * The deadline of each request to Amazon, answer and body included; past it the call fails with
+   * `amazon_unavailable` (retryable). A callback makes two calls one after the other (the token, then the
+   * accounts), so keep twice this under your front end's request timeout (the browser transport's is 10 s).
+   * @default 4000
+   */
+  readonly amazonTimeoutMs?: number;
+  /**
+   * How long one request may hold an OAuth exchange before another request may take it over (a server that
+   * crashed mid-exchange). Must be longer than an exchange can take. @default amazonTimeoutMs + 5000
+   */
+  readonly exchangeLeaseMs?: number;
+  /**
+   * Origins (`https://app.example`) whose pages may send the state-changing requests (`POST`). A request whose
+   * `Origin` is not listed (or, without `Origin`, whose `Sec-Fetch-Site` is `cross-site`) is refused with
+   * `origin_not_allowed`. Requests without either header (servers, scripts) are not browser requests and pass.
+   * @default the origin whose host is the request's own `Host` (or `X-Forwarded-Host`)
+   */
+  readonly allowedOrigins?: readonly string[];
+  /** The largest request body accepted, in bytes; larger ones get 413 `payload_too_large`. @default 16384 */
+  readonly maxBodyBytes?: number;
   /** The clock, in epoch milliseconds (share a mock's clock in tests). @default Date.now */
   readonly now?: () => number | Date;
   /** How long an authorization may take, from `/authorize` to `/callback`. @default 600000 (10 minutes) */

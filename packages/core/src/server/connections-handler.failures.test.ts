@@ -24,17 +24,18 @@ describe('when Amazon fails', () => {
     expect((await h.store.listConnections('sub_1')).length).toBe(0);
   });
 
-  it('answers amazon_unavailable on a 5xx from the Ads API, and connects nothing', async () => {
+  it('answers amazon_unavailable on a 5xx from the Ads API and connects nothing; the retry resumes without a second exchange', async () => {
     h = await createHarness();
     const { state, code } = await h.signIn('advertising');
     h.amazon.scenarios.serverErrors('ads.profiles', { status: 503 });
     const answer = await h.call('POST', '/callback', { kind: 'advertising', state, code });
     expect(answer.status).toBe(502);
-    expect(problem(answer).code).toBe('amazon_unavailable');
+    expect(problem(answer)).toMatchObject({ code: 'amazon_unavailable', retryable: true });
     expect((await h.store.listConnections('sub_1')).length).toBe(0);
-    // the same callback again replays the failure: the code is never exchanged twice
+    // "retryable" is true: the same callback again reaches Amazon again, with the tokens Amazon already gave
     const again = await h.call('POST', '/callback', { kind: 'advertising', state, code });
-    expect(problem(again).code).toBe('amazon_unavailable');
+    expect(again.status, again.text).toBe(200);
+    expect((await h.store.listConnections('sub_1')).map((c) => c.kind)).toEqual(['advertising']);
     expect(h.amazon.calls('lwa.token.authorization_code')).toBe(1);
   });
 
@@ -76,7 +77,7 @@ describe('when Amazon fails', () => {
 });
 
 describe('a failure between the exchange and the save', () => {
-  it('leaves the previous state whole and never exchanges the code again', async () => {
+  it('leaves the previous state whole; the retry saves with the tokens already given, never exchanging the code again', async () => {
     const real = await createSqliteStore({ filename: ':memory:' });
     let failSaves = false;
     const store: ConnectionStore = {
@@ -99,9 +100,10 @@ describe('a failure between the exchange and the save', () => {
     expect((await h.call('GET', '/status')).body).toEqual(before.body);
     failSaves = false;
     const retried = await h.call('POST', '/callback', body);
-    expect(problem(retried).code).toBe('server_error');
+    expect(retried.status, retried.text).toBe(200);
+    expect((retried.body as { status: { sellerCentral: unknown } }).status.sellerCentral).not.toBeNull();
+    // one exchange for Advertising, one for Seller Central: the retry did not spend the code again
     expect(h.amazon.calls('lwa.token.authorization_code')).toBe(2);
-    expect((await h.call('GET', '/status')).body).toEqual(before.body);
   });
 });
 

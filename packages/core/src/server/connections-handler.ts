@@ -1,4 +1,3 @@
-import type * as z from 'zod/mini';
 import { contractRoutes } from '../contract/paths';
 import {
   authorizeRequestSchema,
@@ -10,15 +9,19 @@ import type { CallbackResponse, ConnectionsStatus } from '../contract/types';
 import { ConnectionsError } from '../errors/connections-error';
 import { createAdsApiClient } from './ads-api-client';
 import { amazonProductionBaseUrls } from './amazon-base-urls';
+import { withDeadline } from './amazon-fetch';
 import { type AuthorizationFlow, createAuthorizationFlow, type FlowResult } from './authorization-flow';
 import type { ConnectionStore } from './connection-store';
 import type { ConnectionsHandlerOptions } from './connections-handler-options';
+import { validateHandlerOptions } from './connections-handler-options.validate';
 import { buildStatus, primaryConnections } from './connections-status';
 import { createLwaClient } from './lwa-client';
 import { createMetricsService, type MetricsService } from './metrics-service';
 import { problemResponse } from './problem-response';
 import { createReportCache } from './report-cache';
 import { isEmptyPayload } from './report-payloads';
+import { defaultMaxBodyBytes, readJsonBody } from './request-body';
+import { checkRequestOrigin } from './request-origin';
 import { createSpApiClient } from './sp-api-client';
 import { createTokenCipher } from './token-cipher';
 import { createTokenManager, type TokenManager } from './token-manager';
@@ -33,7 +36,6 @@ import { createTokenManager, type TokenManager } from './token-manager';
  */
 export type ConnectionsHandler = (request: Request) => Promise<Response>;
 
-const maxBodyBytes = 16 * 1024;
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 function json(body: unknown, status = 200): Response {
@@ -41,33 +43,6 @@ function json(body: unknown, status = 200): Response {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   });
-}
-
-async function readBody<S extends z.ZodMiniType>(request: Request, schema: S): Promise<z.infer<S>> {
-  // The media type itself, not a substring: `text/plain;x=application/json` is a CORS-simple type a
-  // cross-site form or fetch can send without a preflight.
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') {
-    throw new ConnectionsError('invalid_request', { detail: 'The request body must be JSON.' });
-  }
-  const text = await request.text();
-  if (new TextEncoder().encode(text).length > maxBodyBytes) {
-    throw new ConnectionsError('invalid_request', { detail: 'The request body is too large.' });
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new ConnectionsError('invalid_request', { detail: 'The request body is not valid JSON.' });
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(body)'))];
-    throw new ConnectionsError('invalid_request', {
-      detail: `The request is not valid: check ${fields.join(', ')}.`,
-    });
-  }
-  return parsed.data;
 }
 
 function parseRange(url: URL, maxDays: number): { from: string; to: string } {
@@ -130,7 +105,10 @@ interface Engine {
  * ```
  */
 export function createConnectionsHandler(options: ConnectionsHandlerOptions): ConnectionsHandler {
+  validateHandlerOptions(options);
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  const amazonTimeoutMs = options.amazonTimeoutMs ?? 4_000;
   const logger = options.logger ?? {
     warn: (message: string) => console.warn(`[smart-ads] ${message}`),
     error: (message: string) => console.error(`[smart-ads] ${message}`),
@@ -139,7 +117,10 @@ export function createConnectionsHandler(options: ConnectionsHandlerOptions): Co
     const value = options.now ? options.now() : Date.now();
     return typeof value === 'number' ? value : value.getTime();
   };
-  const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const fetch = withDeadline(
+    options.fetch ?? ((request: Request) => globalThis.fetch(request)),
+    amazonTimeoutMs,
+  );
   const baseUrls = options.baseUrls ?? amazonProductionBaseUrls;
   const { store } = options;
 
@@ -163,6 +144,7 @@ export function createConnectionsHandler(options: ConnectionsHandlerOptions): Co
         cipher,
         lwa,
         now,
+        refreshLeaseMs: amazonTimeoutMs + 2_000,
         ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
       });
       const reports = createReportCache({
@@ -181,6 +163,7 @@ export function createConnectionsHandler(options: ConnectionsHandlerOptions): Co
         baseUrls,
         now,
         transactionTtlMs: options.transactionTtlMs ?? 600_000,
+        exchangeLeaseMs: options.exchangeLeaseMs ?? amazonTimeoutMs + 5_000,
       });
       const metrics = createMetricsService({ store, tokens, reports, ads, sp, fetch, now, warn });
       return { store, flow, metrics, tokens };
@@ -207,19 +190,20 @@ export function createConnectionsHandler(options: ConnectionsHandlerOptions): Co
   async function route(request: Request): Promise<Response> {
     const url = new URL(request.url);
     if (basePath !== '' && url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) {
-      return json({ error: 'not found' }, 404);
+      throw new ConnectionsError('not_found');
     }
     const path = url.pathname.slice(basePath.length) || '/';
     const method = request.method.toUpperCase();
     const known = Object.values(contractRoutes).filter((r) => r.path === path);
-    if (known.length === 0) return json({ error: 'not found' }, 404);
+    if (known.length === 0) throw new ConnectionsError('not_found');
     if (!known.some((r) => r.method === method)) {
       const response = problemResponse(
-        new ConnectionsError('invalid_request', { detail: `Use ${known[0]?.method}.` }),
+        new ConnectionsError('method_not_allowed', { detail: `Use ${known[0]?.method}.` }),
       );
       response.headers.set('allow', known.map((r) => r.method).join(', '));
-      return new Response(response.body, { status: 405, headers: response.headers });
+      return response;
     }
+    if (method !== 'GET') checkRequestOrigin(request, options.allowedOrigins);
 
     const found = await options.getSubscription(request);
     if (!found) throw new ConnectionsError('unauthorized');
@@ -234,18 +218,23 @@ export function createConnectionsHandler(options: ConnectionsHandlerOptions): Co
       case contractRoutes.status.path:
         return json(await status(subscription));
       case contractRoutes.authorize.path:
-        return json(await flow.authorize(subscription, await readBody(request, authorizeRequestSchema)));
+        return json(
+          await flow.authorize(
+            subscription,
+            await readJsonBody(request, authorizeRequestSchema, maxBodyBytes),
+          ),
+        );
       case contractRoutes.callback.path: {
-        const body = await readBody(request, callbackRequestSchema);
+        const body = await readJsonBody(request, callbackRequestSchema, maxBodyBytes);
         return json(await callbackAnswer(subscription, await flow.callback(subscription, body)));
       }
       case contractRoutes.selectAccount.path: {
-        const body = await readBody(request, selectAccountRequestSchema);
+        const body = await readJsonBody(request, selectAccountRequestSchema, maxBodyBytes);
         await flow.selectAccount(subscription, body);
         return json(await status(subscription));
       }
       case contractRoutes.disconnect.path: {
-        const body = await readBody(request, disconnectRequestSchema);
+        const body = await readJsonBody(request, disconnectRequestSchema, maxBodyBytes);
         if (body.kind === 'advertising' && body.confirmed !== true)
           throw new ConnectionsError('confirmation_required');
         const current = primaryConnections(await store.listConnections(subscription.id));
@@ -270,7 +259,7 @@ export function createConnectionsHandler(options: ConnectionsHandlerOptions): Co
       return await route(request);
     } catch (error) {
       if (error instanceof ConnectionsError) return problemResponse(error);
-      logger.error(`request failed: ${error instanceof Error ? error.name : 'unknown error'}`);
+      logger.error(`request failed: ${error instanceof Error ? error.name : 'unknown error'} (server_error)`);
       return problemResponse(new ConnectionsError('server_error'));
     }
   };

@@ -32,6 +32,11 @@ export interface Harness {
   /** Every message the handler logged. */
   readonly logged: string[];
   call(method: 'GET' | 'POST', path: string, body?: unknown, subscription?: string | null): Promise<Answer>;
+  /** Another app server (or this one after a restart): a new handler on the same mock Amazon, store and key. */
+  server(overrides?: Partial<ConnectionsHandlerOptions>): {
+    handler: ConnectionsHandler;
+    call: Harness['call'];
+  };
   /** `/authorize`, sign-in on the mock's pages, and the redirect's parameters (the callback is not sent). */
   signIn(
     kind: ConnectionKind,
@@ -69,53 +74,60 @@ export async function createHarness(
     }
     return response;
   };
-  const handler = createConnectionsHandler({
-    basePath: '/api/amazon',
-    store,
-    encryptionKey: crypto.getRandomValues(new Uint8Array(32)),
-    amazon: {
-      clientId: amazon.app.clientId,
-      clientSecret: amazon.app.clientSecret,
-      applicationId: amazon.app.applicationId,
-      redirectUris: { advertising: returnUrl, sellerCentral: returnUrl },
-      draftApp: amazon.app.draft,
-    },
-    baseUrls: amazon.baseUrls,
-    fetch: amazonFetch,
-    now: () => amazon.clock.now(),
-    logger: { warn: (m) => logged.push(m), error: (m) => logged.push(m) },
-    getSubscription: (request) => {
-      const id = request.headers.get('x-subscription');
-      return id ? { id, accountLimit: overrides.accountLimit ?? 1 } : null;
-    },
-    ...overrides,
-  });
+  const encryptionKey = crypto.getRandomValues(new Uint8Array(32));
+  const handlerFor = (more: Partial<ConnectionsHandlerOptions>) =>
+    createConnectionsHandler({
+      basePath: '/api/amazon',
+      store,
+      encryptionKey,
+      amazon: {
+        clientId: amazon.app.clientId,
+        clientSecret: amazon.app.clientSecret,
+        applicationId: amazon.app.applicationId,
+        redirectUris: { advertising: returnUrl, sellerCentral: returnUrl },
+        draftApp: amazon.app.draft,
+      },
+      baseUrls: amazon.baseUrls,
+      fetch: amazonFetch,
+      now: () => amazon.clock.now(),
+      logger: { warn: (m) => logged.push(m), error: (m) => logged.push(m) },
+      getSubscription: (request) => {
+        const id = request.headers.get('x-subscription');
+        return id ? { id, accountLimit: overrides.accountLimit ?? 1 } : null;
+      },
+      ...overrides,
+      ...more,
+    });
 
-  const call: Harness['call'] = async (method, path, body, subscription = 'sub_1') => {
-    const headers = new Headers();
-    if (subscription !== null) headers.set('x-subscription', subscription);
-    let payload: string | undefined;
-    if (body !== undefined) {
-      headers.set('content-type', 'application/json');
-      payload = typeof body === 'string' ? body : JSON.stringify(body);
-    }
-    const response = await handler(
-      new Request(`http://localhost:3000/api/amazon${path}`, {
-        method,
-        headers,
-        ...(payload ? { body: payload } : {}),
-      }),
-    );
-    const text = await response.text();
-    bodies.push(text);
-    let parsed: unknown = null;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = text;
-    }
-    return { status: response.status, body: parsed, text, headers: response.headers };
-  };
+  const callWith =
+    (target: ConnectionsHandler): Harness['call'] =>
+    async (method, path, body, subscription = 'sub_1') => {
+      const headers = new Headers();
+      if (subscription !== null) headers.set('x-subscription', subscription);
+      let payload: string | undefined;
+      if (body !== undefined) {
+        headers.set('content-type', 'application/json');
+        payload = typeof body === 'string' ? body : JSON.stringify(body);
+      }
+      const response = await target(
+        new Request(`http://localhost:3000/api/amazon${path}`, {
+          method,
+          headers,
+          ...(payload ? { body: payload } : {}),
+        }),
+      );
+      const text = await response.text();
+      bodies.push(text);
+      let parsed: unknown = null;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+      return { status: response.status, body: parsed, text, headers: response.headers };
+    };
+  const handler = handlerFor({});
+  const call = callWith(handler);
 
   const signIn: Harness['signIn'] = async (kind, options = {}) => {
     const started = await call(
@@ -160,6 +172,10 @@ export async function createHarness(
     issuedTokens,
     logged,
     call,
+    server: (more = {}) => {
+      const another = handlerFor(more);
+      return { handler: another, call: callWith(another) };
+    },
     signIn,
     connect,
     close: () => store.close(),

@@ -31,7 +31,7 @@ export type {
   ConnectionsLogger,
   SubscriptionInfo,
 } from './connections-handler-options';
-export { toNodeListener } from './node-listener';
+export { type NodeListenerOptions, toNodeListener } from './node-listener';
 export {
   createPostgresStore,
   type PgPoolLike,
@@ -40,4 +40,9 @@ export {
 } from './postgres-store';
 export type { ReportTimings } from './report-cache';
 export { createSqliteStore, type SqliteStoreOptions } from './sqlite-store';
-export { createTokenCipher, type EncryptionKeyInput, type TokenCipher } from './token-cipher';
+export {
+  createTokenCipher,
+  type EncryptionKeyInput,
+  SealedValueError,
+  type TokenCipher,
+} from './token-cipher';

@@ -81,6 +81,7 @@ export function createLwaClient(options: LwaClientOptions): LwaClient {
         ? await oauth.processRefreshTokenResponse(as, client, response)
         : await oauth.processAuthorizationCodeResponse(as, client, response);
     } catch (cause) {
+      if (cause instanceof ConnectionsError) throw cause; // the deadline (see withDeadline)
       const status = cause instanceof oauth.ResponseBodyError ? cause.status : last?.status;
       if (status === 429) {
         throw new ConnectionsError('rate_limited', {

@@ -12,8 +12,8 @@ import {
   type TransactionRow,
   transactionFromRow,
 } from './connection-rows';
-import type { ConnectionStore, SaveConnectionResult } from './connection-store';
-import { connectionColumns, sqlSchema, transactionColumns } from './sql-schema';
+import type { ConnectionStore, SaveConnectionResult, TransactionOutcome } from './connection-store';
+import { connectionColumns, migrationsTable, sqlMigrations, transactionColumns } from './sql-schema';
 
 /**
  * The part of a `pg` client or pool the store uses (so hosts need not install `@types/pg`).
@@ -63,9 +63,11 @@ const reportWhere =
 const placeholders = (columns: readonly string[]) => columns.map((_, index) => `$${index + 1}`).join(', ');
 
 /**
- * Takes the subscription's row lock inside a transaction, creating the row on first use: every write that
- * must see the subscription's connections as a whole (a save under the one-account rule, the disconnect
- * cascade) runs one after the other.
+ * Takes the subscription's row lock inside a transaction, creating the row on first use. Every write that changes
+ * a subscription's connections (a save under the one-account rule, the disconnect cascade, a stale mark) takes it
+ * first, so they run one after the other on every app server: a Seller Central save can never slip in beside the
+ * Advertising disconnect that removes its parent. (Access-token updates and refresh leases change one row by its
+ * unique authorization id and need no lock: on a removed connection they change nothing.)
  */
 async function lockSubscription(client: PgQueryable, subscriptionId: string): Promise<void> {
   await client.query('INSERT INTO sa_subscriptions (id) VALUES ($1) ON CONFLICT DO NOTHING', [
@@ -142,11 +144,29 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   if (options.createTables !== false) {
     await inTransaction(async (client) => {
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('smart_ads_connections_schema'))`);
-      for (const statement of sqlSchema) await client.query(statement);
+      await client.query(migrationsTable);
+      const [applied] = await rows<{ version: number | null }>(
+        'SELECT MAX(version) AS version FROM sa_schema_migrations',
+        [],
+        client,
+      );
+      for (const [index, statements] of sqlMigrations.entries()) {
+        const version = index + 1;
+        if (version <= Number(applied?.version ?? 0)) continue;
+        for (const statement of statements) await client.query(statement);
+        await client.query('INSERT INTO sa_schema_migrations (version, applied_at) VALUES ($1, $2)', [
+          version,
+          Date.now(),
+        ]);
+      }
     });
   }
 
-  const settleSql = `UPDATE sa_oauth_transactions SET phase = 'done', outcome = $1, sealed_pending_grant = NULL WHERE selector = $2`;
+  const settleDone = (client: PgQueryable, selector: string, outcome: TransactionOutcome) =>
+    client.query(
+      `UPDATE sa_oauth_transactions SET phase = 'done', outcome = $1, sealed_pending_grant = NULL WHERE selector = $2`,
+      [outcomeText(outcome), selector],
+    );
 
   return {
     async createTransaction(t) {
@@ -162,18 +182,37 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       ]);
       return row ? transactionFromRow(row) : null;
     },
-    async claimTransaction(selector, from, now) {
+    async claimTransaction(selector, claim) {
+      const abandoned = claim.from === 'exchanging' ? ' AND (claimed_at IS NULL OR claimed_at < $6)' : '';
       const count = await changed(
-        `UPDATE sa_oauth_transactions SET phase = 'exchanging' WHERE selector = $1 AND phase = $2 AND expires_at > $3`,
-        [selector, from, now],
+        `UPDATE sa_oauth_transactions SET phase = 'exchanging', claim_id = $1, claimed_at = $2
+         WHERE selector = $3 AND phase = $4 AND expires_at > $5${abandoned}`,
+        [
+          claim.claimId,
+          claim.now,
+          selector,
+          claim.from,
+          claim.now,
+          ...(claim.from === 'exchanging' ? [claim.abandonedBefore ?? claim.now] : []),
+        ],
       );
       return count === 1;
     },
-    async settleTransaction(selector, update) {
-      await pool.query(
-        'UPDATE sa_oauth_transactions SET phase = $1, outcome = $2, sealed_pending_grant = $3 WHERE selector = $4',
-        [update.phase, outcomeText(update.outcome), update.sealedPendingGrant, selector],
+    async settleTransaction(selector, claimId, update) {
+      const count = await changed(
+        `UPDATE sa_oauth_transactions SET phase = $1, outcome = $2, sealed_pending_grant = $3,
+           claimed_at = COALESCE($4, claimed_at)
+         WHERE selector = $5 AND claim_id = $6 AND phase = 'exchanging'`,
+        [
+          update.phase,
+          outcomeText(update.outcome),
+          update.sealedPendingGrant,
+          update.renewedAt ?? null,
+          selector,
+          claimId,
+        ],
       );
+      return count === 1;
     },
     async deleteExpiredTransactions(now) {
       return changed('DELETE FROM sa_oauth_transactions WHERE expires_at <= $1', [now]);
@@ -185,25 +224,28 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       return found.sort(compareRows).map(connectionFromRow);
     },
     async saveConnection({ connection, accountLimit, settle }) {
-      const refuse = async (result: SaveConnectionResult & { ok: false }, client: PgQueryable = pool) => {
-        if (settle) {
-          await client.query(settleSql, [
-            outcomeText({ type: 'failed', code: result.code }),
-            settle.selector,
-          ]);
-        }
-        return result;
-      };
       try {
         return await inTransaction(async (client) => {
           await lockSubscription(client, connection.subscriptionId);
+          if (settle) {
+            // The transaction row is locked too, so a takeover cannot slip in before this save commits.
+            const [held] = await rows(
+              `SELECT 1 FROM sa_oauth_transactions WHERE selector = $1 AND claim_id = $2 AND phase = 'exchanging' FOR UPDATE`,
+              [settle.selector, settle.claimId],
+              client,
+            );
+            if (!held) return { ok: false, code: 'claim_lost' } satisfies SaveConnectionResult;
+          }
           const existing = await rows<ConnectionRow>(
             'SELECT * FROM sa_connections WHERE subscription_id = $1',
             [connection.subscriptionId],
             client,
           );
           const plan = planSave(existing, connection, accountLimit);
-          if (plan.type === 'refuse') return refuse(plan.result, client);
+          if (plan.type === 'refuse') {
+            if (settle) await settleDone(client, settle.selector, { type: 'failed', code: plan.result.code });
+            return plan.result;
+          }
           if (plan.replaceSlot) {
             await client.query(
               'DELETE FROM sa_connections WHERE subscription_id = $1 AND kind = $2 AND slot = $3',
@@ -216,36 +258,74 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
              VALUES (${placeholders(connectionColumns)})`,
             connectionColumns.map((column) => row[column]),
           );
-          if (settle) await client.query(settleSql, [outcomeText({ type: 'connected' }), settle.selector]);
+          if (settle) await settleDone(client, settle.selector, { type: 'connected' });
           const result: SaveConnectionResult = { ok: true, replaced: plan.replaceSlot };
           return result;
         });
       } catch (error) {
         // The unique keys are the last line of the one-account rule.
-        if (pgErrorCode(error) === '23505') return refuse({ ok: false, code: 'account_conflict' });
-        throw error;
+        if (pgErrorCode(error) !== '23505') throw error;
+        const conflict = { ok: false, code: 'account_conflict' } as const;
+        if (settle) {
+          await pool.query(
+            `UPDATE sa_oauth_transactions SET phase = 'done', outcome = $1, sealed_pending_grant = NULL
+             WHERE selector = $2 AND claim_id = $3 AND phase = 'exchanging'`,
+            [outcomeText({ type: 'failed', code: 'account_conflict' }), settle.selector, settle.claimId],
+          );
+        }
+        return conflict;
       }
+    },
+    async claimTokenRefresh(subscriptionId, authorizationId, at) {
+      const expiry = at.force
+        ? 'access_expires_at IS NOT DISTINCT FROM $5'
+        : '(access_expires_at IS NULL OR access_expires_at <= $5)';
+      const count = await changed(
+        `UPDATE sa_connections SET refresh_lease_until = $1
+         WHERE subscription_id = $2 AND authorization_id = $3 AND health = 'ok'
+           AND (refresh_lease_until IS NULL OR refresh_lease_until <= $4) AND ${expiry}`,
+        [
+          at.now + at.leaseMs,
+          subscriptionId,
+          authorizationId,
+          at.now,
+          at.force ? at.force.expiresAt : at.usableAfter,
+        ],
+      );
+      return count === 1;
+    },
+    async releaseTokenRefresh(subscriptionId, authorizationId) {
+      await pool.query(
+        'UPDATE sa_connections SET refresh_lease_until = NULL WHERE subscription_id = $1 AND authorization_id = $2',
+        [subscriptionId, authorizationId],
+      );
     },
     async updateAccessToken(subscriptionId, authorizationId, sealedAccessToken, expiresAt) {
       const count = await changed(
-        `UPDATE sa_connections SET sealed_access_token = $1, access_expires_at = $2
+        `UPDATE sa_connections SET sealed_access_token = $1, access_expires_at = $2, refresh_lease_until = NULL
          WHERE subscription_id = $3 AND authorization_id = $4`,
         [sealedAccessToken, expiresAt, subscriptionId, authorizationId],
       );
       return count === 1;
     },
     async markStale(subscriptionId, authorizationId) {
-      const count = await changed(
-        `UPDATE sa_connections SET health = 'stale', sealed_access_token = NULL, access_expires_at = NULL
-         WHERE subscription_id = $1 AND authorization_id = $2`,
-        [subscriptionId, authorizationId],
-      );
-      return count === 1;
+      return inTransaction(async (client) => {
+        await lockSubscription(client, subscriptionId);
+        const count = await changed(
+          `UPDATE sa_connections SET health = 'stale', sealed_access_token = NULL, access_expires_at = NULL,
+             refresh_lease_until = NULL
+           WHERE subscription_id = $1 AND authorization_id = $2`,
+          [subscriptionId, authorizationId],
+          client,
+        );
+        return count === 1;
+      });
     },
     async deleteConnection(subscriptionId, kind, accountId) {
       return inTransaction(async (client) => {
+        await lockSubscription(client, subscriptionId);
         const [row] = await rows<ConnectionRow>(
-          'SELECT * FROM sa_connections WHERE subscription_id = $1 AND kind = $2 AND account_id = $3 FOR UPDATE',
+          'SELECT * FROM sa_connections WHERE subscription_id = $1 AND kind = $2 AND account_id = $3',
           [subscriptionId, kind, accountId],
           client,
         );

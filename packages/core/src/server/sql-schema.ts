@@ -1,10 +1,16 @@
 /**
- * The tables both SQL stores use (the same text works in SQLite and PostgreSQL 12+). The one-account rule
- * is a primary key: an Advertising account occupies a `slot` below the plan's limit, and two accounts can
- * never hold the same slot of a subscription.
+ * The schema both SQL stores use, as numbered migrations (the same text works in SQLite and PostgreSQL 12+).
+ * A store applies, in one transaction, every migration above the version recorded in `sa_schema_migrations`;
+ * version 1's statements are idempotent, so a database made before migrations were recorded upgrades too.
+ * Never edit a released migration: add the next one.
+ *
+ * The one-account rule is a primary key: an Advertising account occupies a `slot` below the plan's limit, and
+ * two accounts can never hold the same slot of a subscription.
  */
-export const sqlSchema = [
-  `CREATE TABLE IF NOT EXISTS sa_oauth_transactions (
+export const sqlMigrations: readonly (readonly string[])[] = [
+  // 1: transactions, subscriptions (the row every write of a subscription locks), connections, reports.
+  [
+    `CREATE TABLE IF NOT EXISTS sa_oauth_transactions (
     selector TEXT PRIMARY KEY,
     verifier_hash TEXT NOT NULL,
     subscription_id TEXT NOT NULL,
@@ -18,9 +24,9 @@ export const sqlSchema = [
     outcome TEXT,
     sealed_pending_grant TEXT
   )`,
-  `CREATE INDEX IF NOT EXISTS sa_oauth_transactions_expiry ON sa_oauth_transactions (expires_at)`,
-  `CREATE TABLE IF NOT EXISTS sa_subscriptions (id TEXT PRIMARY KEY)`,
-  `CREATE TABLE IF NOT EXISTS sa_connections (
+    `CREATE INDEX IF NOT EXISTS sa_oauth_transactions_expiry ON sa_oauth_transactions (expires_at)`,
+    `CREATE TABLE IF NOT EXISTS sa_subscriptions (id TEXT PRIMARY KEY)`,
+    `CREATE TABLE IF NOT EXISTS sa_connections (
     subscription_id TEXT NOT NULL,
     kind TEXT NOT NULL,
     slot INTEGER NOT NULL,
@@ -37,7 +43,7 @@ export const sqlSchema = [
     PRIMARY KEY (subscription_id, kind, slot),
     UNIQUE (subscription_id, kind, account_id)
   )`,
-  `CREATE TABLE IF NOT EXISTS sa_reports (
+    `CREATE TABLE IF NOT EXISTS sa_reports (
     subscription_id TEXT NOT NULL,
     account_key TEXT NOT NULL,
     source TEXT NOT NULL,
@@ -53,7 +59,19 @@ export const sqlSchema = [
     not_before BIGINT,
     PRIMARY KEY (subscription_id, account_key, source, range_from, range_to)
   )`,
-] as const;
+  ],
+  // 2: fencing of OAuth exchanges (a claim id and time, so an exchange abandoned by a crashed server can be
+  // taken over after its lease) and a lease on token refreshes shared by every app server.
+  [
+    'ALTER TABLE sa_oauth_transactions ADD COLUMN claim_id TEXT',
+    'ALTER TABLE sa_oauth_transactions ADD COLUMN claimed_at BIGINT',
+    'ALTER TABLE sa_connections ADD COLUMN refresh_lease_until BIGINT',
+  ],
+];
+
+/** The table recording which migrations a database has. */
+export const migrationsTable =
+  'CREATE TABLE IF NOT EXISTS sa_schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)';
 
 /** The columns of `sa_oauth_transactions`, in insert order. */
 export const transactionColumns = [
@@ -69,6 +87,8 @@ export const transactionColumns = [
   'phase',
   'outcome',
   'sealed_pending_grant',
+  'claim_id',
+  'claimed_at',
 ] as const;
 
 /** The columns of `sa_connections`, in insert order. */

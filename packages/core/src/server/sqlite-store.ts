@@ -13,8 +13,8 @@ import {
   type TransactionRow,
   transactionFromRow,
 } from './connection-rows';
-import type { ConnectionStore } from './connection-store';
-import { connectionColumns, sqlSchema, transactionColumns } from './sql-schema';
+import type { ConnectionStore, TransactionOutcome } from './connection-store';
+import { connectionColumns, migrationsTable, sqlMigrations, transactionColumns } from './sql-schema';
 
 /**
  * Options of {@link createSqliteStore}.
@@ -50,7 +50,6 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
   const db: DatabaseSync = new Database(options.filename);
   db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
   if (options.filename !== ':memory:') db.exec('PRAGMA journal_mode = WAL');
-  for (const statement of sqlSchema) db.exec(statement);
 
   /** Runs `work` in one write transaction; node:sqlite is synchronous, so nothing interleaves in-process. */
   function atomically<T>(work: () => T): T {
@@ -65,8 +64,35 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
     }
   }
   const run = (sql: string, ...params: SQLInputValue[]) => db.prepare(sql).run(...params);
+  const changed = (sql: string, ...params: SQLInputValue[]) => Number(run(sql, ...params).changes);
   const get = <T>(sql: string, ...params: SQLInputValue[]) => db.prepare(sql).get(...params) as T | undefined;
   const all = <T>(sql: string, ...params: SQLInputValue[]) => db.prepare(sql).all(...params) as T[];
+  db.exec(migrationsTable);
+  atomically(() => {
+    const applied = get<{ version: number | null }>(
+      'SELECT MAX(version) AS version FROM sa_schema_migrations',
+    );
+    sqlMigrations.forEach((statements, index) => {
+      const version = index + 1;
+      if (version <= (applied?.version ?? 0)) return;
+      for (const statement of statements) db.exec(statement);
+      run('INSERT INTO sa_schema_migrations (version, applied_at) VALUES (?, ?)', version, Date.now());
+    });
+  });
+  /** True when `claimId` still holds the transaction `selector` (inside a write transaction). */
+  const holds = (selector: string, claimId: string) =>
+    get<{ one: number }>(
+      `SELECT 1 AS one FROM sa_oauth_transactions WHERE selector = ? AND claim_id = ? AND phase = 'exchanging'`,
+      selector,
+      claimId,
+    ) !== undefined;
+  const settleDone = (selector: string, outcome: TransactionOutcome) =>
+    run(
+      `UPDATE sa_oauth_transactions SET phase = 'done', outcome = ?, sealed_pending_grant = NULL WHERE selector = ?`,
+      outcomeText(outcome),
+      selector,
+    );
+
   /** A prepared `INSERT` of every one of `columns`. */
   const prepareInsert = (table: string, columns: readonly string[]) =>
     db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
@@ -82,22 +108,34 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
       const row = get<TransactionRow>('SELECT * FROM sa_oauth_transactions WHERE selector = ?', selector);
       return row ? transactionFromRow(row) : null;
     },
-    async claimTransaction(selector, from, now) {
-      const result = run(
-        `UPDATE sa_oauth_transactions SET phase = 'exchanging' WHERE selector = ? AND phase = ? AND expires_at > ?`,
-        selector,
-        from,
-        now,
+    async claimTransaction(selector, claim) {
+      const abandoned = claim.from === 'exchanging' ? ' AND (claimed_at IS NULL OR claimed_at < ?)' : '';
+      return (
+        changed(
+          `UPDATE sa_oauth_transactions SET phase = 'exchanging', claim_id = ?, claimed_at = ?
+           WHERE selector = ? AND phase = ? AND expires_at > ?${abandoned}`,
+          claim.claimId,
+          claim.now,
+          selector,
+          claim.from,
+          claim.now,
+          ...(claim.from === 'exchanging' ? [claim.abandonedBefore ?? claim.now] : []),
+        ) === 1
       );
-      return Number(result.changes) === 1;
     },
-    async settleTransaction(selector, update) {
-      run(
-        'UPDATE sa_oauth_transactions SET phase = ?, outcome = ?, sealed_pending_grant = ? WHERE selector = ?',
-        update.phase,
-        outcomeText(update.outcome),
-        update.sealedPendingGrant,
-        selector,
+    async settleTransaction(selector, claimId, update) {
+      return (
+        changed(
+          `UPDATE sa_oauth_transactions SET phase = ?, outcome = ?, sealed_pending_grant = ?,
+             claimed_at = COALESCE(?, claimed_at)
+           WHERE selector = ? AND claim_id = ? AND phase = 'exchanging'`,
+          update.phase,
+          outcomeText(update.outcome),
+          update.sealedPendingGrant,
+          update.renewedAt ?? null,
+          selector,
+          claimId,
+        ) === 1
       );
     },
     async deleteExpiredTransactions(now) {
@@ -110,19 +148,15 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
     },
     async saveConnection({ connection, accountLimit, settle }) {
       return atomically(() => {
+        if (settle && !holds(settle.selector, settle.claimId))
+          return { ok: false, code: 'claim_lost' } as const;
         const existing = all<ConnectionRow>(
           'SELECT * FROM sa_connections WHERE subscription_id = ?',
           connection.subscriptionId,
         );
         const plan = planSave(existing, connection, accountLimit);
         if (plan.type === 'refuse') {
-          if (settle) {
-            run(
-              `UPDATE sa_oauth_transactions SET phase = 'done', outcome = ?, sealed_pending_grant = NULL WHERE selector = ?`,
-              outcomeText({ type: 'failed', code: plan.result.code }),
-              settle.selector,
-            );
-          }
+          if (settle) settleDone(settle.selector, { type: 'failed', code: plan.result.code });
           return plan.result;
         }
         if (plan.replaceSlot) {
@@ -135,19 +169,37 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         }
         const row = rowFromConnection(connection, plan.slot, plan.parentAccountId);
         insertConnection.run(...connectionColumns.map((column) => row[column]));
-        if (settle) {
-          run(
-            `UPDATE sa_oauth_transactions SET phase = 'done', outcome = ?, sealed_pending_grant = NULL WHERE selector = ?`,
-            outcomeText({ type: 'connected' }),
-            settle.selector,
-          );
-        }
+        if (settle) settleDone(settle.selector, { type: 'connected' });
         return { ok: true, replaced: plan.replaceSlot };
       });
     },
+    async claimTokenRefresh(subscriptionId, authorizationId, at) {
+      const expiry = at.force
+        ? 'access_expires_at IS ?'
+        : '(access_expires_at IS NULL OR access_expires_at <= ?)';
+      return (
+        changed(
+          `UPDATE sa_connections SET refresh_lease_until = ?
+           WHERE subscription_id = ? AND authorization_id = ? AND health = 'ok'
+             AND (refresh_lease_until IS NULL OR refresh_lease_until <= ?) AND ${expiry}`,
+          at.now + at.leaseMs,
+          subscriptionId,
+          authorizationId,
+          at.now,
+          at.force ? at.force.expiresAt : at.usableAfter,
+        ) === 1
+      );
+    },
+    async releaseTokenRefresh(subscriptionId, authorizationId) {
+      run(
+        'UPDATE sa_connections SET refresh_lease_until = NULL WHERE subscription_id = ? AND authorization_id = ?',
+        subscriptionId,
+        authorizationId,
+      );
+    },
     async updateAccessToken(subscriptionId, authorizationId, sealedAccessToken, expiresAt) {
       const result = run(
-        `UPDATE sa_connections SET sealed_access_token = ?, access_expires_at = ?
+        `UPDATE sa_connections SET sealed_access_token = ?, access_expires_at = ?, refresh_lease_until = NULL
          WHERE subscription_id = ? AND authorization_id = ?`,
         sealedAccessToken,
         expiresAt,
@@ -158,7 +210,8 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
     },
     async markStale(subscriptionId, authorizationId) {
       const result = run(
-        `UPDATE sa_connections SET health = 'stale', sealed_access_token = NULL, access_expires_at = NULL
+        `UPDATE sa_connections SET health = 'stale', sealed_access_token = NULL, access_expires_at = NULL,
+           refresh_lease_until = NULL
          WHERE subscription_id = ? AND authorization_id = ?`,
         subscriptionId,
         authorizationId,

@@ -1,3 +1,4 @@
+import { ConnectionsError } from '../errors/connections-error';
 import { StaleAuthorizationError } from './amazon-fetch';
 import type { ConnectionRecord, ConnectionStore } from './connection-store';
 import type { LwaClient } from './lwa-client';
@@ -14,8 +15,9 @@ export const sealContext = {
 
 /**
  * Hands out access tokens for stored connections: cached in memory and in the store (sealed) until
- * `refreshMarginMs` before expiry, one refresh in flight per authorization, and `invalid_grant` marks
- * the connection stale.
+ * `refreshMarginMs` before expiry, and `invalid_grant` marks the connection stale. One refresh per authorization
+ * at a time across every app server sharing the store: in a process, callers share one flight; across processes,
+ * the store's refresh lease lets one server refresh while the others wait for the token it stores.
  *
  * @example
  * ```ts
@@ -39,38 +41,100 @@ export function createTokenManager(deps: {
   now: () => number;
   /** Refresh this long before the access token expires. @default 300000 (5 minutes) */
   refreshMarginMs?: number;
+  /** How long one server may hold a refresh before another may try (longer than a refresh can take). @default 6000 */
+  refreshLeaseMs?: number;
+  /** How often a server waiting for another's refresh looks at the store. @default 50 */
+  pollMs?: number;
 }): TokenManager {
   const margin = deps.refreshMarginMs ?? 5 * 60_000;
+  const leaseMs = deps.refreshLeaseMs ?? 6_000;
+  const pollMs = deps.pollMs ?? 50;
   const cache = new Map<string, { token: string; expiresAt: number }>();
   const refreshes = createSingleFlight();
   const usable = (expiresAt: number | null) => expiresAt !== null && expiresAt - margin > deps.now();
 
-  async function refresh(connection: ConnectionRecord): Promise<string> {
-    return refreshes.run(connection.authorizationId, async () => {
-      const refreshToken = await deps.cipher.decrypt(
-        connection.sealedRefreshToken,
-        sealContext.refresh(connection),
+  /** The connection as stored now (another server may have refreshed, disconnected or marked it stale). */
+  async function current(connection: ConnectionRecord): Promise<ConnectionRecord> {
+    const found = (await deps.store.listConnections(connection.subscriptionId)).find(
+      (c) => c.authorizationId === connection.authorizationId,
+    );
+    if (!found) throw new ConnectionsError('not_connected');
+    if (found.health === 'stale') throw new StaleAuthorizationError();
+    return found;
+  }
+
+  async function openStored(connection: ConnectionRecord): Promise<string> {
+    const token = await deps.cipher.decrypt(
+      connection.sealedAccessToken ?? '',
+      sealContext.access(connection),
+    );
+    cache.set(connection.authorizationId, { token, expiresAt: connection.accessTokenExpiresAt ?? 0 });
+    return token;
+  }
+
+  /** Asks Login with Amazon for a new access token under a lease this server holds; stores it sealed. */
+  async function refreshAtAmazon(connection: ConnectionRecord): Promise<string> {
+    const refreshToken = await deps.cipher.decrypt(
+      connection.sealedRefreshToken,
+      sealContext.refresh(connection),
+    );
+    try {
+      const fresh = await deps.lwa.refresh({ region: connection.tokenRegion, refreshToken });
+      cache.set(connection.authorizationId, {
+        token: fresh.accessToken,
+        expiresAt: fresh.accessTokenExpiresAt,
+      });
+      const sealed = await deps.cipher.encrypt(fresh.accessToken, sealContext.access(connection));
+      await deps.store.updateAccessToken(
+        connection.subscriptionId,
+        connection.authorizationId,
+        sealed,
+        fresh.accessTokenExpiresAt,
       );
-      try {
-        const fresh = await deps.lwa.refresh({ region: connection.tokenRegion, refreshToken });
-        cache.set(connection.authorizationId, {
-          token: fresh.accessToken,
-          expiresAt: fresh.accessTokenExpiresAt,
+      return fresh.accessToken;
+    } catch (error) {
+      if (error instanceof StaleAuthorizationError) {
+        cache.delete(connection.authorizationId);
+        await deps.store.markStale(connection.subscriptionId, connection.authorizationId);
+      } else {
+        await deps.store.releaseTokenRefresh(connection.subscriptionId, connection.authorizationId);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * A fresh access token: this server refreshes when it wins the store's lease; otherwise it waits for the token
+   * the winner stores. `rejected` is the expiry of a token Amazon just refused (forces a refresh unless another
+   * server already replaced that token).
+   */
+  async function refresh(
+    connection: ConnectionRecord,
+    rejected?: { expiresAt: number | null },
+  ): Promise<string> {
+    return refreshes.run(connection.authorizationId, async () => {
+      const deadline = deps.now() + 2 * leaseMs;
+      let seen = connection;
+      for (;;) {
+        const now = deps.now();
+        const claimed = await deps.store.claimTokenRefresh(seen.subscriptionId, seen.authorizationId, {
+          now,
+          leaseMs,
+          usableAfter: now + margin,
+          ...(rejected ? { force: rejected } : {}),
         });
-        const sealed = await deps.cipher.encrypt(fresh.accessToken, sealContext.access(connection));
-        await deps.store.updateAccessToken(
-          connection.subscriptionId,
-          connection.authorizationId,
-          sealed,
-          fresh.accessTokenExpiresAt,
-        );
-        return fresh.accessToken;
-      } catch (error) {
-        if (error instanceof StaleAuthorizationError) {
-          cache.delete(connection.authorizationId);
-          await deps.store.markStale(connection.subscriptionId, connection.authorizationId);
+        if (claimed) return refreshAtAmazon(seen);
+        seen = await current(connection);
+        const replaced = !rejected || seen.accessTokenExpiresAt !== rejected.expiresAt;
+        if (seen.sealedAccessToken !== null && usable(seen.accessTokenExpiresAt) && replaced) {
+          return openStored(seen);
         }
-        throw error;
+        if (deps.now() > deadline) {
+          throw new ConnectionsError('amazon_unavailable', {
+            detail: 'Another server is refreshing this connection and has not finished.',
+          });
+        }
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
       }
     });
   }
@@ -82,15 +146,12 @@ export function createTokenManager(deps: {
         const cached = cache.get(connection.authorizationId);
         if (cached && usable(cached.expiresAt)) return cached.token;
         if (connection.sealedAccessToken !== null && usable(connection.accessTokenExpiresAt)) {
-          const token = await deps.cipher.decrypt(
-            connection.sealedAccessToken,
-            sealContext.access(connection),
-          );
-          cache.set(connection.authorizationId, { token, expiresAt: connection.accessTokenExpiresAt ?? 0 });
-          return token;
+          return openStored(connection);
         }
+        return refresh(connection);
       }
-      return refresh(connection);
+      const cached = cache.get(connection.authorizationId);
+      return refresh(connection, { expiresAt: cached?.expiresAt ?? connection.accessTokenExpiresAt });
     },
     async withAccessToken(connection, call) {
       const token = await manager.accessToken(connection);
