@@ -130,8 +130,7 @@ export const errorCatalogue: { readonly [C in ErrorCode]: ErrorInfo } = {
     retryable: false,
   },
   exchange_interrupted: {
-    message:
-      'The connection was interrupted before it completed, so nothing was connected. Start the connection again.',
+    message: 'The connection was interrupted, so nothing was connected. Start the connection again.',
     retryable: false,
   },
   popup_blocked: {
@@ -166,19 +165,19 @@ export const errorCatalogue: { readonly [C in ErrorCode]: ErrorInfo } = {
     retryable: false,
   },
   not_found: {
-    message: 'There is nothing at this address.',
+    message: 'No such route.',
     retryable: false,
   },
   method_not_allowed: {
-    message: 'This address does not accept that method.',
+    message: 'Method not allowed.',
     retryable: false,
   },
   payload_too_large: {
-    message: 'The request body is too large.',
+    message: 'The request is too large.',
     retryable: false,
   },
   origin_not_allowed: {
-    message: 'This request came from a page that is not allowed to change your Amazon connections.',
+    message: 'This page may not change your Amazon connections.',
     retryable: false,
   },
   rate_limited: {

@@ -232,15 +232,6 @@ function activityOf([top, sub]: readonly string[]): ConnectionActivity {
 }
 
 const nextSteps: Partial<Record<Trouble['code'], NextStep>> = {
-  // a failed sign-in: its code is spent, a new sign-in can work
-  oauth_refused: 'retry',
-  no_advertising_access: 'retry',
-  no_seller_central_access: 'retry',
-  state_mismatch: 'retry',
-  transaction_expired: 'retry',
-  callback_malformed: 'retry',
-  authorization_code_rejected: 'retry',
-  exchange_interrupted: 'retry',
   account_limit_reached: 'disconnect_current_first',
   account_conflict: 'disconnect_current_first',
   advertising_required: 'connect_advertising_first',
@@ -254,7 +245,9 @@ const nextSteps: Partial<Record<Trouble['code'], NextStep>> = {
 function troubleView(trouble: Trouble, supportUrl: string | null): TroubleView {
   return {
     ...trouble,
-    nextStep: nextSteps[trouble.code] ?? (trouble.retryable ? 'retry' : 'wait'),
+    // A failed sign-in cannot succeed again (not retryable), but a new one can: its next step is to retry.
+    nextStep:
+      nextSteps[trouble.code] ?? (trouble.retryable || trouble.during === 'sign_in' ? 'retry' : 'wait'),
     supportUrl: trouble.code === 'data_still_slow' ? supportUrl : null,
   };
 }
