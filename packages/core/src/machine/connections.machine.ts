@@ -150,9 +150,6 @@ export const connectionsSetup = setup({
     isDataReady: ({ context }, params: KindParams) => connectionCondition(context, params.kind) === 'ready',
     isPopulating: ({ context }, params: KindParams) =>
       connectionCondition(context, params.kind) === 'populating',
-    isAnyPopulating: ({ context }) =>
-      connectionCondition(context, 'advertising') === 'populating' ||
-      connectionCondition(context, 'sellerCentral') === 'populating',
     isAdvertisingMissing: ({ context }) => connectionCondition(context, 'advertising') === 'disconnected',
     reconnectedAfterSlow: ({ context }, params: KindParams) => context.slow[params.kind] === 'reconnected',
     wantsToConnect: ({ context }, params: KindParams) => context.intent[params.kind] === 'connect',
@@ -274,8 +271,10 @@ export const connectionsSetup = setup({
     markStale: assign({
       staleMarks: ({ context, event }) => {
         if (event.type !== 'STALE_DETECTED') return context.staleMarks;
-        const connectedAt = context.status?.[event.kind]?.connectedAt ?? null;
-        return withKind(context.staleMarks, event.kind, connectedAt);
+        // An answer about a connection that a reconnect has replaced since says nothing about the new one.
+        const current = context.status?.[event.kind]?.connectedAt ?? null;
+        if (current !== event.connectedAt) return context.staleMarks;
+        return withKind(context.staleMarks, event.kind, current);
       },
     }),
     announceStatusChange: ({ context }) => {
@@ -673,12 +672,8 @@ export const connectionsMachine = connectionsSetup.createMachine({
           states: {
             idle: {
               on: { REFRESH: 'refreshing' },
-              after: {
-                statusPoll: [
-                  { guard: 'isAnyPopulating', target: 'refreshing' },
-                  { target: 'idle', reenter: true },
-                ],
-              },
+              // Always polled: a connection can go stale (or its data arrive) while the page is open.
+              after: { statusPoll: 'refreshing' },
             },
             refreshing: {
               invoke: {

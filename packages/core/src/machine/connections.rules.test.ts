@@ -8,7 +8,7 @@ import {
   sellerCentralConnection,
   statusOf,
 } from '../testing/fake-backend';
-import { createBrowser, signInOnAmazon } from '../testing/harness';
+import { createBrowser, flush, signInOnAmazon } from '../testing/harness';
 
 const sellerCentralMetrics = [
   'totalSales',
@@ -237,6 +237,70 @@ describe('rule 6: stale connection', () => {
     await tab.connections.loadMetrics({ from: '2026-11-01', to: '2026-11-07' });
     expect(tab.view().sellerCentral.condition).toBe('stale');
     expect(tab.view().metrics.totalSales).toMatchObject({ state: 'unavailable', reason: 'stale' });
+  });
+});
+
+describe('rule 6: stale, then the same account re-authorised', () => {
+  it('a metrics answer computed before the reconnect and arriving after it leaves the fresh connection working', async () => {
+    const backend = createFakeBackend({
+      status: statusOf(
+        advertisingConnection({ health: 'stale' }),
+        sellerCentralConnection({ health: 'stale' }),
+      ),
+    });
+    const tab = await createBrowser(backend).open();
+    expect(tab.view().sellerCentral.condition).toBe('stale');
+    // The dashboard asks for figures while both connections are stale; the answer is slow to come back.
+    const answer = backend.getMetrics.bind(backend);
+    let deliver: () => void = () => undefined;
+    backend.getMetrics = async (range) => {
+      const computed = await answer(range);
+      await new Promise<void>((resolve) => {
+        deliver = resolve;
+      });
+      return computed;
+    };
+    const late = tab.connections.loadMetrics({ from: '2026-11-01', to: '2026-11-07' });
+    await flush();
+    // Meanwhile the seller re-authorises both (same account, new sign-in): the status shows fresh connections.
+    backend.status = statusOf(advertisingConnection(), sellerCentralConnection());
+    backend.status = {
+      ...backend.status,
+      advertising: backend.status.advertising && {
+        ...backend.status.advertising,
+        connectedAt: '2026-11-27T10:00:00.000Z',
+      },
+      sellerCentral: backend.status.sellerCentral && {
+        ...backend.status.sellerCentral,
+        connectedAt: '2026-11-27T10:00:01.000Z',
+      },
+    };
+    tab.connections.send({ type: 'REFRESH' });
+    await tab.settle();
+    expect(tab.view().advertising.condition).toBe('ready');
+    deliver();
+    const figures = await late;
+    expect(figures.metrics.totalSales.reason).toBe('stale'); // it was about the old authorisations
+    await tab.settle();
+    expect(tab.view().advertising.condition).toBe('ready');
+    expect(tab.view().sellerCentral.condition).toBe('ready');
+    expect(tab.view().sellerCentral.trouble).toBeNull();
+    expect(tab.view().metrics.totalSales.state).toBe('available');
+  });
+
+  it('a stale answer about the current connection still marks it at once, and brings the status up to date', async () => {
+    const backend = createFakeBackend({
+      status: statusOf(advertisingConnection(), sellerCentralConnection()),
+    });
+    const tab = await createBrowser(backend).open();
+    const statusLoads = () => backend.calls.filter((call) => call.method === 'getStatus').length;
+    const before = statusLoads();
+    backend.status = statusOf(advertisingConnection({ health: 'stale' }), sellerCentralConnection());
+    await tab.connections.loadMetrics({ from: '2026-11-01', to: '2026-11-07' });
+    expect(tab.view().advertising.condition).toBe('stale');
+    await tab.settle();
+    expect(statusLoads()).toBe(before + 1);
+    expect(tab.view().advertising.trouble).toMatchObject({ code: 'connection_stale', nextStep: 'reconnect' });
   });
 });
 

@@ -269,7 +269,8 @@ export type ConnectionsEvent =
   | ConnectionsCommand
   | { readonly type: 'RETRY' }
   | { readonly type: 'REFRESH' }
-  | { readonly type: 'STALE_DETECTED'; readonly kind: ConnectionKind }
+  /** A call found `kind` stale; `connectedAt` names the connection it was made for (a later one is not stale). */
+  | { readonly type: 'STALE_DETECTED'; readonly kind: ConnectionKind; readonly connectedAt: string }
   | { readonly type: 'POPUP_CALLBACK'; readonly kind: ConnectionKind; readonly callback: ParsedCallback }
   | { readonly type: 'POPUP_BLOCKED'; readonly kind: ConnectionKind }
   | { readonly type: 'POPUP_CLOSED'; readonly kind: ConnectionKind };

@@ -51,7 +51,7 @@ export interface Harness {
   /** The whole connect flow: authorize, sign in, callback. */
   connect(
     kind: ConnectionKind,
-    options?: { email?: string; subscription?: string; region?: AmazonRegion },
+    options?: { email?: string; password?: string; subscription?: string; region?: AmazonRegion },
   ): Promise<Answer>;
   close(): Promise<void>;
 }

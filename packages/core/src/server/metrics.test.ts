@@ -116,6 +116,25 @@ describe('metrics', () => {
     expect(h.amazon.calls('ads.reports.create')).toBe(created);
   });
 
+  it('after a password change, the same account re-authorised gets its figures back at the next loads (no backoff)', async () => {
+    await h.connect('advertising');
+    await h.connect('sellerCentral');
+    await load(); // report jobs start; they are still pending when the password changes
+    const password = h.amazon.scenarios.changePassword(h.amazon.users.default.email);
+    h.amazon.clock.advance(3_600_000);
+    // The refresh inside a report job finds the authorisation dead: both connections stale, figures say so.
+    const stale = await load();
+    expect(stale.metrics.adSpend).toEqual({ value: null, reason: 'stale' });
+    expect((await status()).advertising?.health).toBe('stale');
+    await h.connect('advertising', { email: h.amazon.users.default.email, password });
+    await h.connect('sellerCentral', { email: h.amazon.users.default.email, password });
+    expect((await status()).advertising?.health).toBe('ok');
+    // Within a few polls of 6 s, far less than the 60 s failure backoff a dead authorisation used to cost.
+    const back = await loadUntilReady();
+    expect(back.metrics.adSpend.value).not.toBeNull();
+    expect((await status()).advertising?.health).toBe('ok');
+  });
+
   it('asks Amazon for at most one report per source, however many dashboards load at once', async () => {
     await h.connect('advertising');
     await h.connect('sellerCentral');

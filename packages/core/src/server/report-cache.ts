@@ -1,4 +1,5 @@
 import { isConnectionsError } from '../errors/connections-error';
+import { StaleAuthorizationError } from './amazon-fetch';
 import type { ConnectionStore, JsonValue, ReportKey } from './connection-store';
 import { createSingleFlight } from './single-flight';
 
@@ -82,6 +83,8 @@ export function createReportCache(deps: {
     const entry = await deps.store.getReport(key);
     const ttl = entry?.payload != null && deps.isEmpty(entry.payload) ? emptyRetry : freshFor;
     const release = async (error: unknown) => {
+      // A dead authorization is not Amazon failing: the next one (a reconnect) must not wait for a backoff.
+      if (error instanceof StaleAuthorizationError) return deps.store.releaseReportJob(key, null);
       const retryAfter = isConnectionsError(error) ? error.retryAfterSeconds : undefined;
       await deps.store.releaseReportJob(key, now + (retryAfter !== undefined ? retryAfter * 1000 : backoff));
     };
