@@ -225,9 +225,9 @@ describe('Ads reporting v3', () => {
       body,
     });
     expect(again.status).toBe(425);
-    expect(await again.json()).toMatchObject({
+    expect(await again.json()).toEqual({
       code: '425',
-      details: `The Request is a duplicate of : ${first.reportId}`,
+      detail: `The Request is a duplicate of : ${first.reportId}`,
     });
   });
 

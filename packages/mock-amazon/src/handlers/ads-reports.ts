@@ -131,8 +131,10 @@ export function adsReportHandlers(ctx: MockContext, region: AmazonRegion): HttpH
         const duplicate = [...ctx.state.adsReports.values()].find(
           (r) => r.key === key && r.status !== 'FAILED',
         );
-        if (duplicate)
-          return adsError(425, `The Request is a duplicate of : ${duplicate.reportId}`, requestId);
+        // Reporting v3 answers a duplicate with `{code, detail}` (no requestId); clients read the id from `detail`.
+        if (duplicate) {
+          return json(425, { code: '425', detail: `The Request is a duplicate of : ${duplicate.reportId}` });
+        }
         const report: AdsReport = {
           reportId: uuid(ctx),
           profileId,
