@@ -196,6 +196,33 @@ describe('Reports 2021-06-30: GET_SALES_AND_TRAFFIC_REPORT', () => {
     expect(new Set(content.salesAndTrafficByAsin.map((a) => a.childAsin))).toEqual(new Set(asins));
   });
 
+  it('gives every ASIN the six session and page-view percentages the model requires, shares of all products', async () => {
+    const { accessToken } = await connectSeller(amazon);
+    const id = await createReport(accessToken);
+    for (let poll = 0; poll < 3; poll++) await status(accessToken, id);
+    const { reportDocumentId } = await status(accessToken, id);
+    const { url } = (await (
+      await sp(amazon, 'na', `/reports/2021-06-30/documents/${reportDocumentId}`, accessToken)
+    ).json()) as { url: string };
+    const content = (await download(amazon, url)) as {
+      salesAndTrafficByAsin: { trafficByAsin: Record<string, number> }[];
+    };
+    const fields = [
+      'browserSessionPercentage',
+      'mobileAppSessionPercentage',
+      'sessionPercentage',
+      'browserPageViewsPercentage',
+      'mobileAppPageViewsPercentage',
+      'pageViewsPercentage',
+    ];
+    for (const field of fields) {
+      const shares = content.salesAndTrafficByAsin.map((asin) => asin.trafficByAsin[field]);
+      for (const share of shares) expect(share).toBeGreaterThan(0);
+      // Every product sold in these 14 days, so the shares add up to the whole (give or take rounding).
+      expect(shares.reduce((sum = 0, share = 0) => sum + share, 0)).toBeCloseTo(100, 0);
+    }
+  });
+
   it('stops the days at yesterday (mock clock)', async () => {
     const { accessToken } = await connectSeller(amazon);
     const id = await createReport(accessToken, salesAndTrafficRequest(US, '2026-11-15', '2026-11-25'));
