@@ -39,6 +39,7 @@ describe('createMockAmazon', () => {
       marketplaceIds: marketplaces.US.id,
       interval: '2026-11-01T00:00:00Z--2026-11-15T00:00:00Z',
       granularity: 'Total',
+      granularityTimeZone: 'UTC',
     });
     const metrics = (await (
       await sp(amazon, 'na', `/sales/v1/orderMetrics?${query}`, seller.accessToken)
@@ -62,6 +63,7 @@ describe('createMockAmazon', () => {
         marketplaceIds: marketplaces.US.id,
         interval: '2026-11-01T00:00:00Z--2026-11-08T00:00:00Z',
         granularity: 'Day',
+        granularityTimeZone: 'UTC',
       });
       return (await sp(amazon, 'na', `/sales/v1/orderMetrics?${query}`, seller.accessToken)).text();
     };

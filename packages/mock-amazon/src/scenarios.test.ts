@@ -141,6 +141,7 @@ describe('report scenarios', () => {
       marketplaceIds: marketplaces.US.id,
       interval: '2026-11-10T00:00:00Z--2026-11-17T00:00:00Z',
       granularity: 'Total',
+      granularityTimeZone: 'UTC',
     });
     const zero = (await (
       await sp(amazon, 'na', `/sales/v1/orderMetrics?${query}`, seller.accessToken)

@@ -102,7 +102,13 @@ describe('GET /sales/v1/orderMetrics', () => {
   it('answers one bucket per day whose Total matches the sum, with Amazon’s decimal-string amounts', async () => {
     const { accessToken } = await connectSeller(amazon);
     const interval = '2026-11-01T00:00:00-07:00--2026-11-08T00:00:00-07:00';
-    const days = await orderMetrics(accessToken, { marketplaceIds: US, interval, granularity: 'Day' });
+    const granularityTimeZone = 'America/Los_Angeles';
+    const days = await orderMetrics(accessToken, {
+      marketplaceIds: US,
+      interval,
+      granularity: 'Day',
+      granularityTimeZone,
+    });
     expect(days.status).toBe(200);
     expect(days.body.payload).toHaveLength(7);
     expect(days.body.payload[0]!.interval).toBe('2026-11-01T00:00-07:00--2026-11-02T00:00-07:00');
@@ -112,7 +118,12 @@ describe('GET /sales/v1/orderMetrics', () => {
       expect(day.orderItemCount).toBeLessThanOrEqual(day.unitCount);
       expect(day.unitCount).toBeGreaterThan(0);
     }
-    const total = await orderMetrics(accessToken, { marketplaceIds: US, interval, granularity: 'Total' });
+    const total = await orderMetrics(accessToken, {
+      marketplaceIds: US,
+      interval,
+      granularity: 'Total',
+      granularityTimeZone,
+    });
     expect(total.body.payload).toHaveLength(1);
     const summed = days.body.payload.reduce((sum, d) => sum + Number(d.totalSales.amount), 0);
     expect(Number(total.body.payload[0]!.totalSales.amount)).toBeCloseTo(summed, 0);
@@ -121,24 +132,86 @@ describe('GET /sales/v1/orderMetrics', () => {
   it('has no sales after the mock clock’s now', async () => {
     const { accessToken } = await connectSeller(amazon);
     const interval = '2026-11-21T00:00:00Z--2026-11-23T00:00:00Z';
-    const future = await orderMetrics(accessToken, { marketplaceIds: US, interval, granularity: 'Day' });
+    const future = await orderMetrics(accessToken, {
+      marketplaceIds: US,
+      interval,
+      granularity: 'Day',
+      granularityTimeZone: 'UTC',
+    });
     expect(future.body.payload.map((d) => d.unitCount)).toEqual([0, 0]);
   });
 
   it('validates marketplaceIds, granularity and interval with 400 InvalidInput', async () => {
     const { accessToken } = await connectSeller(amazon);
     const interval = '2026-11-01T00:00:00Z--2026-11-02T00:00:00Z';
+    const utc = { granularityTimeZone: 'UTC' };
     const cases = [
-      { marketplaceIds: marketplaces.JP.id, interval, granularity: 'Day' },
-      { marketplaceIds: US, interval, granularity: 'Fortnight' },
-      { marketplaceIds: US, interval: '2026-11-01--2026-11-02', granularity: 'Day' },
-      { interval, granularity: 'Day' },
+      { marketplaceIds: marketplaces.JP.id, interval, granularity: 'Day', ...utc },
+      { marketplaceIds: US, interval, granularity: 'Fortnight', ...utc },
+      { marketplaceIds: US, interval: '2026-11-01--2026-11-02', granularity: 'Day', ...utc },
+      { interval, granularity: 'Day', ...utc },
+      { marketplaceIds: US, interval, granularity: 'Day', buyerType: 'Business', ...utc },
+      { marketplaceIds: US, interval, granularity: 'Day', fulfillmentNetwork: 'FBA', ...utc },
+      { marketplaceIds: US, interval, granularity: 'Week', firstDayOfWeek: 'Friday', ...utc },
+      {
+        marketplaceIds: US,
+        interval: '2024-01-01T00:00:00Z--2024-01-02T00:00:00Z',
+        granularity: 'Day',
+        ...utc,
+      },
+      { marketplaceIds: US, interval: '2026-10-01T00:00:00Z--2026-10-02T00:00:00Z', granularity: 'Hour' },
     ];
     for (const query of cases) {
       const answer = await orderMetrics(accessToken, query);
-      expect(answer.status).toBe(400);
+      expect(answer.status, JSON.stringify(query)).toBe(400);
       expect(answer.body.errors).toEqual([expect.objectContaining({ code: 'InvalidInput' })]);
     }
+  });
+
+  it('requires granularityTimeZone above Hour, matching the interval’s offset, as the Sales API model says', async () => {
+    const { accessToken } = await connectSeller(amazon);
+    const pacific = '2026-11-01T00:00:00-07:00--2026-11-03T00:00:00-07:00';
+    const zulu = '2026-11-01T00:00:00Z--2026-11-03T00:00:00Z';
+    const refused = [
+      { interval: zulu, granularity: 'Day' },
+      { interval: pacific, granularity: 'Total' },
+      { interval: zulu, granularity: 'Day', granularityTimeZone: 'Europe/Berlin' },
+      { interval: pacific, granularity: 'Day', granularityTimeZone: 'UTC' },
+      { interval: pacific, granularity: 'Day', granularityTimeZone: 'Mars/Olympus_Mons' },
+    ];
+    for (const query of refused) {
+      const answer = await orderMetrics(accessToken, { marketplaceIds: US, ...query });
+      expect(answer.status, JSON.stringify(query)).toBe(400);
+      expect(answer.body.errors?.[0]).toMatchObject({ code: 'InvalidInput' });
+    }
+    const accepted = [
+      { interval: zulu, granularity: 'Day', granularityTimeZone: 'UTC' },
+      { interval: pacific, granularity: 'Day', granularityTimeZone: 'US/Pacific' },
+      { interval: pacific, granularity: 'Day', granularityTimeZone: 'Etc/GMT+7' },
+      { interval: zulu, granularity: 'Hour' },
+    ];
+    for (const query of accepted) {
+      const answer = await orderMetrics(accessToken, { marketplaceIds: US, ...query });
+      expect(answer.status, JSON.stringify(query)).toBe(200);
+    }
+  });
+
+  it('answers zeros for the filters the mock’s consumer-only, Amazon-fulfilled shops do not match', async () => {
+    const { accessToken } = await connectSeller(amazon);
+    const base = {
+      marketplaceIds: US,
+      interval: '2026-11-01T00:00:00Z--2026-11-08T00:00:00Z',
+      granularity: 'Total',
+      granularityTimeZone: 'UTC',
+    };
+    const units = async (extra: Record<string, string>) =>
+      (await orderMetrics(accessToken, { ...base, ...extra })).body.payload[0]!.unitCount;
+    const all = await units({});
+    expect(all).toBeGreaterThan(0);
+    expect(await units({ buyerType: 'B2C', fulfillmentNetwork: 'AFN' })).toBe(all);
+    expect(await units({ buyerType: 'B2B' })).toBe(0);
+    expect(await units({ fulfillmentNetwork: 'MFN' })).toBe(0);
+    expect(await units({ amazonProgram: 'AmazonHaul' })).toBe(0);
   });
 });
 
@@ -289,6 +362,7 @@ describe('Reports 2021-06-30: GET_SALES_AND_TRAFFIC_REPORT', () => {
       marketplaceIds: US,
       interval: '2026-11-01T00:00:00Z--2026-11-02T00:00:00Z',
       granularity: 'Day',
+      granularityTimeZone: 'UTC',
     });
     expect(failed.status).toBe(500);
     expect(failed.body.errors).toEqual([expect.objectContaining({ code: 'InternalFailure' })]);

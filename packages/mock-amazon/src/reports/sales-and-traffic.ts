@@ -164,7 +164,10 @@ export function buildSalesAndTraffic(options: {
           mobileAppPageViews: s.pageViews - s.browserPageViews,
           pageViews: s.pageViews,
           browserPageViewsPercentage: pct(s.browserPageViews, all.browserPageViews),
-          mobileAppPageViewsPercentage: pct(s.pageViews - s.browserPageViews, all.pageViews - all.browserPageViews),
+          mobileAppPageViewsPercentage: pct(
+            s.pageViews - s.browserPageViews,
+            all.pageViews - all.browserPageViews,
+          ),
           pageViewsPercentage: pct(s.pageViews, all.pageViews),
           buyBoxPercentage: buyBoxPercentage(s),
           unitSessionPercentage: pct(s.units, s.sessions),
