@@ -210,7 +210,7 @@ describe('Ads reporting v3', () => {
       { scope: profileId },
     );
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({ code: 'NOT_FOUND', details: 'Report not found' });
+    expect(await missing.json()).toEqual({ code: 'NOT_FOUND', detail: 'Report not found' });
   });
 
   it('answers 425 with the original report id for a duplicate request', async () => {
@@ -273,7 +273,7 @@ describe('Ads reporting v3', () => {
     ).toBe(415);
     const long = await post(spCampaignsRequest('2026-10-01', '2026-11-05'));
     expect(long.status).toBe(400);
-    expect(await long.json()).toMatchObject({ code: '400', details: expect.stringContaining('31 days') });
+    expect(await long.json()).toEqual({ code: '400', detail: expect.stringContaining('31 days') });
     expect((await post(spCampaignsRequest('2026-11-01', '2026-11-02', ['date', 'bogus']))).status).toBe(400);
     const wrongGroup = spCampaignsRequest('2026-11-01', '2026-11-02');
     wrongGroup.configuration.groupBy = ['advertiser'];

@@ -1,7 +1,7 @@
 import type { HttpHandler } from 'msw';
 import type { AmazonRegion } from '../base-urls.js';
 import type { MockContext } from '../context.js';
-import { adsError, json } from '../http/respond.js';
+import { json, reportingError } from '../http/respond.js';
 import { adsReportTypes, buildAdsReportRows } from '../reports/ads-report-rows.js';
 import { datesWithData, isIsoDate, reportProgress } from '../reports/availability.js';
 import { findReportFile, presignedUrl, saveReportFile } from '../reports/documents.js';
@@ -103,29 +103,29 @@ export function adsReportHandlers(ctx: MockContext, region: AmazonRegion): HttpH
       ctx,
       region,
       { method: 'POST', path: '/reporting/reports', endpoint: 'ads.reports.create', needScope: true },
-      async (caller, { request, requestId }) => {
+      async (caller, { request }) => {
         const contentType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
         if (contentType !== CONTENT_TYPE) {
-          return adsError(415, `Content-Type must be ${CONTENT_TYPE}`, requestId);
+          return reportingError(415, `Content-Type must be ${CONTENT_TYPE}`);
         }
         let body: Record<string, unknown>;
         try {
           body = (await request.json()) as Record<string, unknown>;
         } catch {
-          return adsError(400, 'Malformed request body: not JSON', requestId);
+          return reportingError(400, 'Malformed request body: not JSON');
         }
         const { startDate, endDate } = body;
         if (!isIsoDate(startDate) || !isIsoDate(endDate)) {
-          return adsError(400, 'startDate and endDate must be dates in the form YYYY-MM-DD', requestId);
+          return reportingError(400, 'startDate and endDate must be dates in the form YYYY-MM-DD');
         }
-        if (startDate > endDate) return adsError(400, 'startDate must not be after endDate', requestId);
+        if (startDate > endDate) return reportingError(400, 'startDate must not be after endDate');
         const span = (Date.parse(endDate) - Date.parse(startDate)) / DAY + 1;
-        if (span > 31) return adsError(400, 'The date range of a report cannot exceed 31 days', requestId);
+        if (span > 31) return reportingError(400, 'The date range of a report cannot exceed 31 days');
         if (startDate < isoDate(ctx.clock.now() - 95 * DAY)) {
-          return adsError(400, 'startDate cannot be more than 95 days in the past', requestId);
+          return reportingError(400, 'startDate cannot be more than 95 days in the past');
         }
         const configuration = validateConfiguration(body.configuration);
-        if (!configuration.ok) return adsError(400, configuration.details, requestId);
+        if (!configuration.ok) return reportingError(400, configuration.details);
         const profileId = caller.profile!.profileId;
         const key = JSON.stringify([profileId, startDate, endDate, configuration.value]);
         const duplicate = [...ctx.state.adsReports.values()].find(
@@ -133,7 +133,7 @@ export function adsReportHandlers(ctx: MockContext, region: AmazonRegion): HttpH
         );
         // Reporting v3 answers a duplicate with `{code, detail}` (no requestId); clients read the id from `detail`.
         if (duplicate) {
-          return json(425, { code: '425', detail: `The Request is a duplicate of : ${duplicate.reportId}` });
+          return reportingError(425, `The Request is a duplicate of : ${duplicate.reportId}`);
         }
         const report: AdsReport = {
           reportId: uuid(ctx),
@@ -160,10 +160,10 @@ export function adsReportHandlers(ctx: MockContext, region: AmazonRegion): HttpH
       ctx,
       region,
       { method: 'GET', path: '/reporting/reports/:reportId', endpoint: 'ads.reports.get', needScope: true },
-      async (caller, { requestId, params }) => {
+      async (caller, { params }) => {
         const report = ctx.state.adsReports.get(params.reportId ?? '');
         if (!report || report.profileId !== caller.profile!.profileId || report.region !== region) {
-          return adsError(404, 'Report not found', requestId, 'NOT_FOUND');
+          return reportingError(404, 'Report not found', 'NOT_FOUND');
         }
         if (report.status === 'PENDING' || report.status === 'PROCESSING') {
           report.polls += 1;
