@@ -208,10 +208,18 @@ describe('the standalone server over real HTTP', () => {
     };
     const file = await fetch(url);
     expect(file.headers.get('content-encoding')).toBeNull();
+    expect(file.headers.get('content-type')).toBe('text/plain; charset=UTF-8');
+    expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('300');
     const content = JSON.parse(await gunzip(await file.arrayBuffer())) as {
       salesAndTrafficByDate: unknown[];
     };
     expect(content.salesAndTrafficByDate).toHaveLength(3);
+    // enableContentEncodingUrlHeader=true: the file says Content-Encoding: gzip, so fetch unzips it by itself.
+    const encoded = (await (
+      await fetch(`${base}/documents/${reportDocumentId}?enableContentEncodingUrlHeader=true`, { headers })
+    ).json()) as { url: string };
+    const plain = (await (await fetch(encoded.url)).json()) as { salesAndTrafficByDate: unknown[] };
+    expect(plain.salesAndTrafficByDate).toHaveLength(3);
   });
 });
 

@@ -327,6 +327,22 @@ describe('Reports 2021-06-30: GET_SALES_AND_TRAFFIC_REPORT', () => {
     expect(await foreign.json()).toMatchObject({ errors: [{ code: 'NotFound' }] });
   });
 
+  it('hands out a document URL that expires after 5 minutes, as Amazon’s do', async () => {
+    const { accessToken } = await connectSeller(amazon);
+    const id = await createReport(accessToken);
+    for (let poll = 0; poll < 3; poll++) await status(accessToken, id);
+    const { reportDocumentId } = await status(accessToken, id);
+    const { url } = (await (
+      await sp(amazon, 'na', `/reports/2021-06-30/documents/${reportDocumentId}`, accessToken)
+    ).json()) as { url: string };
+    amazon.clock.advance(4 * 60_000);
+    expect((await amazon.fetch(url)).status).toBe(200);
+    amazon.clock.advance(60_000);
+    const late = await amazon.fetch(url);
+    expect(late.status).toBe(403);
+    expect(await late.text()).toContain('Request has expired');
+  });
+
   it('answers 404 for an unknown report document', async () => {
     const { accessToken } = await connectSeller(amazon);
     const missing = await sp(
