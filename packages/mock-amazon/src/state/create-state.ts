@@ -40,6 +40,7 @@ export function createState(world: World): MockState {
     accessTokens: new Map(),
     adsReports: new Map(),
     spReports: new Map(),
+    targetingEdits: new Map(),
     files: new Map(),
     buckets: new Map(),
     log: [],
