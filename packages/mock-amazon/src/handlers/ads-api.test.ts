@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ads,
+  completedAdsReportUrl,
   connectAdvertising,
   connectSeller,
+  createAdsReport,
   download,
+  runAdsReport,
   spCampaignsRequest,
   TEST_NOW,
 } from '../../test/support.js';
@@ -245,14 +248,10 @@ describe('Ads reporting v3', () => {
         format: 'GZIP_JSON',
       },
     };
-    const { reportId } = (await (
-      await ads(amazon, 'na', '/reporting/reports', accessToken, { method: 'POST', scope: profileId, body })
-    ).json()) as { reportId: string };
-    await ads(amazon, 'na', `/reporting/reports/${reportId}`, accessToken, { scope: profileId });
-    const done = (await (
-      await ads(amazon, 'na', `/reporting/reports/${reportId}`, accessToken, { scope: profileId })
-    ).json()) as { url: string };
-    const rows = (await download(amazon, done.url)) as { advertisedAsin: string; startDate: string }[];
+    const rows = (await runAdsReport(amazon, 'na', accessToken, profileId, body)) as {
+      advertisedAsin: string;
+      startDate: string;
+    }[];
     const asins = amazon.world.byKey.default.advertisingAccounts[0]!.shop.products.map((p) => p.asin);
     expect(new Set(rows.map((r) => r.advertisedAsin))).toEqual(new Set(asins));
     expect(rows.every((r) => r.startDate === '2026-11-10')).toBe(true);
@@ -294,17 +293,14 @@ describe('Ads reporting v3', () => {
 
   it('protects the download URL like a pre-signed S3 URL', async () => {
     const { accessToken, profileId } = await setup();
-    const { reportId } = (await (
-      await ads(amazon, 'na', '/reporting/reports', accessToken, {
-        method: 'POST',
-        scope: profileId,
-        body: spCampaignsRequest('2026-11-01', '2026-11-02'),
-      })
-    ).json()) as { reportId: string };
-    await ads(amazon, 'na', `/reporting/reports/${reportId}`, accessToken, { scope: profileId });
-    const { url } = (await (
-      await ads(amazon, 'na', `/reporting/reports/${reportId}`, accessToken, { scope: profileId })
-    ).json()) as { url: string };
+    const reportId = await createAdsReport(
+      amazon,
+      'na',
+      accessToken,
+      profileId,
+      spCampaignsRequest('2026-11-01', '2026-11-02'),
+    );
+    const url = await completedAdsReportUrl(amazon, 'na', accessToken, profileId, reportId);
     const withAuth = await amazon.fetch(url, { headers: { authorization: `Bearer ${accessToken}` } });
     expect(withAuth.status).toBe(400);
     expect(await withAuth.text()).toContain('Only one auth mechanism allowed');

@@ -2,12 +2,52 @@ import type { HttpHandler } from 'msw';
 import type { AmazonRegion } from '../base-urls.js';
 import type { MockContext } from '../context.js';
 import { json, reportingError } from '../http/respond.js';
-import { adsReportTypes, buildAdsReportRows } from '../reports/ads-report-rows.js';
+import { adsReportTypes, buildAdsReportRows, type TargetingRow } from '../reports/ads-report-rows.js';
 import { datesWithData, isIsoDate, reportProgress } from '../reports/availability.js';
 import { findReportFile, presignedUrl, saveReportFile } from '../reports/documents.js';
 import type { AdsReport, AdsReportConfiguration } from '../state/types.js';
+import { currentKeywords, currentTargets } from '../targeting/current-targeting.js';
 import { isoDate } from '../world/shop-metrics.js';
+import type { AdsProfile } from '../world/types.js';
 import { adsRoute } from './ads-auth.js';
+
+/** How the console (and spTargeting's `targeting` column) writes a clause: close-match, asin="B0…", … */
+function targetingText(predicate: { type: string; value?: string }): string {
+  const auto: Record<string, string> = {
+    QUERY_HIGH_REL_MATCHES: 'close-match',
+    QUERY_BROAD_REL_MATCHES: 'loose-match',
+    ASIN_SUBSTITUTE_RELATED: 'substitutes',
+    ASIN_ACCESSORY_RELATED: 'complements',
+  };
+  return auto[predicate.type] ?? `asin="${predicate.value ?? ''}"`;
+}
+
+/** The profile's keywords and targets as they are now (their bids and states), for spTargeting rows. */
+function targetingRowsOf(ctx: MockContext, profile: AdsProfile): TargetingRow[] {
+  return [
+    ...currentKeywords(ctx, profile).map((k) => ({
+      kind: 'keyword' as const,
+      id: k.id,
+      campaignId: k.campaign.campaignId,
+      text: k.seeded.keywordText,
+      matchType: k.seeded.matchType,
+      bid: k.bid,
+      state: k.state,
+      share: k.seeded.share,
+    })),
+    ...currentTargets(ctx, profile).map((t) => ({
+      kind: 'target' as const,
+      id: t.id,
+      campaignId: t.campaign.campaignId,
+      text: t.seeded.expression.map(targetingText).join(' '),
+      matchType:
+        t.seeded.expressionType === 'AUTO' ? 'TARGETING_EXPRESSION_PREDEFINED' : 'TARGETING_EXPRESSION',
+      bid: t.bid,
+      state: t.state,
+      share: t.seeded.share,
+    })),
+  ];
+}
 
 const CONTENT_TYPE = 'application/vnd.createasyncreportrequest.v3+json';
 const DAY = 86_400_000;
@@ -190,6 +230,7 @@ export function adsReportHandlers(ctx: MockContext, region: AmazonRegion): HttpH
               startDate: report.startDate,
               endDate: report.endDate,
               dates,
+              targeting: targetingRowsOf(ctx, caller.profile!),
             });
             await saveReportFile(ctx, 'ads', report.reportId, region, rows);
             report.status = 'COMPLETED';

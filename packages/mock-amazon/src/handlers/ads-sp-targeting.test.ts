@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ads, connectAdvertising, TEST_NOW } from '../../test/support.js';
+import { ads, connectAdvertising, runAdsReport, TEST_NOW } from '../../test/support.js';
 import type { AmazonRegion } from '../base-urls.js';
 import { createMockAmazon } from '../create-mock-amazon.js';
 
@@ -326,5 +326,45 @@ describe('SP campaign management v3: product targets', () => {
     const after = await list({ targetIdFilter: { include: [target.targetId] } });
     expect(after.targetingClauses[0]!.bid).toBe(0.77);
     expect(amazon.callCounts()).toMatchObject({ 'ads.sp.targets.list': 3, 'ads.sp.targets.update': 1 });
+  });
+});
+
+describe('SP keywords in Ads reports', () => {
+  it('shows a bid changed through PUT /sp/keywords in a later spTargeting report', async () => {
+    const { accessToken, profileId } = await setup();
+    const { keywords } = (
+      await listKeywords(accessToken, profileId, { stateFilter: { include: ['ENABLED'] } })
+    ).body;
+    const keyword = keywords[0]!;
+    await v3(
+      'na',
+      '/sp/keywords',
+      accessToken,
+      profileId,
+      { keywords: [{ keywordId: keyword.keywordId, bid: 2.22 }] },
+      { method: 'PUT' },
+    );
+    const rows = await runAdsReport(amazon, 'na', accessToken, profileId, {
+      name: 'targeting',
+      startDate: '2026-11-10',
+      endDate: '2026-11-16',
+      configuration: {
+        adProduct: 'SPONSORED_PRODUCTS',
+        groupBy: ['targeting'],
+        columns: ['keywordId', 'keyword', 'keywordBid', 'matchType', 'impressions', 'clicks', 'cost'],
+        reportTypeId: 'spTargeting',
+        timeUnit: 'SUMMARY',
+        format: 'GZIP_JSON',
+      },
+    });
+    const row = rows.find((r) => String(r.keywordId) === keyword.keywordId);
+    expect(row).toMatchObject({
+      keyword: keyword.keywordText,
+      keywordBid: 2.22,
+      matchType: keyword.matchType,
+    });
+    expect(row!.clicks).toBeGreaterThan(0);
+    const others = rows.filter((r) => String(r.keywordId) !== keyword.keywordId && r.keywordBid === 2.22);
+    expect(others).toEqual([]);
   });
 });
