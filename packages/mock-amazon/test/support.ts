@@ -205,6 +205,36 @@ export function spCampaignsRequest(
   };
 }
 
+/**
+ * Creates an SP-API GET_SALES_AND_TRAFFIC_REPORT, polls it to DONE (at most `polls` reads) and answers the
+ * pre-signed URL of its document.
+ */
+export async function salesAndTrafficDocumentUrl(
+  amazon: MockAmazon,
+  accessToken: string,
+  body: unknown,
+  { region = 'na', polls = 10 }: { region?: AmazonRegion; polls?: number } = {},
+): Promise<string> {
+  const base = '/reports/2021-06-30';
+  const created = await sp(amazon, region, `${base}/reports`, accessToken, body);
+  if (created.status !== 202) throw new Error(`report create: ${created.status} ${await created.text()}`);
+  const { reportId } = (await created.json()) as { reportId: string };
+  for (let poll = 0; poll < polls; poll++) {
+    const report = (await (await sp(amazon, region, `${base}/reports/${reportId}`, accessToken)).json()) as {
+      processingStatus: string;
+      reportDocumentId?: string;
+    };
+    if (report.processingStatus === 'DONE' && report.reportDocumentId) {
+      const document = await sp(amazon, region, `${base}/documents/${report.reportDocumentId}`, accessToken);
+      return ((await document.json()) as { url: string }).url;
+    }
+    if (report.processingStatus === 'FATAL' || report.processingStatus === 'CANCELLED') {
+      throw new Error(`report ${reportId} ${report.processingStatus}`);
+    }
+  }
+  throw new Error(`report ${reportId} not DONE after ${polls} polls`);
+}
+
 /** A GET_SALES_AND_TRAFFIC_REPORT request body. */
 export function salesAndTrafficRequest(marketplaceId: string, start: string, end: string) {
   return {

@@ -3,6 +3,7 @@ import {
   connectAdvertising,
   connectSeller,
   download,
+  salesAndTrafficDocumentUrl,
   salesAndTrafficRequest,
   sp,
   TEST_NOW,
@@ -271,12 +272,11 @@ describe('Reports 2021-06-30: GET_SALES_AND_TRAFFIC_REPORT', () => {
 
   it('gives every ASIN the six session and page-view percentages the model requires, shares of all products', async () => {
     const { accessToken } = await connectSeller(amazon);
-    const id = await createReport(accessToken);
-    for (let poll = 0; poll < 3; poll++) await status(accessToken, id);
-    const { reportDocumentId } = await status(accessToken, id);
-    const { url } = (await (
-      await sp(amazon, 'na', `/reports/2021-06-30/documents/${reportDocumentId}`, accessToken)
-    ).json()) as { url: string };
+    const url = await salesAndTrafficDocumentUrl(
+      amazon,
+      accessToken,
+      salesAndTrafficRequest(US, '2026-11-01', '2026-11-14'),
+    );
     const content = (await download(amazon, url)) as {
       salesAndTrafficByAsin: { trafficByAsin: Record<string, number> }[];
     };
@@ -329,12 +329,11 @@ describe('Reports 2021-06-30: GET_SALES_AND_TRAFFIC_REPORT', () => {
 
   it('hands out a document URL that expires after 5 minutes, as Amazon’s do', async () => {
     const { accessToken } = await connectSeller(amazon);
-    const id = await createReport(accessToken);
-    for (let poll = 0; poll < 3; poll++) await status(accessToken, id);
-    const { reportDocumentId } = await status(accessToken, id);
-    const { url } = (await (
-      await sp(amazon, 'na', `/reports/2021-06-30/documents/${reportDocumentId}`, accessToken)
-    ).json()) as { url: string };
+    const url = await salesAndTrafficDocumentUrl(
+      amazon,
+      accessToken,
+      salesAndTrafficRequest(US, '2026-11-01', '2026-11-14'),
+    );
     amazon.clock.advance(4 * 60_000);
     expect((await amazon.fetch(url)).status).toBe(200);
     amazon.clock.advance(60_000);
