@@ -310,3 +310,30 @@ describe('Ads reporting v3', () => {
     expect(await late.text()).toContain('Request has expired');
   });
 });
+
+describe('Ads API per marketplace', () => {
+  it('has one profile per marketplace with its own currency and time zone, and reports only that profile', async () => {
+    const { accessToken } = await connectAdvertising(amazon);
+    const [us, ca] = await profiles('na', accessToken);
+    expect(ca).toMatchObject({ countryCode: 'CA', currencyCode: 'CAD', timezone: 'America/Los_Angeles' });
+    expect(ca!.accountInfo.marketplaceStringId).toBe('A2EUQ1WTGCTBG2');
+    const eu = await connectAdvertising(amazon, { region: 'eu' });
+    const [uk, de] = await profiles('eu', eu.accessToken);
+    expect(uk).toMatchObject({ currencyCode: 'GBP', timezone: 'Europe/London' });
+    expect(de).toMatchObject({ currencyCode: 'EUR', timezone: 'Europe/Paris' });
+    const body = spCampaignsRequest('2026-11-10', '2026-11-12', [
+      'campaignId',
+      'campaignBudgetCurrencyCode',
+      'cost',
+      'date',
+    ]);
+    const caRows = await runAdsReport(amazon, 'na', accessToken, ca!.profileId, body);
+    const usRows = await runAdsReport(amazon, 'na', accessToken, us!.profileId, body);
+    const account = amazon.world.byKey.default.advertisingAccounts[0]!;
+    const caCampaigns = account.profiles.find((p) => p.marketplace.countryCode === 'CA')!.campaigns;
+    expect(new Set(caRows.map((r) => r.campaignId))).toEqual(new Set(caCampaigns.map((c) => c.campaignId)));
+    expect(new Set(caRows.map((r) => r.campaignBudgetCurrencyCode))).toEqual(new Set(['CAD']));
+    expect(new Set(usRows.map((r) => r.campaignBudgetCurrencyCode))).toEqual(new Set(['USD']));
+    expect(caRows.some((r) => usRows.some((u) => u.campaignId === r.campaignId))).toBe(false);
+  });
+});

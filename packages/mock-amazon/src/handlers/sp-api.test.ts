@@ -383,3 +383,47 @@ describe('Reports 2021-06-30: GET_SALES_AND_TRAFFIC_REPORT', () => {
     expect(failed.body.errors).toEqual([expect.objectContaining({ code: 'InternalFailure' })]);
   });
 });
+
+describe('per marketplace', () => {
+  it('answers orderMetrics and sales-and-traffic only for the asked marketplace, in its currency', async () => {
+    const { accessToken } = await connectSeller(amazon);
+    const query = {
+      interval: '2026-11-01T00:00:00Z--2026-11-08T00:00:00Z',
+      granularity: 'Total',
+      granularityTimeZone: 'UTC',
+    };
+    const us = (await orderMetrics(accessToken, { marketplaceIds: US, ...query })).body.payload[0]!;
+    const ca = (await orderMetrics(accessToken, { marketplaceIds: marketplaces.CA.id, ...query })).body
+      .payload[0]!;
+    expect(us.totalSales.currencyCode).toBe('USD');
+    expect(ca.totalSales.currencyCode).toBe('CAD');
+    // The shop sells less in Canada (its CA weight is 0.18 of the US).
+    expect(ca.unitCount).toBeLessThan(us.unitCount / 2);
+    const both = await orderMetrics(accessToken, { marketplaceIds: `${US},${marketplaces.CA.id}`, ...query });
+    expect(both.status).toBe(400);
+    const elsewhere = await orderMetrics(accessToken, { marketplaceIds: marketplaces.UK.id, ...query });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.errors?.[0]).toMatchObject({ code: 'InvalidInput' });
+    const url = await salesAndTrafficDocumentUrl(
+      amazon,
+      accessToken,
+      salesAndTrafficRequest(marketplaces.CA.id, '2026-11-01', '2026-11-07'),
+    );
+    const document = (await download(amazon, url)) as {
+      reportSpecification: { marketplaceIds: string[] };
+      salesAndTrafficByDate: { salesByDate: { orderedProductSales: { currencyCode: string } } }[];
+    };
+    expect(document.reportSpecification.marketplaceIds).toEqual([marketplaces.CA.id]);
+    expect(
+      new Set(document.salesAndTrafficByDate.map((d) => d.salesByDate.orderedProductSales.currencyCode)),
+    ).toEqual(new Set(['CAD']));
+    const ukReport = await sp(
+      amazon,
+      'na',
+      '/reports/2021-06-30/reports',
+      accessToken,
+      salesAndTrafficRequest(marketplaces.UK.id, '2026-11-01', '2026-11-07'),
+    );
+    expect(ukReport.status).toBe(400);
+  });
+});
