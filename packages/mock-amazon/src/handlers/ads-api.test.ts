@@ -156,7 +156,7 @@ describe('Ads reporting v3', () => {
     expect(await unknown.json()).toMatchObject({ details: 'No matching advertiser found for scope' });
   });
 
-  it('creates a report PENDING, completes it on the next poll, serves gzipped JSON rows with the requested columns', async () => {
+  it('creates a report PENDING, PENDING at the first poll, COMPLETED at the second, serves gzipped JSON rows with the requested columns', async () => {
     const { accessToken, profileId } = await setup();
     const created = await ads(amazon, 'na', '/reporting/reports', accessToken, {
       method: 'POST',
