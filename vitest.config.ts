@@ -53,6 +53,8 @@ export default defineConfig({
           root: './packages/mock-amazon',
           environment: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          // The real-client contract tests are their own project (mock-amazon-clients).
+          exclude: ['test/clients/**', '**/node_modules/**'],
         },
       },
       {
@@ -83,6 +85,17 @@ export default defineConfig({
           root: './packages/mock-amazon',
           environment: 'node',
           include: ['src/msw-modes.test.ts'],
+        },
+      },
+      {
+        // Amazon's own and the most used third-party clients against the mock, from a private workspace package
+        // (packages/mock-amazon/test/clients), so the published mock gains no dependencies.
+        extends: true,
+        test: {
+          name: 'mock-amazon-clients',
+          root: './packages/mock-amazon/test/clients',
+          environment: 'node',
+          include: ['*.test.ts'],
         },
       },
       {

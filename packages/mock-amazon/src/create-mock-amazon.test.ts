@@ -3,7 +3,7 @@ import {
   ads,
   connectAdvertising,
   connectSeller,
-  download,
+  runAdsReport,
   sp,
   spCampaignsRequest,
   TEST_NOW,
@@ -21,24 +21,20 @@ describe('createMockAmazon', () => {
       profileId: number;
     }[];
     const scope = us!.profileId;
-    const { reportId } = (await (
-      await ads(amazon, 'na', '/reporting/reports', advertising.accessToken, {
-        method: 'POST',
-        scope,
-        body: spCampaignsRequest('2026-11-01', '2026-11-14'),
-      })
-    ).json()) as { reportId: string };
-    await ads(amazon, 'na', `/reporting/reports/${reportId}`, advertising.accessToken, { scope });
-    const { url } = (await (
-      await ads(amazon, 'na', `/reporting/reports/${reportId}`, advertising.accessToken, { scope })
-    ).json()) as { url: string };
-    const rows = (await download(amazon, url)) as { cost: number; sales14d: number }[];
+    const rows = (await runAdsReport(
+      amazon,
+      'na',
+      advertising.accessToken,
+      scope,
+      spCampaignsRequest('2026-11-01', '2026-11-14'),
+    )) as { cost: number; sales14d: number }[];
     const spend = rows.reduce((sum, r) => sum + r.cost, 0);
     const adSales = rows.reduce((sum, r) => sum + r.sales14d, 0);
     const query = new URLSearchParams({
       marketplaceIds: marketplaces.US.id,
       interval: '2026-11-01T00:00:00Z--2026-11-15T00:00:00Z',
       granularity: 'Total',
+      granularityTimeZone: 'UTC',
     });
     const metrics = (await (
       await sp(amazon, 'na', `/sales/v1/orderMetrics?${query}`, seller.accessToken)
@@ -62,6 +58,7 @@ describe('createMockAmazon', () => {
         marketplaceIds: marketplaces.US.id,
         interval: '2026-11-01T00:00:00Z--2026-11-08T00:00:00Z',
         granularity: 'Day',
+        granularityTimeZone: 'UTC',
       });
       return (await sp(amazon, 'na', `/sales/v1/orderMetrics?${query}`, seller.accessToken)).text();
     };

@@ -43,6 +43,8 @@ export type {
   Product,
   SellingPartner,
   Shop,
+  SpKeyword,
+  SpTarget,
 } from './world/types.js';
 
 /**

@@ -100,6 +100,7 @@ async function flow(amazon: MockAmazon, urls: Required<AmazonBaseUrls>) {
     marketplaceIds: 'ATVPDKIKX0DER',
     interval: '2026-11-01T00:00:00-07:00--2026-11-08T00:00:00-07:00',
     granularity: 'Day',
+    granularityTimeZone: 'America/Los_Angeles',
   });
   seen.orderMetrics = await (
     await fetch(`${urls.spApi.na}/sales/v1/orderMetrics?${query}`, { headers: spHeaders })

@@ -4,7 +4,7 @@ import { REDIRECT_URI, TEST_NOW } from '../test/support.js';
 import { parseHtmlForms } from './html-form.js';
 import { gunzip } from './http/gzip.js';
 import { type MockAmazonServer, startMockAmazonServer } from './node-server.js';
-import { driveSignIn } from './sign-in.js';
+import { signInOverHttp } from './sign-in-over-http.js';
 
 let server: MockAmazonServer;
 beforeAll(async () => {
@@ -77,20 +77,32 @@ describe('the standalone server over real HTTP', () => {
     expect(amazon.calls('lwa.token.authorization_code')).toBe(1);
   });
 
-  it('runs the Seller Central consent over real HTTP with the same page walker', async () => {
+  it('signInOverHttp walks the Seller Central and LWA pages over real HTTP: consent, refusal, wrong password', async () => {
     const { amazon } = server;
-    const pages = [server.baseUrls.sellerCentral.na, server.baseUrls.authorize.na];
-    const callback = await driveSignIn(
-      (request) => fetch(request),
+    const callback = await signInOverHttp(
       amazon.sellerCentralConsentUrl({ redirectUri: REDIRECT_URI, state: 'sc-state' }),
-      { email: 'user_good@example.com', password: 'pass_good', consent: true },
-      (url) => pages.some((base) => url.href.startsWith(base)),
     );
     expect(callback.searchParams.get('state')).toBe('sc-state');
     expect(callback.searchParams.get('spapi_oauth_code')).toBeTruthy();
     expect(callback.searchParams.get('selling_partner_id')).toBe(
       amazon.world.byKey.default.sellingPartners[0]!.sellingPartnerId,
     );
+    // The host name the caller used (localhost here, 127.0.0.1 in the server's base URLs) does not matter.
+    const lwa = amazon
+      .authorizeUrl({ redirectUri: REDIRECT_URI, state: 'lwa' })
+      .replace('127.0.0.1', 'localhost');
+    const refused = await signInOverHttp(lwa, { email: amazon.users.multipleAccounts.email, consent: false });
+    expect(Object.fromEntries(refused.searchParams)).toMatchObject({ error: 'access_denied', state: 'lwa' });
+    const granted = await signInOverHttp(lwa, { email: 'agency@example.com', password: 'pass_good' });
+    expect(granted.searchParams.get('code')).toBeTruthy();
+    await expect(signInOverHttp(lwa, { password: 'wrong' })).rejects.toMatchObject({
+      name: 'SignInError',
+      pageCode: 'INVALID_CREDENTIALS',
+    });
+    expect(amazon.calls('lwa.signin', { status: 200 })).toBe(1); // the form shown again after the wrong password
+    await expect(signInOverHttp(lwa, { origin: 'http://127.0.0.1:9' })).rejects.toMatchObject({
+      code: 'SERVER_UNREACHABLE',
+    });
   });
 
   it('lets oauth4webapi complete the PKCE code exchange and a refresh', async () => {
@@ -208,10 +220,18 @@ describe('the standalone server over real HTTP', () => {
     };
     const file = await fetch(url);
     expect(file.headers.get('content-encoding')).toBeNull();
+    expect(file.headers.get('content-type')).toBe('text/plain; charset=UTF-8');
+    expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('300');
     const content = JSON.parse(await gunzip(await file.arrayBuffer())) as {
       salesAndTrafficByDate: unknown[];
     };
     expect(content.salesAndTrafficByDate).toHaveLength(3);
+    // enableContentEncodingUrlHeader=true: the file says Content-Encoding: gzip, so fetch unzips it by itself.
+    const encoded = (await (
+      await fetch(`${base}/documents/${reportDocumentId}?enableContentEncodingUrlHeader=true`, { headers })
+    ).json()) as { url: string };
+    const plain = (await (await fetch(encoded.url)).json()) as { salesAndTrafficByDate: unknown[] };
+    expect(plain.salesAndTrafficByDate).toHaveLength(3);
   });
 });
 

@@ -5,6 +5,7 @@
  * ```ts
  * import { startMockAmazonServer } from '@smart-ads/mock-amazon/node';
  * const { url, baseUrls, amazon, close } = await startMockAmazonServer({ port: 4010 });
+ * const callback = await signInOverHttp(authorizeUrlBuiltByYourServer); // walks the pages over HTTP
  * ```
  */
 
@@ -14,3 +15,4 @@ export {
   type StartMockAmazonServerOptions,
   startMockAmazonServer,
 } from './node-server.js';
+export { type SignInOverHttpOptions, signInOverHttp } from './sign-in-over-http.js';

@@ -4,6 +4,7 @@ import {
   clientFields,
   connectAdvertising,
   connectSeller,
+  createAdsReport,
   download,
   postToken,
   REDIRECT_URI,
@@ -41,9 +42,7 @@ async function adsReport(
     profileId: number;
   }[];
   const scope = profile!.profileId;
-  const created = (await (
-    await ads(amazon, 'na', '/reporting/reports', accessToken, { method: 'POST', scope, body })
-  ).json()) as { reportId: string };
+  const created = { reportId: await createAdsReport(amazon, 'na', accessToken, scope, body) };
   const poll = async () =>
     (await (
       await ads(amazon, 'na', `/reporting/reports/${created.reportId}`, await refreshed(refreshToken), {
@@ -141,6 +140,7 @@ describe('report scenarios', () => {
       marketplaceIds: marketplaces.US.id,
       interval: '2026-11-10T00:00:00Z--2026-11-17T00:00:00Z',
       granularity: 'Total',
+      granularityTimeZone: 'UTC',
     });
     const zero = (await (
       await sp(amazon, 'na', `/sales/v1/orderMetrics?${query}`, seller.accessToken)

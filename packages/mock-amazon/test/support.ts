@@ -126,6 +126,55 @@ export async function download(amazon: MockAmazon, url: string): Promise<unknown
   return JSON.parse(await gunzip(await response.arrayBuffer()));
 }
 
+/** Creates an Ads report (reporting v3) for a profile and answers its id; throws on anything but 200. */
+export async function createAdsReport(
+  amazon: MockAmazon,
+  region: AmazonRegion,
+  accessToken: string,
+  profileId: number,
+  body: unknown,
+): Promise<string> {
+  const response = await ads(amazon, region, '/reporting/reports', accessToken, {
+    method: 'POST',
+    scope: profileId,
+    body,
+  });
+  if (response.status !== 200) throw new Error(`report create: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { reportId: string }).reportId;
+}
+
+/** Polls an Ads report until it is COMPLETED (at most `polls` reads) and answers its download URL. */
+export async function completedAdsReportUrl(
+  amazon: MockAmazon,
+  region: AmazonRegion,
+  accessToken: string,
+  profileId: number,
+  reportId: string,
+  polls = 10,
+): Promise<string> {
+  for (let poll = 0; poll < polls; poll++) {
+    const report = (await (
+      await ads(amazon, region, `/reporting/reports/${reportId}`, accessToken, { scope: profileId })
+    ).json()) as { status: string; url: string | null };
+    if (report.status === 'COMPLETED' && report.url) return report.url;
+    if (report.status === 'FAILED') throw new Error(`report ${reportId} FAILED`);
+  }
+  throw new Error(`report ${reportId} not COMPLETED after ${polls} polls`);
+}
+
+/** Creates an Ads report, polls it to COMPLETED and answers its downloaded, gunzipped rows. */
+export async function runAdsReport(
+  amazon: MockAmazon,
+  region: AmazonRegion,
+  accessToken: string,
+  profileId: number,
+  body: unknown,
+): Promise<Record<string, string | number | null>[]> {
+  const reportId = await createAdsReport(amazon, region, accessToken, profileId, body);
+  const url = await completedAdsReportUrl(amazon, region, accessToken, profileId, reportId);
+  return (await download(amazon, url)) as Record<string, string | number | null>[];
+}
+
 /** An spCampaigns report request body. */
 export function spCampaignsRequest(
   startDate: string,
@@ -154,6 +203,36 @@ export function spCampaignsRequest(
       format: 'GZIP_JSON',
     },
   };
+}
+
+/**
+ * Creates an SP-API GET_SALES_AND_TRAFFIC_REPORT, polls it to DONE (at most `polls` reads) and answers the
+ * pre-signed URL of its document.
+ */
+export async function salesAndTrafficDocumentUrl(
+  amazon: MockAmazon,
+  accessToken: string,
+  body: unknown,
+  { region = 'na', polls = 10 }: { region?: AmazonRegion; polls?: number } = {},
+): Promise<string> {
+  const base = '/reports/2021-06-30';
+  const created = await sp(amazon, region, `${base}/reports`, accessToken, body);
+  if (created.status !== 202) throw new Error(`report create: ${created.status} ${await created.text()}`);
+  const { reportId } = (await created.json()) as { reportId: string };
+  for (let poll = 0; poll < polls; poll++) {
+    const report = (await (await sp(amazon, region, `${base}/reports/${reportId}`, accessToken)).json()) as {
+      processingStatus: string;
+      reportDocumentId?: string;
+    };
+    if (report.processingStatus === 'DONE' && report.reportDocumentId) {
+      const document = await sp(amazon, region, `${base}/documents/${report.reportDocumentId}`, accessToken);
+      return ((await document.json()) as { url: string }).url;
+    }
+    if (report.processingStatus === 'FATAL' || report.processingStatus === 'CANCELLED') {
+      throw new Error(`report ${reportId} ${report.processingStatus}`);
+    }
+  }
+  throw new Error(`report ${reportId} not DONE after ${polls} polls`);
 }
 
 /** A GET_SALES_AND_TRAFFIC_REPORT request body. */

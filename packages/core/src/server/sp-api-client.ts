@@ -68,6 +68,17 @@ export interface SpApiClient {
 }
 
 /**
+ * The IANA zone whose offset is the one an orderMetrics interval is written in: `UTC` for `Z`, `Etc/GMT∓H` for a
+ * whole-hour offset (IANA's Etc zones invert the sign), so the Sales API's day boundaries match the interval's.
+ */
+function granularityTimeZoneOf(interval: string): string {
+  const offset = /(Z|([+-])(\d{2}):00)$/.exec(interval.split('--')[0] ?? '');
+  if (!offset?.[2]) return 'UTC';
+  const hours = Number(offset[3]);
+  return hours === 0 ? 'UTC' : `Etc/GMT${offset[2] === '-' ? '+' : '-'}${hours}`;
+}
+
+/**
  * Creates the SP-API client (header `x-amz-access-token`).
  *
  * @example
@@ -104,7 +115,13 @@ export function createSpApiClient(options: {
         }));
     },
     async orderTotals({ accessToken, region, marketplaceId, interval }) {
-      const query = new URLSearchParams({ marketplaceIds: marketplaceId, interval, granularity: 'Day' });
+      // granularityTimeZone is required above Hour and must align with the interval's offset (Sales API model).
+      const query = new URLSearchParams({
+        marketplaceIds: marketplaceId,
+        interval,
+        granularity: 'Day',
+        granularityTimeZone: granularityTimeZoneOf(interval),
+      });
       const body = await readAmazonJson(
         await call(accessToken, region, `/sales/v1/orderMetrics?${query}`),
         orderMetricsSchema,

@@ -11,7 +11,8 @@ export type MockAmazonErrorCode =
   | 'SIGN_IN_FAILED'
   | 'UNKNOWN_USER'
   | 'UNKNOWN_SCENARIO'
-  | 'INVALID_OPTION';
+  | 'INVALID_OPTION'
+  | 'SERVER_UNREACHABLE';
 
 /**
  * Base class of every error the mock throws, with a stable `code`.

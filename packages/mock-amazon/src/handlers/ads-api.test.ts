@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ads,
+  completedAdsReportUrl,
   connectAdvertising,
   connectSeller,
+  createAdsReport,
   download,
+  runAdsReport,
   spCampaignsRequest,
   TEST_NOW,
 } from '../../test/support.js';
@@ -153,7 +156,7 @@ describe('Ads reporting v3', () => {
     expect(await unknown.json()).toMatchObject({ details: 'No matching advertiser found for scope' });
   });
 
-  it('creates a report PENDING, completes it on the next poll, serves gzipped JSON rows with the requested columns', async () => {
+  it('creates a report PENDING, PENDING at the first poll, COMPLETED at the second, serves gzipped JSON rows with the requested columns', async () => {
     const { accessToken, profileId } = await setup();
     const created = await ads(amazon, 'na', '/reporting/reports', accessToken, {
       method: 'POST',
@@ -210,7 +213,7 @@ describe('Ads reporting v3', () => {
       { scope: profileId },
     );
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({ code: 'NOT_FOUND', details: 'Report not found' });
+    expect(await missing.json()).toEqual({ code: 'NOT_FOUND', detail: 'Report not found' });
   });
 
   it('answers 425 with the original report id for a duplicate request', async () => {
@@ -225,9 +228,9 @@ describe('Ads reporting v3', () => {
       body,
     });
     expect(again.status).toBe(425);
-    expect(await again.json()).toMatchObject({
+    expect(await again.json()).toEqual({
       code: '425',
-      details: `The Request is a duplicate of : ${first.reportId}`,
+      detail: `The Request is a duplicate of : ${first.reportId}`,
     });
   });
 
@@ -245,14 +248,10 @@ describe('Ads reporting v3', () => {
         format: 'GZIP_JSON',
       },
     };
-    const { reportId } = (await (
-      await ads(amazon, 'na', '/reporting/reports', accessToken, { method: 'POST', scope: profileId, body })
-    ).json()) as { reportId: string };
-    await ads(amazon, 'na', `/reporting/reports/${reportId}`, accessToken, { scope: profileId });
-    const done = (await (
-      await ads(amazon, 'na', `/reporting/reports/${reportId}`, accessToken, { scope: profileId })
-    ).json()) as { url: string };
-    const rows = (await download(amazon, done.url)) as { advertisedAsin: string; startDate: string }[];
+    const rows = (await runAdsReport(amazon, 'na', accessToken, profileId, body)) as {
+      advertisedAsin: string;
+      startDate: string;
+    }[];
     const asins = amazon.world.byKey.default.advertisingAccounts[0]!.shop.products.map((p) => p.asin);
     expect(new Set(rows.map((r) => r.advertisedAsin))).toEqual(new Set(asins));
     expect(rows.every((r) => r.startDate === '2026-11-10')).toBe(true);
@@ -273,7 +272,7 @@ describe('Ads reporting v3', () => {
     ).toBe(415);
     const long = await post(spCampaignsRequest('2026-10-01', '2026-11-05'));
     expect(long.status).toBe(400);
-    expect(await long.json()).toMatchObject({ code: '400', details: expect.stringContaining('31 days') });
+    expect(await long.json()).toEqual({ code: '400', detail: expect.stringContaining('31 days') });
     expect((await post(spCampaignsRequest('2026-11-01', '2026-11-02', ['date', 'bogus']))).status).toBe(400);
     const wrongGroup = spCampaignsRequest('2026-11-01', '2026-11-02');
     wrongGroup.configuration.groupBy = ['advertiser'];
@@ -294,17 +293,14 @@ describe('Ads reporting v3', () => {
 
   it('protects the download URL like a pre-signed S3 URL', async () => {
     const { accessToken, profileId } = await setup();
-    const { reportId } = (await (
-      await ads(amazon, 'na', '/reporting/reports', accessToken, {
-        method: 'POST',
-        scope: profileId,
-        body: spCampaignsRequest('2026-11-01', '2026-11-02'),
-      })
-    ).json()) as { reportId: string };
-    await ads(amazon, 'na', `/reporting/reports/${reportId}`, accessToken, { scope: profileId });
-    const { url } = (await (
-      await ads(amazon, 'na', `/reporting/reports/${reportId}`, accessToken, { scope: profileId })
-    ).json()) as { url: string };
+    const reportId = await createAdsReport(
+      amazon,
+      'na',
+      accessToken,
+      profileId,
+      spCampaignsRequest('2026-11-01', '2026-11-02'),
+    );
+    const url = await completedAdsReportUrl(amazon, 'na', accessToken, profileId, reportId);
     const withAuth = await amazon.fetch(url, { headers: { authorization: `Bearer ${accessToken}` } });
     expect(withAuth.status).toBe(400);
     expect(await withAuth.text()).toContain('Only one auth mechanism allowed');
@@ -312,5 +308,32 @@ describe('Ads reporting v3', () => {
     const late = await amazon.fetch(url);
     expect(late.status).toBe(403);
     expect(await late.text()).toContain('Request has expired');
+  });
+});
+
+describe('Ads API per marketplace', () => {
+  it('has one profile per marketplace with its own currency and time zone, and reports only that profile', async () => {
+    const { accessToken } = await connectAdvertising(amazon);
+    const [us, ca] = await profiles('na', accessToken);
+    expect(ca).toMatchObject({ countryCode: 'CA', currencyCode: 'CAD', timezone: 'America/Los_Angeles' });
+    expect(ca!.accountInfo.marketplaceStringId).toBe('A2EUQ1WTGCTBG2');
+    const eu = await connectAdvertising(amazon, { region: 'eu' });
+    const [uk, de] = await profiles('eu', eu.accessToken);
+    expect(uk).toMatchObject({ currencyCode: 'GBP', timezone: 'Europe/London' });
+    expect(de).toMatchObject({ currencyCode: 'EUR', timezone: 'Europe/Paris' });
+    const body = spCampaignsRequest('2026-11-10', '2026-11-12', [
+      'campaignId',
+      'campaignBudgetCurrencyCode',
+      'cost',
+      'date',
+    ]);
+    const caRows = await runAdsReport(amazon, 'na', accessToken, ca!.profileId, body);
+    const usRows = await runAdsReport(amazon, 'na', accessToken, us!.profileId, body);
+    const account = amazon.world.byKey.default.advertisingAccounts[0]!;
+    const caCampaigns = account.profiles.find((p) => p.marketplace.countryCode === 'CA')!.campaigns;
+    expect(new Set(caRows.map((r) => r.campaignId))).toEqual(new Set(caCampaigns.map((c) => c.campaignId)));
+    expect(new Set(caRows.map((r) => r.campaignBudgetCurrencyCode))).toEqual(new Set(['CAD']));
+    expect(new Set(usRows.map((r) => r.campaignBudgetCurrencyCode))).toEqual(new Set(['USD']));
+    expect(caRows.some((r) => usRows.some((u) => u.campaignId === r.campaignId))).toBe(false);
   });
 });

@@ -1,13 +1,53 @@
 import type { HttpHandler } from 'msw';
 import type { AmazonRegion } from '../base-urls.js';
 import type { MockContext } from '../context.js';
-import { adsError, json } from '../http/respond.js';
-import { adsReportTypes, buildAdsReportRows } from '../reports/ads-report-rows.js';
+import { json, reportingError } from '../http/respond.js';
+import { adsReportTypes, buildAdsReportRows, type TargetingRow } from '../reports/ads-report-rows.js';
 import { datesWithData, isIsoDate, reportProgress } from '../reports/availability.js';
 import { findReportFile, presignedUrl, saveReportFile } from '../reports/documents.js';
 import type { AdsReport, AdsReportConfiguration } from '../state/types.js';
+import { currentKeywords, currentTargets } from '../targeting/current-targeting.js';
 import { isoDate } from '../world/shop-metrics.js';
+import type { AdsProfile } from '../world/types.js';
 import { adsRoute } from './ads-auth.js';
+
+/** How the console (and spTargeting's `targeting` column) writes a clause: close-match, asin="B0…", … */
+function targetingText(predicate: { type: string; value?: string }): string {
+  const auto: Record<string, string> = {
+    QUERY_HIGH_REL_MATCHES: 'close-match',
+    QUERY_BROAD_REL_MATCHES: 'loose-match',
+    ASIN_SUBSTITUTE_RELATED: 'substitutes',
+    ASIN_ACCESSORY_RELATED: 'complements',
+  };
+  return auto[predicate.type] ?? `asin="${predicate.value ?? ''}"`;
+}
+
+/** The profile's keywords and targets as they are now (their bids and states), for spTargeting rows. */
+function targetingRowsOf(ctx: MockContext, profile: AdsProfile): TargetingRow[] {
+  return [
+    ...currentKeywords(ctx, profile).map((k) => ({
+      kind: 'keyword' as const,
+      id: k.id,
+      campaignId: k.campaign.campaignId,
+      text: k.seeded.keywordText,
+      matchType: k.seeded.matchType,
+      bid: k.bid,
+      state: k.state,
+      share: k.seeded.share,
+    })),
+    ...currentTargets(ctx, profile).map((t) => ({
+      kind: 'target' as const,
+      id: t.id,
+      campaignId: t.campaign.campaignId,
+      text: t.seeded.expression.map(targetingText).join(' '),
+      matchType:
+        t.seeded.expressionType === 'AUTO' ? 'TARGETING_EXPRESSION_PREDEFINED' : 'TARGETING_EXPRESSION',
+      bid: t.bid,
+      state: t.state,
+      share: t.seeded.share,
+    })),
+  ];
+}
 
 const CONTENT_TYPE = 'application/vnd.createasyncreportrequest.v3+json';
 const DAY = 86_400_000;
@@ -103,36 +143,38 @@ export function adsReportHandlers(ctx: MockContext, region: AmazonRegion): HttpH
       ctx,
       region,
       { method: 'POST', path: '/reporting/reports', endpoint: 'ads.reports.create', needScope: true },
-      async (caller, { request, requestId }) => {
+      async (caller, { request }) => {
         const contentType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
         if (contentType !== CONTENT_TYPE) {
-          return adsError(415, `Content-Type must be ${CONTENT_TYPE}`, requestId);
+          return reportingError(415, `Content-Type must be ${CONTENT_TYPE}`);
         }
         let body: Record<string, unknown>;
         try {
           body = (await request.json()) as Record<string, unknown>;
         } catch {
-          return adsError(400, 'Malformed request body: not JSON', requestId);
+          return reportingError(400, 'Malformed request body: not JSON');
         }
         const { startDate, endDate } = body;
         if (!isIsoDate(startDate) || !isIsoDate(endDate)) {
-          return adsError(400, 'startDate and endDate must be dates in the form YYYY-MM-DD', requestId);
+          return reportingError(400, 'startDate and endDate must be dates in the form YYYY-MM-DD');
         }
-        if (startDate > endDate) return adsError(400, 'startDate must not be after endDate', requestId);
+        if (startDate > endDate) return reportingError(400, 'startDate must not be after endDate');
         const span = (Date.parse(endDate) - Date.parse(startDate)) / DAY + 1;
-        if (span > 31) return adsError(400, 'The date range of a report cannot exceed 31 days', requestId);
+        if (span > 31) return reportingError(400, 'The date range of a report cannot exceed 31 days');
         if (startDate < isoDate(ctx.clock.now() - 95 * DAY)) {
-          return adsError(400, 'startDate cannot be more than 95 days in the past', requestId);
+          return reportingError(400, 'startDate cannot be more than 95 days in the past');
         }
         const configuration = validateConfiguration(body.configuration);
-        if (!configuration.ok) return adsError(400, configuration.details, requestId);
+        if (!configuration.ok) return reportingError(400, configuration.details);
         const profileId = caller.profile!.profileId;
         const key = JSON.stringify([profileId, startDate, endDate, configuration.value]);
         const duplicate = [...ctx.state.adsReports.values()].find(
           (r) => r.key === key && r.status !== 'FAILED',
         );
-        if (duplicate)
-          return adsError(425, `The Request is a duplicate of : ${duplicate.reportId}`, requestId);
+        // Reporting v3 answers a duplicate with `{code, detail}` (no requestId); clients read the id from `detail`.
+        if (duplicate) {
+          return reportingError(425, `The Request is a duplicate of : ${duplicate.reportId}`);
+        }
         const report: AdsReport = {
           reportId: uuid(ctx),
           profileId,
@@ -158,10 +200,10 @@ export function adsReportHandlers(ctx: MockContext, region: AmazonRegion): HttpH
       ctx,
       region,
       { method: 'GET', path: '/reporting/reports/:reportId', endpoint: 'ads.reports.get', needScope: true },
-      async (caller, { requestId, params }) => {
+      async (caller, { params }) => {
         const report = ctx.state.adsReports.get(params.reportId ?? '');
         if (!report || report.profileId !== caller.profile!.profileId || report.region !== region) {
-          return adsError(404, 'Report not found', requestId, 'NOT_FOUND');
+          return reportingError(404, 'Report not found', 'NOT_FOUND');
         }
         if (report.status === 'PENDING' || report.status === 'PROCESSING') {
           report.polls += 1;
@@ -188,6 +230,7 @@ export function adsReportHandlers(ctx: MockContext, region: AmazonRegion): HttpH
               startDate: report.startDate,
               endDate: report.endDate,
               dates,
+              targeting: targetingRowsOf(ctx, caller.profile!),
             });
             await saveReportFile(ctx, 'ads', report.reportId, region, rows);
             report.status = 'COMPLETED';

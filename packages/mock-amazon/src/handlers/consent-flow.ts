@@ -7,6 +7,10 @@ import type { AuthTransaction, UserRecord } from '../state/types.js';
 /** The scopes Login with Amazon knows, with the line the consent page shows. */
 export const knownScopes: Record<string, string> = {
   'advertising::campaign_management': 'Manage your Amazon Advertising campaigns and view their performance',
+  // The older name of the same scope (the Ads API's pre-2019 docs); LWA still grants it, as clients that
+  // were pointed at the mock in issue 13 showed.
+  'cpc_advertising:campaign_management':
+    'Manage your Amazon Advertising campaigns and view their performance',
   'advertising::test:create_account': 'Create Amazon Advertising test accounts',
   profile: 'Access your name, email address and Amazon account ID',
   'profile:user_id': 'Access your Amazon account ID',

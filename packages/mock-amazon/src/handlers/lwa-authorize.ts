@@ -4,22 +4,21 @@ import { isAllowedRedirectUri, type MockContext } from '../context.js';
 import { errorPage } from '../http/pages.js';
 import { html, redirect } from '../http/respond.js';
 import { route } from '../http/route.js';
-import { startTransaction } from '../state/auth.js';
-import {
-  autoSignIn,
-  type FlowPaths,
-  handleConsent,
-  handleSignIn,
-  knownScopes,
-  renderSignIn,
-  showConsent,
-} from './consent-flow.js';
+import { knownScopes } from './consent-flow.js';
+import { beginFlow, type ConsentFlow, consentFlowRoutes } from './consent-routes.js';
 
-const paths: FlowPaths = {
-  signInAction: 'signin',
-  signInRepostAction: 'signin',
-  consentLocation: 'consent',
-  consentAction: 'consent',
+/** Login with Amazon's pages: `/ap/signin`, `/ap/consent`, all relative to `/ap/oa`. */
+const flow: ConsentFlow = {
+  kind: 'advertising',
+  service: 'authorize',
+  paths: {
+    signInAction: 'signin',
+    signInRepostAction: 'signin',
+    consentLocation: 'consent',
+    consentAction: 'consent',
+  },
+  signIn: { path: '/ap/signin', endpoint: 'lwa.signin' },
+  consent: { path: '/ap/consent', endpoint: 'lwa.consent', submitEndpoint: 'lwa.consent.submit' },
 };
 
 function errorRedirect(redirectUri: string, error: string, description: string, state: string | null) {
@@ -86,8 +85,7 @@ export function lwaAuthorizeHandlers(ctx: MockContext, region: AmazonRegion): Ht
             state,
           );
         }
-        const tx = startTransaction(ctx, {
-          kind: 'advertising',
+        return beginFlow(ctx, flow, {
           region,
           clientId,
           redirectUri,
@@ -96,26 +94,8 @@ export function lwaAuthorizeHandlers(ctx: MockContext, region: AmazonRegion): Ht
           codeChallenge,
           codeChallengeMethod: codeChallenge === null ? null : method,
         });
-        return autoSignIn(ctx, tx) ?? renderSignIn(ctx, tx, paths.signInAction);
       },
     ),
-    route(
-      ctx,
-      region,
-      { ...page, method: 'POST', path: '/ap/signin', endpoint: 'lwa.signin' },
-      ({ request }) => handleSignIn(ctx, request, 'advertising', paths),
-    ),
-    route(
-      ctx,
-      region,
-      { ...page, method: 'GET', path: '/ap/consent', endpoint: 'lwa.consent' },
-      ({ request }) => showConsent(ctx, request, 'advertising', paths.consentAction),
-    ),
-    route(
-      ctx,
-      region,
-      { ...page, method: 'POST', path: '/ap/consent', endpoint: 'lwa.consent.submit' },
-      ({ request }) => handleConsent(ctx, request, 'advertising'),
-    ),
+    ...consentFlowRoutes(ctx, region, flow),
   ];
 }

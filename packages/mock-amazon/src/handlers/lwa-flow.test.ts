@@ -56,6 +56,14 @@ describe('/ap/oa sign-in and consent pages', () => {
     expect(parseHtmlForms(text)[0]?.buttons.map((b) => b.value)).toEqual(['allow', 'deny']);
   });
 
+  it('accepts the older scope name cpc_advertising:campaign_management and echoes it back', async () => {
+    const url = await amazon.signIn(
+      amazon.authorizeUrl({ redirectUri: REDIRECT_URI, scope: 'cpc_advertising:campaign_management' }),
+    );
+    expect(url.searchParams.get('code')).toBeTruthy();
+    expect(url.searchParams.get('scope')).toBe('cpc_advertising:campaign_management');
+  });
+
   it('redirects with code, scope and state after consent', async () => {
     const url = await amazon.signIn(amazon.authorizeUrl({ redirectUri: REDIRECT_URI, state: 's-1' }));
     expect(url.origin + url.pathname).toBe(REDIRECT_URI);
@@ -95,7 +103,7 @@ describe('/ap/oa sign-in and consent pages', () => {
     const scoped = await amazon.signIn(
       amazon.authorizeUrl({
         redirectUri: REDIRECT_URI,
-        scope: 'cpc_advertising:campaign_management',
+        scope: 'advertising::no_such_scope',
         state: 'q',
       }),
     );
@@ -247,12 +255,40 @@ describe('/auth/o2/token authorization_code grant', () => {
       error: 'invalid_request',
       error_description: 'The request is missing a required parameter : refresh_token',
     });
-    const json = await amazon.fetch(`${amazon.baseUrls.token.na}/auth/o2/token`, {
+    const text = await amazon.fetch(`${amazon.baseUrls.token.na}/auth/o2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'grant_type=refresh_token',
+    });
+    expect(await text.json()).toEqual({ error: 'invalid_request', error_description: 'Malformed request' });
+    const broken = await amazon.fetch(`${amazon.baseUrls.token.na}/auth/o2/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'refresh_token' }),
+      body: '{"grant_type":',
     });
-    expect(await json.json()).toEqual({ error: 'invalid_request', error_description: 'Malformed request' });
+    expect(await broken.json()).toEqual({ error: 'invalid_request', error_description: 'Malformed request' });
+  });
+
+  it('accepts a JSON body as Amazon does (amazon-sp-api and @sp-api-sdk/auth send only JSON)', async () => {
+    const url = await amazon.signIn(amazon.sellerCentralConsentUrl({ redirectUri: REDIRECT_URI }));
+    const exchange = await amazon.fetch(`${amazon.baseUrls.token.na}/auth/o2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'authorization_code',
+        code: url.searchParams.get('spapi_oauth_code'),
+        ...clientFields(amazon),
+      }),
+    });
+    expect(exchange.status).toBe(200);
+    const { refresh_token } = (await exchange.json()) as { refresh_token: string };
+    const refresh = await amazon.fetch(`${amazon.baseUrls.token.na}/auth/o2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json;charset=UTF-8' },
+      body: JSON.stringify({ grant_type: 'refresh_token', refresh_token, ...clientFields(amazon) }),
+    });
+    expect(refresh.status).toBe(200);
+    expect(amazon.calls('lwa.token.refresh_token', { status: 200 })).toBe(1);
   });
 });
 

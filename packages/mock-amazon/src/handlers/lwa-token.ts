@@ -59,8 +59,34 @@ function clientCredentials(request: Request, form: URLSearchParams): { id: strin
   return { id: bodyId, secret: bodySecret };
 }
 
+/**
+ * The token request's parameters. LWA reads `application/x-www-form-urlencoded` (RFC 6749) and also a JSON object:
+ * the two most used Node SP-API clients (`amazon-sp-api`, `@sp-api-sdk/auth`) send only JSON, and Amazon answers
+ * them. Anything else, or a body that does not parse, is `null` (400 invalid_request "Malformed request").
+ */
+async function tokenParameters(request: Request): Promise<URLSearchParams | null> {
+  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  const text = await request.text();
+  if (mediaType === 'application/x-www-form-urlencoded') return new URLSearchParams(text);
+  if (mediaType !== 'application/json') return null;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
+  const form = new URLSearchParams();
+  for (const [name, value] of Object.entries(body)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      form.set(name, String(value));
+    }
+  }
+  return form;
+}
+
 async function grantTypeOf(request: Request): Promise<string> {
-  const grantType = new URLSearchParams(await request.text()).get('grant_type');
+  const grantType = (await tokenParameters(request))?.get('grant_type');
   return grantType === 'authorization_code' || grantType === 'refresh_token'
     ? `lwa.token.${grantType}`
     : 'lwa.token';
@@ -81,11 +107,8 @@ export function lwaTokenHandlers(ctx: MockContext, region: AmazonRegion): HttpHa
         classify: grantTypeOf,
       },
       async ({ request }) => {
-        const contentType = request.headers.get('content-type') ?? '';
-        if (!contentType.toLowerCase().includes('application/x-www-form-urlencoded')) {
-          return lwaError(400, 'invalid_request', 'Malformed request');
-        }
-        const form = new URLSearchParams(await request.text());
+        const form = await tokenParameters(request);
+        if (!form) return lwaError(400, 'invalid_request', 'Malformed request');
         const grantType = form.get('grant_type');
         if (!grantType) return missing('grant_type');
         const client = clientCredentials(request, form);

@@ -26,10 +26,24 @@ function serve(ctx: MockContext, request: Request, kind: ReportFile['kind'], id:
     );
   }
   if (ctx.clock.now() >= expiresAt) return s3Error(403, 'AccessDenied', 'Request has expired');
-  return new Response(file.bytes.slice(), {
-    status: 200,
-    headers: { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.byteLength) },
+  const headers = new Headers({
+    // SP-API report documents come from S3 as text/plain with a charset (seen in the wild: `text/plain;
+    // charset=…` with `x-amz-server-side-encryption: aws:kms`), gzipped but without Content-Encoding unless the
+    // URL asks for it. The Ads report file's type is not documented: octet-stream stays (UNCONFIRMED).
+    'content-type': kind === 'spapi' ? 'text/plain; charset=UTF-8' : 'application/octet-stream',
+    'content-length': String(file.bytes.byteLength),
+    'accept-ranges': 'bytes',
+    'last-modified': new Date(file.storedAt).toUTCString(),
+    etag: `"${file.id
+      .replace(/[^0-9a-f]/gi, '')
+      .slice(-32)
+      .padStart(32, '0')}"`,
+    server: 'AmazonS3',
   });
+  if (kind === 'spapi') headers.set('x-amz-server-side-encryption', 'aws:kms');
+  const encoding = new URL(request.url).searchParams.get('response-content-encoding');
+  if (encoding) headers.set('content-encoding', encoding);
+  return new Response(file.bytes.slice(), { status: 200, headers });
 }
 
 /** The report-file host (pre-signed S3 URLs) for Ads and SP-API reports. */

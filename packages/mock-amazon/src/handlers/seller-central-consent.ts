@@ -4,21 +4,24 @@ import { isAllowedRedirectUri, type MockContext } from '../context.js';
 import { errorPage } from '../http/pages.js';
 import { html } from '../http/respond.js';
 import { route } from '../http/route.js';
-import { startTransaction } from '../state/auth.js';
-import {
-  autoSignIn,
-  type FlowPaths,
-  handleConsent,
-  handleSignIn,
-  renderSignIn,
-  showConsent,
-} from './consent-flow.js';
+import { beginFlow, type ConsentFlow, consentFlowRoutes } from './consent-routes.js';
 
-const paths: FlowPaths = {
-  signInAction: '../../ap/signin',
-  signInRepostAction: 'signin',
-  consentLocation: '../apps/authorize/confirm',
-  consentAction: 'confirm',
+/** Seller Central's pages: its own `/ap/signin` and `/apps/authorize/confirm`, relative to the consent URL. */
+const flow: ConsentFlow = {
+  kind: 'sellingPartner',
+  service: 'sellerCentral',
+  paths: {
+    signInAction: '../../ap/signin',
+    signInRepostAction: 'signin',
+    consentLocation: '../apps/authorize/confirm',
+    consentAction: 'confirm',
+  },
+  signIn: { path: '/ap/signin', endpoint: 'sellercentral.signin' },
+  consent: {
+    path: '/apps/authorize/confirm',
+    endpoint: 'sellercentral.confirm',
+    submitEndpoint: 'sellercentral.confirm.submit',
+  },
 };
 
 /** Seller Central's website authorization: `/apps/authorize/consent`, its sign-in and its confirm page. */
@@ -69,8 +72,7 @@ export function sellerCentralHandlers(ctx: MockContext, region: AmazonRegion): H
             ),
           );
         }
-        const tx = startTransaction(ctx, {
-          kind: 'sellingPartner',
+        return beginFlow(ctx, flow, {
           region,
           clientId: ctx.app.clientId,
           redirectUri,
@@ -79,26 +81,8 @@ export function sellerCentralHandlers(ctx: MockContext, region: AmazonRegion): H
           codeChallenge: null,
           codeChallengeMethod: null,
         });
-        return autoSignIn(ctx, tx) ?? renderSignIn(ctx, tx, paths.signInAction);
       },
     ),
-    route(
-      ctx,
-      region,
-      { ...page, method: 'POST', path: '/ap/signin', endpoint: 'sellercentral.signin' },
-      ({ request }) => handleSignIn(ctx, request, 'sellingPartner', paths),
-    ),
-    route(
-      ctx,
-      region,
-      { ...page, method: 'GET', path: '/apps/authorize/confirm', endpoint: 'sellercentral.confirm' },
-      ({ request }) => showConsent(ctx, request, 'sellingPartner', paths.consentAction),
-    ),
-    route(
-      ctx,
-      region,
-      { ...page, method: 'POST', path: '/apps/authorize/confirm', endpoint: 'sellercentral.confirm.submit' },
-      ({ request }) => handleConsent(ctx, request, 'sellingPartner'),
-    ),
+    ...consentFlowRoutes(ctx, region, flow),
   ];
 }

@@ -3,6 +3,7 @@ import {
   connectAdvertising,
   connectSeller,
   download,
+  salesAndTrafficDocumentUrl,
   salesAndTrafficRequest,
   sp,
   TEST_NOW,
@@ -102,7 +103,13 @@ describe('GET /sales/v1/orderMetrics', () => {
   it('answers one bucket per day whose Total matches the sum, with Amazon’s decimal-string amounts', async () => {
     const { accessToken } = await connectSeller(amazon);
     const interval = '2026-11-01T00:00:00-07:00--2026-11-08T00:00:00-07:00';
-    const days = await orderMetrics(accessToken, { marketplaceIds: US, interval, granularity: 'Day' });
+    const granularityTimeZone = 'America/Los_Angeles';
+    const days = await orderMetrics(accessToken, {
+      marketplaceIds: US,
+      interval,
+      granularity: 'Day',
+      granularityTimeZone,
+    });
     expect(days.status).toBe(200);
     expect(days.body.payload).toHaveLength(7);
     expect(days.body.payload[0]!.interval).toBe('2026-11-01T00:00-07:00--2026-11-02T00:00-07:00');
@@ -112,7 +119,12 @@ describe('GET /sales/v1/orderMetrics', () => {
       expect(day.orderItemCount).toBeLessThanOrEqual(day.unitCount);
       expect(day.unitCount).toBeGreaterThan(0);
     }
-    const total = await orderMetrics(accessToken, { marketplaceIds: US, interval, granularity: 'Total' });
+    const total = await orderMetrics(accessToken, {
+      marketplaceIds: US,
+      interval,
+      granularity: 'Total',
+      granularityTimeZone,
+    });
     expect(total.body.payload).toHaveLength(1);
     const summed = days.body.payload.reduce((sum, d) => sum + Number(d.totalSales.amount), 0);
     expect(Number(total.body.payload[0]!.totalSales.amount)).toBeCloseTo(summed, 0);
@@ -121,24 +133,86 @@ describe('GET /sales/v1/orderMetrics', () => {
   it('has no sales after the mock clock’s now', async () => {
     const { accessToken } = await connectSeller(amazon);
     const interval = '2026-11-21T00:00:00Z--2026-11-23T00:00:00Z';
-    const future = await orderMetrics(accessToken, { marketplaceIds: US, interval, granularity: 'Day' });
+    const future = await orderMetrics(accessToken, {
+      marketplaceIds: US,
+      interval,
+      granularity: 'Day',
+      granularityTimeZone: 'UTC',
+    });
     expect(future.body.payload.map((d) => d.unitCount)).toEqual([0, 0]);
   });
 
   it('validates marketplaceIds, granularity and interval with 400 InvalidInput', async () => {
     const { accessToken } = await connectSeller(amazon);
     const interval = '2026-11-01T00:00:00Z--2026-11-02T00:00:00Z';
+    const utc = { granularityTimeZone: 'UTC' };
     const cases = [
-      { marketplaceIds: marketplaces.JP.id, interval, granularity: 'Day' },
-      { marketplaceIds: US, interval, granularity: 'Fortnight' },
-      { marketplaceIds: US, interval: '2026-11-01--2026-11-02', granularity: 'Day' },
-      { interval, granularity: 'Day' },
+      { marketplaceIds: marketplaces.JP.id, interval, granularity: 'Day', ...utc },
+      { marketplaceIds: US, interval, granularity: 'Fortnight', ...utc },
+      { marketplaceIds: US, interval: '2026-11-01--2026-11-02', granularity: 'Day', ...utc },
+      { interval, granularity: 'Day', ...utc },
+      { marketplaceIds: US, interval, granularity: 'Day', buyerType: 'Business', ...utc },
+      { marketplaceIds: US, interval, granularity: 'Day', fulfillmentNetwork: 'FBA', ...utc },
+      { marketplaceIds: US, interval, granularity: 'Week', firstDayOfWeek: 'Friday', ...utc },
+      {
+        marketplaceIds: US,
+        interval: '2024-01-01T00:00:00Z--2024-01-02T00:00:00Z',
+        granularity: 'Day',
+        ...utc,
+      },
+      { marketplaceIds: US, interval: '2026-10-01T00:00:00Z--2026-10-02T00:00:00Z', granularity: 'Hour' },
     ];
     for (const query of cases) {
       const answer = await orderMetrics(accessToken, query);
-      expect(answer.status).toBe(400);
+      expect(answer.status, JSON.stringify(query)).toBe(400);
       expect(answer.body.errors).toEqual([expect.objectContaining({ code: 'InvalidInput' })]);
     }
+  });
+
+  it('requires granularityTimeZone above Hour, matching the interval’s offset, as the Sales API model says', async () => {
+    const { accessToken } = await connectSeller(amazon);
+    const pacific = '2026-11-01T00:00:00-07:00--2026-11-03T00:00:00-07:00';
+    const zulu = '2026-11-01T00:00:00Z--2026-11-03T00:00:00Z';
+    const refused = [
+      { interval: zulu, granularity: 'Day' },
+      { interval: pacific, granularity: 'Total' },
+      { interval: zulu, granularity: 'Day', granularityTimeZone: 'Europe/Berlin' },
+      { interval: pacific, granularity: 'Day', granularityTimeZone: 'UTC' },
+      { interval: pacific, granularity: 'Day', granularityTimeZone: 'Mars/Olympus_Mons' },
+    ];
+    for (const query of refused) {
+      const answer = await orderMetrics(accessToken, { marketplaceIds: US, ...query });
+      expect(answer.status, JSON.stringify(query)).toBe(400);
+      expect(answer.body.errors?.[0]).toMatchObject({ code: 'InvalidInput' });
+    }
+    const accepted = [
+      { interval: zulu, granularity: 'Day', granularityTimeZone: 'UTC' },
+      { interval: pacific, granularity: 'Day', granularityTimeZone: 'US/Pacific' },
+      { interval: pacific, granularity: 'Day', granularityTimeZone: 'Etc/GMT+7' },
+      { interval: zulu, granularity: 'Hour' },
+    ];
+    for (const query of accepted) {
+      const answer = await orderMetrics(accessToken, { marketplaceIds: US, ...query });
+      expect(answer.status, JSON.stringify(query)).toBe(200);
+    }
+  });
+
+  it('answers zeros for the filters the mock’s consumer-only, Amazon-fulfilled shops do not match', async () => {
+    const { accessToken } = await connectSeller(amazon);
+    const base = {
+      marketplaceIds: US,
+      interval: '2026-11-01T00:00:00Z--2026-11-08T00:00:00Z',
+      granularity: 'Total',
+      granularityTimeZone: 'UTC',
+    };
+    const units = async (extra: Record<string, string>) =>
+      (await orderMetrics(accessToken, { ...base, ...extra })).body.payload[0]!.unitCount;
+    const all = await units({});
+    expect(all).toBeGreaterThan(0);
+    expect(await units({ buyerType: 'B2C', fulfillmentNetwork: 'AFN' })).toBe(all);
+    expect(await units({ buyerType: 'B2B' })).toBe(0);
+    expect(await units({ fulfillmentNetwork: 'MFN' })).toBe(0);
+    expect(await units({ amazonProgram: 'AmazonHaul' })).toBe(0);
   });
 });
 
@@ -196,6 +270,32 @@ describe('Reports 2021-06-30: GET_SALES_AND_TRAFFIC_REPORT', () => {
     expect(new Set(content.salesAndTrafficByAsin.map((a) => a.childAsin))).toEqual(new Set(asins));
   });
 
+  it('gives every ASIN the six session and page-view percentages the model requires, shares of all products', async () => {
+    const { accessToken } = await connectSeller(amazon);
+    const url = await salesAndTrafficDocumentUrl(
+      amazon,
+      accessToken,
+      salesAndTrafficRequest(US, '2026-11-01', '2026-11-14'),
+    );
+    const content = (await download(amazon, url)) as {
+      salesAndTrafficByAsin: { trafficByAsin: Record<string, number> }[];
+    };
+    const fields = [
+      'browserSessionPercentage',
+      'mobileAppSessionPercentage',
+      'sessionPercentage',
+      'browserPageViewsPercentage',
+      'mobileAppPageViewsPercentage',
+      'pageViewsPercentage',
+    ];
+    for (const field of fields) {
+      const shares = content.salesAndTrafficByAsin.map((asin) => asin.trafficByAsin[field]);
+      for (const share of shares) expect(share).toBeGreaterThan(0);
+      // Every product sold in these 14 days, so the shares add up to the whole (give or take rounding).
+      expect(shares.reduce((sum = 0, share = 0) => sum + share, 0)).toBeCloseTo(100, 0);
+    }
+  });
+
   it('stops the days at yesterday (mock clock)', async () => {
     const { accessToken } = await connectSeller(amazon);
     const id = await createReport(accessToken, salesAndTrafficRequest(US, '2026-11-15', '2026-11-25'));
@@ -225,6 +325,21 @@ describe('Reports 2021-06-30: GET_SALES_AND_TRAFFIC_REPORT', () => {
     const foreign = await sp(amazon, 'na', `/reports/2021-06-30/reports/${id}`, other.accessToken);
     expect(foreign.status).toBe(404);
     expect(await foreign.json()).toMatchObject({ errors: [{ code: 'NotFound' }] });
+  });
+
+  it('hands out a document URL that expires after 5 minutes, as Amazon’s do', async () => {
+    const { accessToken } = await connectSeller(amazon);
+    const url = await salesAndTrafficDocumentUrl(
+      amazon,
+      accessToken,
+      salesAndTrafficRequest(US, '2026-11-01', '2026-11-14'),
+    );
+    amazon.clock.advance(4 * 60_000);
+    expect((await amazon.fetch(url)).status).toBe(200);
+    amazon.clock.advance(60_000);
+    const late = await amazon.fetch(url);
+    expect(late.status).toBe(403);
+    expect(await late.text()).toContain('Request has expired');
   });
 
   it('answers 404 for an unknown report document', async () => {
@@ -262,8 +377,53 @@ describe('Reports 2021-06-30: GET_SALES_AND_TRAFFIC_REPORT', () => {
       marketplaceIds: US,
       interval: '2026-11-01T00:00:00Z--2026-11-02T00:00:00Z',
       granularity: 'Day',
+      granularityTimeZone: 'UTC',
     });
     expect(failed.status).toBe(500);
     expect(failed.body.errors).toEqual([expect.objectContaining({ code: 'InternalFailure' })]);
+  });
+});
+
+describe('per marketplace', () => {
+  it('answers orderMetrics and sales-and-traffic only for the asked marketplace, in its currency', async () => {
+    const { accessToken } = await connectSeller(amazon);
+    const query = {
+      interval: '2026-11-01T00:00:00Z--2026-11-08T00:00:00Z',
+      granularity: 'Total',
+      granularityTimeZone: 'UTC',
+    };
+    const us = (await orderMetrics(accessToken, { marketplaceIds: US, ...query })).body.payload[0]!;
+    const ca = (await orderMetrics(accessToken, { marketplaceIds: marketplaces.CA.id, ...query })).body
+      .payload[0]!;
+    expect(us.totalSales.currencyCode).toBe('USD');
+    expect(ca.totalSales.currencyCode).toBe('CAD');
+    // The shop sells less in Canada (its CA weight is 0.18 of the US).
+    expect(ca.unitCount).toBeLessThan(us.unitCount / 2);
+    const both = await orderMetrics(accessToken, { marketplaceIds: `${US},${marketplaces.CA.id}`, ...query });
+    expect(both.status).toBe(400);
+    const elsewhere = await orderMetrics(accessToken, { marketplaceIds: marketplaces.UK.id, ...query });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.errors?.[0]).toMatchObject({ code: 'InvalidInput' });
+    const url = await salesAndTrafficDocumentUrl(
+      amazon,
+      accessToken,
+      salesAndTrafficRequest(marketplaces.CA.id, '2026-11-01', '2026-11-07'),
+    );
+    const document = (await download(amazon, url)) as {
+      reportSpecification: { marketplaceIds: string[] };
+      salesAndTrafficByDate: { salesByDate: { orderedProductSales: { currencyCode: string } } }[];
+    };
+    expect(document.reportSpecification.marketplaceIds).toEqual([marketplaces.CA.id]);
+    expect(
+      new Set(document.salesAndTrafficByDate.map((d) => d.salesByDate.orderedProductSales.currencyCode)),
+    ).toEqual(new Set(['CAD']));
+    const ukReport = await sp(
+      amazon,
+      'na',
+      '/reports/2021-06-30/reports',
+      accessToken,
+      salesAndTrafficRequest(marketplaces.UK.id, '2026-11-01', '2026-11-07'),
+    );
+    expect(ukReport.status).toBe(400);
   });
 });

@@ -167,8 +167,12 @@ export function spApiReportHandlers(ctx: MockContext, region: AmazonRegion): Htt
       ctx,
       region,
       { method: 'GET', path: `${BASE}/documents/:documentId`, endpoint: 'spapi.reports.document' },
-      (caller, { params }) => {
+      (caller, { params, request }) => {
         const documentId = params.documentId ?? '';
+        const encodingFlag = new URL(request.url).searchParams.get('enableContentEncodingUrlHeader');
+        if (encodingFlag !== null && encodingFlag !== 'true' && encodingFlag !== 'false') {
+          return spError(400, 'InvalidInput', 'enableContentEncodingUrlHeader must be true or false.');
+        }
         const owner = [...ctx.state.spReports.values()].find((r) => r.reportDocumentId === documentId);
         const file = findReportFile(ctx, 'spapi', documentId);
         if (!owner || !file || owner.sellingPartnerId !== caller.partner.sellingPartnerId) {
@@ -176,7 +180,7 @@ export function spApiReportHandlers(ctx: MockContext, region: AmazonRegion): Htt
         }
         return json(200, {
           reportDocumentId: documentId,
-          url: presignedUrl(ctx, file).url,
+          url: presignedUrl(ctx, file, encodingFlag === 'true').url,
           compressionAlgorithm: 'GZIP',
         });
       },

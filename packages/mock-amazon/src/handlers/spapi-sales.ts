@@ -62,6 +62,52 @@ function formatLocal(ms: number, offset: string, offsetMs: number): string {
   return `${new Date(ms + offsetMs).toISOString().slice(0, 16)}${offset}`;
 }
 
+/** The UTC offset (ms) of an IANA time zone at an instant, or `null` for a zone `Intl` does not know. */
+function zoneOffsetAt(zone: string, ms: number): number | null {
+  let name: string | undefined;
+  try {
+    name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(ms)
+      .find((part) => part.type === 'timeZoneName')?.value;
+  } catch {
+    return null;
+  }
+  const match = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name ?? '');
+  if (!match) return null;
+  if (!match[1]) return 0;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * HOUR + Number(match[3]) * 60_000);
+}
+
+/**
+ * Checks `granularityTimeZone` as the Sales API model describes it (sales.json, getOrderMetrics): required for a
+ * granularity above Hour; with a `Z` interval it must be `UTC`, with an offset it must be an IANA zone whose offset
+ * at the interval's start is that offset. Returns the error message, or `null` when it is fine.
+ */
+function timeZoneProblem(
+  zone: string | null,
+  granularity: Granularity,
+  start: { ms: number; offset: string; offsetMs: number },
+): string | null {
+  if (zone === null || zone === '') {
+    return granularity === 'Hour'
+      ? null
+      : 'granularityTimeZone is required when granularity is greater than Hour.';
+  }
+  const offset = zoneOffsetAt(zone, start.ms);
+  if (offset === null) return `Invalid granularityTimeZone: ${zone}.`;
+  if (start.offset === 'Z' ? zone !== 'UTC' && zone !== 'Etc/UTC' : offset !== start.offsetMs) {
+    return `granularityTimeZone ${zone} does not align with the offset of the interval (${start.offset}).`;
+  }
+  return null;
+}
+
+const enums = {
+  buyerType: ['B2B', 'B2C', 'All'],
+  fulfillmentNetwork: ['MFN', 'AFN'],
+  firstDayOfWeek: ['Monday', 'Sunday'],
+  amazonProgram: ['AmazonHaul'],
+} as const;
+
 /** `GET /sales/v1/orderMetrics` on one region's SP-API host. */
 export function spApiSalesHandlers(ctx: MockContext, region: AmazonRegion): HttpHandler[] {
   return [
@@ -98,10 +144,35 @@ export function spApiSalesHandlers(ctx: MockContext, region: AmazonRegion): Http
             'interval must be two ISO 8601 date-times with a zone, start--end, start before end.',
           );
         }
+        const zoneProblem = timeZoneProblem(query.get('granularityTimeZone'), granularity, start);
+        if (zoneProblem) return spError(400, 'InvalidInput', zoneProblem);
+        // The model's limits on how far back an interval may reach: 30 days for Hour, two years otherwise.
+        const reach = granularity === 'Hour' ? 30 * DAY : 2 * 366 * DAY;
+        if (start.ms < ctx.clock.now() - reach) {
+          return spError(
+            400,
+            'InvalidInput',
+            granularity === 'Hour'
+              ? 'With granularity Hour the interval must lie within the last 30 days.'
+              : 'The interval must lie within the last two years.',
+          );
+        }
+        for (const [name, allowed] of Object.entries(enums)) {
+          const value = query.get(name);
+          if (value !== null && !(allowed as readonly string[]).includes(value)) {
+            return spError(400, 'InvalidInput', `${name} must be one of ${allowed.join(', ')}.`);
+          }
+        }
         const asin = query.get('asin');
         const sku = query.get('sku');
         if (asin && sku) return spError(400, 'InvalidInput', 'Specify asin or sku, not both.');
         const firstDay = query.get('firstDayOfWeek') === 'Sunday' ? 0 : 1;
+        // The mock's shops sell to consumers only, through Amazon's network, outside Amazon Haul: the B2B, MFN and
+        // AmazonHaul filters select nothing.
+        const selectsNothing =
+          query.get('buyerType') === 'B2B' ||
+          query.get('fulfillmentNetwork') === 'MFN' ||
+          query.get('amazonProgram') !== null;
         const now = ctx.clock.now();
         const visibleFrom = caller.grant.createdAt + ctx.state.scenarios.salesDataLatencyMs;
         const currency = marketplace.currencyCode;
@@ -110,7 +181,7 @@ export function spApiSalesHandlers(ctx: MockContext, region: AmazonRegion): Http
           const to = Math.min(end.ms, nextBoundary(from, start.offsetMs, granularity, firstDay));
           const totals = { units: 0, items: 0, orders: 0, sales: 0 };
           const until = Math.min(to, now);
-          if (now >= visibleFrom) {
+          if (now >= visibleFrom && !selectsNothing) {
             // Walk the local days the bucket touches, counting the share of each day that lies in it (and is past).
             for (
               let day = Date.UTC(...localYmd(from, start.offsetMs)) - start.offsetMs;

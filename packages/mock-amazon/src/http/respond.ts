@@ -26,6 +26,27 @@ export function adsError(
   return json(status, { code, details, requestId });
 }
 
+/**
+ * An error of Ads reporting v3's own checks: `{ code, detail }`, the shape of its 425 duplicate answer (clients
+ * read `detail`); the gateway's authentication errors keep {@link adsError}'s shape.
+ */
+export function reportingError(status: number, detail: string, code = String(status)): Response {
+  return json(status, { code, detail });
+}
+
+/**
+ * An error of Ads campaign management v3 (`/sp/keywords`, `/sp/targets`): `{ code, message }`, the shape of the
+ * model's exceptions (e.g. `SponsoredProductsKeywordMutationExceptionResponseContent`, code `INVALID_ARGUMENT`).
+ */
+export function v3Error(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  return json(status, { code, message }, headers);
+}
+
 /** An error of the SP-API: `{ errors: [{ code, message, details }] }`. */
 export function spError(status: number, code: string, message: string, details = ''): Response {
   return json(status, { errors: [{ code, message, details }] });

@@ -3,10 +3,10 @@ import type { AmazonBaseUrls, AmazonRegion } from '../base-urls.js';
 import type { MockContext } from '../context.js';
 import { LOG_LIMIT } from '../state/create-state.js';
 import type { Fault } from '../state/types.js';
-import { adsError, html, json, lwaError, s3Error, spError } from './respond.js';
+import { adsError, html, json, lwaError, s3Error, spError, v3Error } from './respond.js';
 
 /** The API family an endpoint belongs to; it decides the shape of error bodies. */
-export type ApiFamily = 'lwa' | 'pages' | 'ads' | 'spapi' | 'reports';
+export type ApiFamily = 'lwa' | 'pages' | 'ads' | 'adsV3' | 'spapi' | 'reports';
 
 /** What a resolver gets. */
 export interface RouteArgs {
@@ -18,7 +18,7 @@ export interface RouteArgs {
 
 /** Describes one endpoint on one region's host. */
 export interface RouteSpec {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   service: keyof Required<AmazonBaseUrls>;
   path: string;
   endpoint: string;
@@ -64,6 +64,11 @@ function faultResponse(fault: Fault, spec: RouteSpec, requestId: string): Respon
       // Amazon leaves Retry-After out on report creation.
       if (spec.endpoint !== 'ads.reports.create') response.headers.set('retry-after', retry['retry-after']);
       return response;
+    }
+    case 'adsV3': {
+      // Campaign management v3: `{code, message}` (ThrottlingException / InternalServerException), Retry-After on 429.
+      if (!throttled) return v3Error(fault.status, 'INTERNAL_ERROR', 'Internal Server Error');
+      return v3Error(429, 'THROTTLED', 'Too Many Requests', retry);
     }
     case 'spapi':
       if (throttled)
@@ -115,7 +120,7 @@ export function route(
   resolve: (args: RouteArgs) => Response | Promise<Response>,
 ): HttpHandler {
   const url = `${ctx.baseUrls[spec.service][region]}${spec.path}`;
-  const method = spec.method === 'GET' ? http.get : http.post;
+  const method = { GET: http.get, POST: http.post, PUT: http.put }[spec.method];
   return method(url, async ({ request, params }) => {
     const requestId = nextRequestId(ctx);
     const endpoint = spec.classify ? await spec.classify(request.clone()) : spec.endpoint;
@@ -145,7 +150,8 @@ export function route(
         response = json(500, { error: 'mock_amazon_internal', message });
       }
     }
-    if (spec.family === 'spapi' || spec.family === 'ads') response.headers.set('x-amzn-RequestId', requestId);
+    if (spec.family === 'spapi' || spec.family === 'ads' || spec.family === 'adsV3')
+      response.headers.set('x-amzn-RequestId', requestId);
     const plan = spApiRateLimits[endpoint];
     if (plan && [200, 202, 400, 404].includes(response.status)) {
       response.headers.set('x-amzn-RateLimit-Limit', String(plan[0]));

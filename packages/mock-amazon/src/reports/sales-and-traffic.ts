@@ -71,12 +71,15 @@ export function buildSalesAndTraffic(options: {
   const money = (amount: number) => ({ amount: roundMoney(amount, currencyCode), currencyCode });
   const byDate = new Map<string, Sums>();
   const byAsin = new Map<string, { parentAsin: string; childAsin: string; sku: string; sums: Sums }>();
+  /** Every ASIN over the whole range: the base of trafficByAsin's session and page-view percentages. */
+  const all = empty();
   for (const date of options.dates) {
     const bucket = bucketOf(date, dateGranularity);
     const dateSums = byDate.get(bucket) ?? empty();
     byDate.set(bucket, dateSums);
     for (const day of shopAsinDays(options.seed, options.shop, marketplace, date)) {
       add(dateSums, day);
+      add(all, day);
       const key =
         asinGranularity === 'PARENT' ? day.parentAsin : asinGranularity === 'CHILD' ? day.asin : day.sku;
       const entry = byAsin.get(key) ?? {
@@ -148,13 +151,24 @@ export function buildSalesAndTraffic(options: {
           totalOrderItems: s.items,
           totalOrderItemsB2B: 0,
         },
+        // The six *Percentage fields are required by the model (sellerSalesAndTrafficReport.json, TrafficByAsin):
+        // this ASIN's share of all products' sessions / page views, per channel.
         trafficByAsin: {
           browserSessions: s.browserSessions,
           mobileAppSessions: s.sessions - s.browserSessions,
           sessions: s.sessions,
+          browserSessionPercentage: pct(s.browserSessions, all.browserSessions),
+          mobileAppSessionPercentage: pct(s.sessions - s.browserSessions, all.sessions - all.browserSessions),
+          sessionPercentage: pct(s.sessions, all.sessions),
           browserPageViews: s.browserPageViews,
           mobileAppPageViews: s.pageViews - s.browserPageViews,
           pageViews: s.pageViews,
+          browserPageViewsPercentage: pct(s.browserPageViews, all.browserPageViews),
+          mobileAppPageViewsPercentage: pct(
+            s.pageViews - s.browserPageViews,
+            all.pageViews - all.browserPageViews,
+          ),
+          pageViewsPercentage: pct(s.pageViews, all.pageViews),
           buyBoxPercentage: buyBoxPercentage(s),
           unitSessionPercentage: pct(s.units, s.sessions),
         },

@@ -2,7 +2,7 @@ import { createRandom } from '../random.js';
 import type { World } from '../world/seed-world.js';
 import type { MockState, ReportBehaviour } from './types.js';
 
-/** Default behaviour of Ads reports: PENDING on create, COMPLETED at the first poll after that. */
+/** Default behaviour of Ads reports: PENDING on create and at the first status poll, COMPLETED at the second. */
 export const defaultAdsReports: ReportBehaviour = {
   polls: 2,
   processingMs: 0,
@@ -40,6 +40,7 @@ export function createState(world: World): MockState {
     accessTokens: new Map(),
     adsReports: new Map(),
     spReports: new Map(),
+    targetingEdits: new Map(),
     files: new Map(),
     buckets: new Map(),
     log: [],

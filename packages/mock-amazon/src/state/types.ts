@@ -136,6 +136,13 @@ export interface SpReport {
   reportDocumentId: string | null;
 }
 
+/** A change a client made to a seeded keyword or product target (campaign management v3). */
+export interface TargetingEdit {
+  bid?: number;
+  state?: 'ENABLED' | 'PAUSED';
+  updatedAt: number;
+}
+
 /** One request the mock answered. */
 export interface LogEntry {
   method: string;
@@ -173,6 +180,8 @@ export interface MockState {
   accessTokens: Map<string, AccessToken>;
   adsReports: Map<string, AdsReport>;
   spReports: Map<string, SpReport>;
+  /** Bids and states changed through `PUT /sp/keywords` and `PUT /sp/targets`, keyed `keyword:{id}` / `target:{id}`. */
+  targetingEdits: Map<string, TargetingEdit>;
   /** Report files on the mock's "S3", keyed `${kind}/${id}`. */
   files: Map<string, ReportFile>;
   buckets: Map<string, Bucket>;

@@ -1,5 +1,6 @@
 import { createRandom, type Random } from '../random.js';
 import { type Marketplace, type MarketplaceCountry, marketplaces } from './marketplaces.js';
+import { seedTargeting } from './seed-targeting.js';
 import type {
   AdsProfile,
   AdvertisingAccount,
@@ -140,6 +141,8 @@ function makeCampaigns(seed: number, shop: Shop, marketplace: Marketplace, idBas
     dailyBudget: Math.round(random.int(30, 80) * marketplace.priceScale),
     targeting: 'auto',
     ads: [],
+    keywords: [],
+    targets: [],
   };
   campaigns.push(auto);
   for (let i = 0; i < products.length; i += 2) {
@@ -153,6 +156,8 @@ function makeCampaigns(seed: number, shop: Shop, marketplace: Marketplace, idBas
       dailyBudget: Math.round(random.int(15, 50) * marketplace.priceScale),
       targeting: 'manual',
       ads: [],
+      keywords: [],
+      targets: [],
     });
   }
   products.forEach((product, index) => {
@@ -161,6 +166,7 @@ function makeCampaigns(seed: number, shop: Shop, marketplace: Marketplace, idBas
     auto.ads.push({ asin: product.asin, adId: idBase + 300_000 + index * 7 + 1, share: autoShare });
     manual?.ads.push({ asin: product.asin, adId: idBase + 400_000 + index * 7 + 3, share: 1 - autoShare });
   });
+  for (const campaign of campaigns) Object.assign(campaign, seedTargeting(seed, shop, marketplace, campaign));
   return campaigns;
 }
 

@@ -29,6 +29,44 @@ export interface Product {
   buyBox: number;
 }
 
+/**
+ * A Sponsored Products keyword as seeded (campaign management v3, `SponsoredProductsKeyword`). Bids and states
+ * that a client changes live in the mock's state; the world keeps the seeded values.
+ *
+ * @example
+ * ```ts
+ * amazon.world.byKey.default.advertisingAccounts[0].profiles[0].campaigns[1].keywords[0].keywordText;
+ * ```
+ */
+export interface SpKeyword {
+  keywordId: string;
+  keywordText: string;
+  matchType: 'EXACT' | 'PHRASE' | 'BROAD';
+  state: 'ENABLED' | 'PAUSED' | 'ARCHIVED';
+  bid: number;
+  /** Share of its campaign's ad traffic (the keywords and targets of a campaign add up to 1). */
+  share: number;
+}
+
+/**
+ * A Sponsored Products product target as seeded (`SponsoredProductsTargetingClause`): the four automatic
+ * clauses of an auto campaign, or a manual `ASIN_SAME_AS` target.
+ *
+ * @example
+ * ```ts
+ * amazon.world.byKey.default.advertisingAccounts[0].profiles[0].campaigns[0].targets.map((t) => t.expression[0].type);
+ * ```
+ */
+export interface SpTarget {
+  targetId: string;
+  expressionType: 'AUTO' | 'MANUAL';
+  expression: { type: string; value?: string }[];
+  state: 'ENABLED' | 'PAUSED' | 'ARCHIVED';
+  bid: number;
+  /** Share of its campaign's ad traffic. */
+  share: number;
+}
+
 /** A Sponsored Products campaign and the ASINs it advertises (with the share of each ASIN's ad sales).
  *
  * @example
@@ -44,6 +82,10 @@ export interface Campaign {
   dailyBudget: number;
   targeting: 'auto' | 'manual';
   ads: { asin: string; adId: number; share: number }[];
+  /** Its keywords (manual campaigns). */
+  keywords: SpKeyword[];
+  /** Its product targets: the four automatic clauses (auto campaigns) or ASIN targets (manual ones). */
+  targets: SpTarget[];
 }
 
 /** A shop: one seller's (or vendor's) catalogue with its traffic, sales and ads.
