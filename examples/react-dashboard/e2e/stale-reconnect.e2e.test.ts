@@ -26,7 +26,9 @@ async function startReconnect(page: Page, kind: Kind, path: Path): Promise<void>
     const notice = page.getByRole('alert').filter({ hasText: `${kind}: The connection stopped working` });
     await notice.getByRole('button', { name: `Reconnect ${kind}` }).click();
   }
-  await page.waitForURL((url) => url.pathname.includes(kind === 'Seller Central' ? '/sellercentral/' : '/authorize/'));
+  await page.waitForURL((url) =>
+    url.pathname.includes(kind === 'Seller Central' ? '/sellercentral/' : '/authorize/'),
+  );
 }
 
 const pill = (page: Page) => page.locator('.account-button .pill');
