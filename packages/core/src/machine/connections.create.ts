@@ -126,11 +126,7 @@ export function createConnections(options: CreateConnectionsOptions): Connection
     send,
     async loadMetrics(range) {
       // The connections these figures are for: a stale answer is about them, not about a reconnect made meanwhile.
-      const status = actor.getSnapshot().context.status;
-      const askedFor = {
-        advertising: status?.advertising?.connectedAt,
-        sellerCentral: status?.sellerCentral?.connectedAt,
-      };
+      const askedFor = actor.getSnapshot().context.status;
       const response = await transport.getMetrics(range);
       const staleKinds = new Set<ConnectionKind>();
       for (const [key, value] of Object.entries(response.metrics)) {
@@ -140,11 +136,11 @@ export function createConnections(options: CreateConnectionsOptions): Connection
           staleKinds.add(definition.requires[0]);
       }
       for (const kind of staleKinds) {
-        const connectedAt = askedFor[kind];
-        if (connectedAt !== undefined) actor.send({ type: 'STALE_DETECTED', kind, connectedAt });
+        const connectedAt = askedFor?.[kind]?.connectedAt;
+        if (connectedAt) actor.send({ type: 'STALE_DETECTED', kind, connectedAt });
       }
       // The server knows more than these figures say (its status has the stale mark): catch up at once.
-      if (staleKinds.size > 0) actor.send({ type: 'REFRESH' });
+      if (staleKinds.size) actor.send({ type: 'REFRESH' });
       return response;
     },
     start() {
