@@ -85,6 +85,8 @@ export {
   metricsAvailability,
 } from './metrics/metrics.availability';
 export {
+  dataSourceKinds,
+  dataSources,
   type FeatureDefinition,
   type FeatureId,
   featureCatalogue,

@@ -50,7 +50,9 @@ describe.each([false, true])('one figure, rendered (StrictMode: %s)', (strict) =
     renderPage(backend, <Page count={count} />, { strict });
     await waitFor(() => expect(shown('totalSales').dataset.state).toBe('unavailable'));
     expect(shown('totalSales').textContent).toBe(dash);
-    expect(shown('totalSales').title).toBe('Connect Seller Central to see Total Sales.');
+    expect(shown('totalSales').title).toBe(
+      'Connect Amazon Advertising, then Seller Central, to see Total Sales.',
+    );
     expect(shown('adSpend').textContent).toBe(dash);
   });
 

@@ -12,14 +12,23 @@ import { pagePaths } from '../router';
 /**
  * The help article's troubleshooting heading for a next step ("The reconnection fails or loops back to the
  * sign-in page", "Metrics still show a dash after reconnecting", the stale connection of "When you might need
- * to do this"). The dash heading also names "Populating…", which the figures show meanwhile.
+ * to do this"), in words that fit the screen: a first connect is not a reconnection, and figures that are still
+ * populating say "Populating…", not a dash.
  */
-const headings: Partial<Record<NextStep, string>> = {
-  retry: 'The reconnection fails or loops back to the sign-in page',
-  reconnect: 'The connection stopped working',
-  disconnect_and_reconnect: 'Metrics still show a dash or Populating… after reconnecting',
-  contact_support: 'Metrics still show a dash or Populating… after reconnecting',
-};
+function headingFor(nextStep: NextStep, connected: boolean): string {
+  switch (nextStep) {
+    case 'retry':
+      return `The ${connected ? 'reconnection' : 'connection'} fails or loops back to the sign-in page`;
+    case 'reconnect':
+      return 'The connection stopped working';
+    case 'disconnect_and_reconnect':
+      return 'Figures are still populating';
+    case 'contact_support':
+      return 'Figures are still populating after reconnecting once more';
+    default:
+      return 'Something went wrong';
+  }
+}
 
 /** One connection's trouble: the view model's message and next step, and the button or link for that step. */
 function AdviceNotice({ advice }: { advice: Advice }) {
@@ -37,7 +46,7 @@ function AdviceNotice({ advice }: { advice: Advice }) {
         {label}:{' '}
         {disconnectFailed
           ? 'The disconnect did not go through'
-          : (headings[nextStep] ?? 'Something went wrong')}
+          : headingFor(nextStep, connection.condition !== null && connection.condition !== 'disconnected')}
       </p>
       <p>{trouble.message}</p>
       <div className="notice-actions">

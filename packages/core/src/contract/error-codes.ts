@@ -148,12 +148,12 @@ export const errorCatalogue: { readonly [C in ErrorCode]: ErrorInfo } = {
   },
   data_slow: {
     message:
-      'Data from Amazon is taking longer than usual. If the dash persists, try disconnecting and reconnecting once more.',
+      'Data from Amazon is taking longer than usual. Give it a few more minutes; if the figures are still populating after that, try disconnecting and reconnecting once more.',
     retryable: true,
   },
   data_still_slow: {
     message:
-      'Data from Amazon still has not arrived after reconnecting. Contact support through your dashboard.',
+      'Data from Amazon still has not arrived after reconnecting once more. Contact support through your dashboard.',
     retryable: false,
   },
   unauthorized: {

@@ -33,7 +33,20 @@ export const advertisingAccountSchema = z.object({
   marketplaces: z.array(advertisingMarketplaceSchema),
 });
 
-const dataSchema = z.object({ state: dataStateSchema, since: isoDateTime });
+/** An Amazon data source behind some figures (see `metricCatalogue`'s `sources`). */
+export const dataSourceSchema = z.enum(['campaigns', 'advertisedProducts', 'orders', 'salesAndTraffic']);
+
+/**
+ * A connection's data: `ready` once every source of its figures has sent data, else `populating` since `since`.
+ * `missing` names the sources still without data (all of them until the first arrives); `attempt` counts the
+ * connections of this account so far while its data was incomplete (2: reconnected once more, still waiting).
+ */
+const dataSchema = z.object({
+  state: dataStateSchema,
+  since: isoDateTime,
+  missing: z.optional(z.array(dataSourceSchema)),
+  attempt: z.optional(z.number().check(z.int(), z.minimum(1))),
+});
 
 /** The connected Amazon Advertising account. */
 export const advertisingConnectionSchema = z.object({

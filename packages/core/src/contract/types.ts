@@ -10,6 +10,7 @@ import type {
   connectionHealthSchema,
   connectionKindSchema,
   connectionsStatusSchema,
+  dataSourceSchema,
   disconnectRequestSchema,
   metricIdSchema,
   metricsResponseSchema,
@@ -24,6 +25,8 @@ import type {
 export type ConnectionKind = z.infer<typeof connectionKindSchema>;
 /** `'na' | 'eu' | 'fe'`. */
 export type AmazonRegion = z.infer<typeof amazonRegionSchema>;
+/** An Amazon data source behind some figures: `'campaigns' | 'advertisedProducts' | 'orders' | 'salesAndTraffic'`. */
+export type DataSource = z.infer<typeof dataSourceSchema>;
 /** `'ok' | 'stale'`. */
 export type ConnectionHealth = z.infer<typeof connectionHealthSchema>;
 /** An advertising account a sign-in can see. */

@@ -94,6 +94,9 @@ function failure(
   const original = new CallbackError(code, kind, cause === undefined ? {} : { cause });
   if (!signInFailures.has(code)) return original;
   const failures = deps.store.recordFailure(kind);
+  // A refusal on Amazon's permission page is not a login problem: its own advice (grant the permissions) fits
+  // however often it happens; the sign-in loop's advice (check the credentials) is for the other failures.
+  if (code === 'oauth_refused') return original;
   return failures >= 2 ? new CallbackError('reconnect_loop', kind, { cause: original }) : original;
 }
 

@@ -1,6 +1,6 @@
 import type { SnapshotFrom } from 'xstate';
 import { errorCatalogue } from '../contract/error-codes';
-import type { AdvertisingAccount, ConnectionKind } from '../contract/types';
+import type { AdvertisingAccount, ConnectionKind, DataSource } from '../contract/types';
 import {
   type ConnectionCondition,
   connectionLabels,
@@ -9,7 +9,14 @@ import {
   type MetricAvailability,
   metricsAvailability,
 } from '../metrics/metrics.availability';
-import type { FeatureId, MetricKey } from '../metrics/metrics.catalogue';
+import {
+  dataSourceKinds,
+  dataSources,
+  type FeatureId,
+  type MetricKey,
+  metricCatalogue,
+  metricKeys,
+} from '../metrics/metrics.catalogue';
 import type { SignInMode } from '../oauth/transaction.types';
 import type { connectionsMachine } from './connections.machine';
 import { blockMessage, connectBlock, connectionConditions, disconnectBlock } from './connections.rules';
@@ -252,8 +259,29 @@ function troubleView(trouble: Trouble, supportUrl: string | null): TroubleView {
   };
 }
 
-function troubleFromCode(code: 'data_slow' | 'data_still_slow' | 'connection_stale'): Trouble {
-  return { code, message: errorCatalogue[code].message, retryable: errorCatalogue[code].retryable };
+function troubleFromCode(code: 'data_slow' | 'data_still_slow' | 'connection_stale', lead = ''): Trouble {
+  return { code, message: lead + errorCatalogue[code].message, retryable: errorCatalogue[code].retryable };
+}
+
+/** The data sources of `kind` still without data: the status's list, or all of them while it names none. */
+function missingSources(context: ConnectionsContext, kind: ConnectionKind): DataSource[] {
+  const listed = context.status?.[kind]?.data.missing;
+  return listed ? [...listed] : dataSources.filter((source) => dataSourceKinds[source] === kind);
+}
+
+/**
+ * The figures still waiting for data when only part of a connection's data is missing (the slow-data advice
+ * names them), `''` when all of it is.
+ */
+function partialLead(context: ConnectionsContext, kind: ConnectionKind): string {
+  const missing = missingSources(context, kind);
+  const own = dataSources.filter((source) => dataSourceKinds[source] === kind);
+  if (missing.length === own.length) return '';
+  const labels = metricKeys
+    .filter((key) => metricCatalogue[key].sources.some((source) => missing.includes(source)))
+    .map((key) => metricCatalogue[key].label);
+  const last = labels.pop();
+  return `${labels.length ? `${labels.join(', ')} and ${last} are` : `${last} is`} still populating. `;
 }
 
 function actionsFor(
@@ -324,8 +352,12 @@ function connectionView(
   const failed = context.troubles[kind];
   if (activity === 'failed' && failed) trouble = troubleView(failed, settings.supportUrl);
   else if (path.includes('stillSlow'))
-    trouble = troubleView(troubleFromCode('data_still_slow'), settings.supportUrl);
-  else if (path.includes('slow')) trouble = troubleView(troubleFromCode('data_slow'), settings.supportUrl);
+    trouble = troubleView(
+      troubleFromCode('data_still_slow', partialLead(context, kind)),
+      settings.supportUrl,
+    );
+  else if (path.includes('slow'))
+    trouble = troubleView(troubleFromCode('data_slow', partialLead(context, kind)), settings.supportUrl);
   // Rule 6: a stale connection says why and what to do, like every other trouble (next step: reconnect).
   else if (condition === 'stale' && activity === 'idle')
     trouble = troubleView(troubleFromCode('connection_stale'), settings.supportUrl);
@@ -400,6 +432,9 @@ export function connect(snapshot: ConnectionsSnapshot, send: ConnectionsSend): C
       ? 'load_failed'
       : 'loading';
   const conditions = connectionConditions(context);
+  const missing = (['advertising', 'sellerCentral'] as const).flatMap((kind) =>
+    conditions[kind] === 'populating' ? missingSources(context, kind) : [],
+  );
   return {
     phase,
     loadTrouble: context.loadTrouble,
@@ -416,7 +451,7 @@ export function connect(snapshot: ConnectionsSnapshot, send: ConnectionsSend): C
       'sellerCentral',
       phase === 'ready' ? conditions.sellerCentral : null,
     ),
-    metrics: metricsAvailability(conditions),
+    metrics: metricsAvailability(conditions, missing),
     features: featuresAvailability(conditions),
     refusal: context.refusal,
     signInMode: context.deps.settings.mode,

@@ -151,7 +151,10 @@ export const connectionsSetup = setup({
     isPopulating: ({ context }, params: KindParams) =>
       connectionCondition(context, params.kind) === 'populating',
     isAdvertisingMissing: ({ context }) => connectionCondition(context, 'advertising') === 'disconnected',
-    reconnectedAfterSlow: ({ context }, params: KindParams) => context.slow[params.kind] === 'reconnected',
+    // Reconnected once more and still waiting: this tab saw it, or the server counts a second attempt (which
+    // survives reloads, other tabs and devices).
+    reconnectedAfterSlow: ({ context }, params: KindParams) =>
+      context.slow[params.kind] === 'reconnected' || (context.status?.[params.kind]?.data.attempt ?? 1) > 1,
     wantsToConnect: ({ context }, params: KindParams) => context.intent[params.kind] === 'connect',
     usesPopup: ({ context }) => context.deps.settings.mode === 'popup',
     isHandedOff: ({ event }) => outputOf<CallbackOutcome>(event).type === 'handed_off',

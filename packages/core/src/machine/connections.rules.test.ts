@@ -240,6 +240,30 @@ describe('rule 6: stale connection', () => {
   });
 });
 
+describe("what the seller can do next, in each figure's reason", () => {
+  it('after the Advertising disconnect, Seller Central figures say to connect Advertising first, then Seller Central', async () => {
+    const tab = await createBrowser(createFakeBackend({ status: statusOf() })).open();
+    const { metrics, features } = tab.view();
+    expect(metrics.totalSales).toMatchObject({
+      state: 'unavailable',
+      reason: 'disconnected',
+      message: 'Connect Amazon Advertising, then Seller Central, to see Total Sales.',
+    });
+    expect(metrics.tacos).toMatchObject({
+      message: 'Connect Amazon Advertising, then Seller Central, to see TACoS.',
+    });
+    expect(metrics.adSpend).toMatchObject({ message: 'Connect Amazon Advertising to see Ad spend.' });
+    expect(features.rules).toMatchObject({ message: 'Connect Amazon Advertising to see Rules.' });
+  });
+
+  it('with Advertising connected, they say to connect Seller Central', async () => {
+    const tab = await createBrowser(createFakeBackend({ status: statusOf(advertisingConnection()) })).open();
+    expect(tab.view().metrics.totalSales).toMatchObject({
+      message: 'Connect Seller Central to see Total Sales.',
+    });
+  });
+});
+
 describe('rule 6: stale, then the same account re-authorised', () => {
   it('a metrics answer computed before the reconnect and arriving after it leaves the fresh connection working', async () => {
     const backend = createFakeBackend({

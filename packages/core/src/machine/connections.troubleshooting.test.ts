@@ -39,13 +39,28 @@ describe('troubleshooting: the reconnection fails or loops back to the sign-in p
     expect(back.environment.currentUrl()).not.toContain('error=');
   });
 
-  it('a second failed attempt in a row becomes "reconnect_loop" with the advice about credentials and password changes', async () => {
+  it("two refusals in a row keep the refusal's advice (grant the permissions), not the credentials advice", async () => {
     const { backend, browser, tab } = await startSignIn();
     const first = await signInOnAmazon(browser, tab, backend, 'refused');
     expect(first.tab.view().advertising.trouble?.code).toBe('oauth_refused');
     first.tab.view().advertising.connect();
     await first.tab.settle();
     const second = await signInOnAmazon(browser, first.tab, backend, 'refused');
+    const trouble = second.tab.view().advertising.trouble;
+    expect(trouble?.code).toBe('oauth_refused');
+    expect(trouble?.message).toContain('grant the requested permissions');
+    expect(trouble?.message).not.toContain('credentials');
+  });
+
+  it('a second failed sign-in of another cause in a row becomes "reconnect_loop" with the advice about credentials and password changes', async () => {
+    const { backend, browser, tab } = await startSignIn();
+    backend.failNext('callback', 'no_advertising_access');
+    const first = await signInOnAmazon(browser, tab, backend, 'granted');
+    expect(first.tab.view().advertising.trouble?.code).toBe('no_advertising_access');
+    first.tab.view().advertising.connect();
+    await first.tab.settle();
+    backend.failNext('callback', 'no_advertising_access');
+    const second = await signInOnAmazon(browser, first.tab, backend, 'granted');
     const trouble = second.tab.view().advertising.trouble;
     expect(trouble?.code).toBe('reconnect_loop');
     expect(trouble?.message).toContain('correct Amazon credentials');
@@ -205,6 +220,86 @@ describe('troubleshooting: metrics still show a dash after reconnecting', () => 
     expect(tab.view().advertising.condition).toBe('ready');
     expect(tab.view().advertising.trouble).toBeNull();
     expect(tab.view().metrics.adSpend.state).toBe('available');
+  });
+});
+
+describe('troubleshooting: the stage survives reloads, and the advice names what is missing', () => {
+  const started = '2026-11-26T12:00:00.000Z';
+  const settings = {
+    dataSlowAfterMs: 60_000,
+    statusPollMs: 3_600_000,
+    supportUrl: 'https://help.example/contact',
+  };
+
+  it('"contact support" stays after a reload or a visit to the support page: the server counts the attempt', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(Date.parse(started) + 5 * 60_000);
+    const backend = createFakeBackend({
+      status: statusOf(
+        advertisingConnection(),
+        sellerCentralConnection({ data: 'populating', since: started, attempt: 2 }),
+      ),
+    });
+    for (let load = 0; load < 3; load++) {
+      // each open is a page load: no memory of this tab's earlier advice
+      const tab = await createBrowser(backend, settings).open();
+      await vi.advanceTimersByTimeAsync(10);
+      expect(tab.view().sellerCentral.trouble).toMatchObject({
+        code: 'data_still_slow',
+        nextStep: 'contact_support',
+        supportUrl: 'https://help.example/contact',
+      });
+      tab.connections.stop();
+    }
+  });
+
+  it('the first attempt is advised to reconnect once more, not to contact support', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(Date.parse(started) + 5 * 60_000);
+    const backend = createFakeBackend({
+      status: statusOf(
+        advertisingConnection(),
+        sellerCentralConnection({ data: 'populating', since: started, attempt: 1 }),
+      ),
+    });
+    const tab = await createBrowser(backend, settings).open();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(tab.view().sellerCentral.trouble).toMatchObject({
+      code: 'data_slow',
+      nextStep: 'disconnect_and_reconnect',
+    });
+  });
+
+  it('partial Seller Central data: the figures that arrived show, the advice names the ones still populating', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(Date.parse(started));
+    const backend = createFakeBackend({
+      status: statusOf(
+        advertisingConnection(),
+        sellerCentralConnection({
+          data: 'populating',
+          since: started,
+          missing: ['salesAndTraffic'],
+          attempt: 1,
+        }),
+      ),
+    });
+    const tab = await createBrowser(backend, settings).open();
+    const { metrics } = tab.view();
+    expect(metrics.totalSales.state).toBe('available');
+    expect(metrics.totalOrders.state).toBe('available');
+    expect(metrics.tacos.state).toBe('available');
+    for (const key of ['sessions', 'buyBoxPercentage', 'listingConversionRate', 'asinTacos'] as const) {
+      expect(metrics[key]).toEqual({ state: 'populating', waitingFor: ['sellerCentral'] });
+    }
+    expect(tab.view().sellerCentral.trouble).toBeNull();
+    await vi.advanceTimersByTimeAsync(61_000);
+    const trouble = tab.view().sellerCentral.trouble;
+    expect(trouble).toMatchObject({ code: 'data_slow', nextStep: 'disconnect_and_reconnect' });
+    expect(trouble?.message).toMatch(
+      /^Sessions, Buy Box %, Listing CVR and Per-ASIN TACoS table are still populating\. Data from Amazon is taking longer than usual\./,
+    );
+    expect(trouble?.message).not.toContain('dash');
   });
 });
 

@@ -1,5 +1,6 @@
-import type { ConnectionKind } from '../contract/types';
+import type { ConnectionKind, DataSource } from '../contract/types';
 import {
+  dataSourceKinds,
   type FeatureId,
   featureCatalogue,
   featureIds,
@@ -81,12 +82,21 @@ export const connectionLabels: { readonly [K in ConnectionKind]: string } = {
   sellerCentral: 'Seller Central',
 };
 
-function missingMessage(reason: 'disconnected' | 'stale', kinds: readonly ConnectionKind[], what: string) {
-  const names = kinds.map((kind) => connectionLabels[kind]).join(' and ');
-  return reason === 'disconnected'
-    ? `Connect ${names} to see ${what}.`
-    : `The ${names} connection stopped working: reconnect it to see ${what}.`;
+function missingMessage(
+  reason: 'disconnected' | 'stale',
+  kinds: readonly ConnectionKind[],
+  what: string,
+  conditions: ConnectionConditions,
+) {
+  // Seller Central is a layer of the Advertising account: with both missing, Advertising comes first.
+  const order = kinds.includes('sellerCentral') && conditions.advertising === 'disconnected';
+  const names = (order ? connectionKinds : kinds).map((kind) => connectionLabels[kind]);
+  return reason === 'stale'
+    ? `The ${names.join(' and ')} connection stopped working: reconnect it to see ${what}.`
+    : `Connect ${names.join(order ? ', then ' : ' and ')}${order ? ',' : ''} to see ${what}.`;
 }
+
+const connectionKinds = ['advertising', 'sellerCentral'] as const;
 
 function requirement(requires: readonly ConnectionKind[], conditions: ConnectionConditions) {
   const missing = requires.filter((kind) => conditions[kind] === 'disconnected');
@@ -97,25 +107,39 @@ function requirement(requires: readonly ConnectionKind[], conditions: Connection
 }
 
 /**
- * The availability of one figure from the conditions of the two connections.
+ * The availability of one figure from the conditions of the two connections. `missing` names the data sources of
+ * populating connections that have not sent data yet (default: all of them): a figure whose own sources have
+ * arrived is available while another source of its connection is still populating.
  *
  * @example
  * ```ts
  * metricAvailability('totalSales', { advertising: 'ready', sellerCentral: 'disconnected' });
  * // { state: 'unavailable', reason: 'disconnected', connections: ['sellerCentral'], message: 'Connect Seller Central to see Total Sales.' }
+ * metricAvailability('totalSales', { advertising: 'ready', sellerCentral: 'populating' }, ['salesAndTraffic']);
+ * // { state: 'available' }: orders arrived, only Sessions, Buy Box % and Listing CVR wait
  * ```
  */
-export function metricAvailability(key: MetricKey, conditions: ConnectionConditions): MetricAvailability {
+export function metricAvailability(
+  key: MetricKey,
+  conditions: ConnectionConditions,
+  missing?: readonly DataSource[],
+): MetricAvailability {
   const definition = metricCatalogue[key];
   const blocked = requirement(definition.requires, conditions);
   if (blocked) {
     return {
       state: 'unavailable',
       ...blocked,
-      message: missingMessage(blocked.reason, blocked.connections, definition.label),
+      message: missingMessage(blocked.reason, blocked.connections, definition.label, conditions),
     };
   }
-  const waitingFor = definition.requires.filter((kind) => conditions[kind] === 'populating');
+  const waitingFor = definition.requires.filter(
+    (kind) =>
+      conditions[kind] === 'populating' &&
+      definition.sources.some(
+        (source) => dataSourceKinds[source] === kind && (missing?.includes(source) ?? true),
+      ),
+  );
   return waitingFor.length > 0 ? { state: 'populating', waitingFor } : { state: 'available' };
 }
 
@@ -128,11 +152,14 @@ export function metricAvailability(key: MetricKey, conditions: ConnectionConditi
  * metrics.adSpend.state; // 'populating'
  * ```
  */
-export function metricsAvailability(conditions: ConnectionConditions): {
+export function metricsAvailability(
+  conditions: ConnectionConditions,
+  missing?: readonly DataSource[],
+): {
   readonly [K in MetricKey]: MetricAvailability;
 } {
   const result = {} as { [K in MetricKey]: MetricAvailability };
-  for (const key of metricKeys) result[key] = metricAvailability(key, conditions);
+  for (const key of metricKeys) result[key] = metricAvailability(key, conditions, missing);
   return result;
 }
 
@@ -152,7 +179,7 @@ export function featureAvailability(id: FeatureId, conditions: ConnectionConditi
   return {
     enabled: false,
     ...blocked,
-    message: missingMessage(blocked.reason, blocked.connections, definition.label),
+    message: missingMessage(blocked.reason, blocked.connections, definition.label, conditions),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ConnectionKind, MetricId } from '../contract/types';
+import type { ConnectionKind, DataSource, MetricId } from '../contract/types';
 
 /**
  * A figure of the dashboard: the nine metrics of the contract plus the per-ASIN TACoS table.
@@ -34,6 +34,8 @@ export interface MetricDefinition {
   readonly label: string;
   /** Every connection the figure is computed from. */
   readonly requires: readonly ConnectionKind[];
+  /** The Amazon data it is computed from: it is populating until each of them has arrived. */
+  readonly sources: readonly DataSource[];
   readonly format: MetricFormat;
 }
 
@@ -64,6 +66,35 @@ export interface FeatureDefinition {
 const ads = ['advertising'] as const;
 const seller = ['sellerCentral'] as const;
 const both = ['advertising', 'sellerCentral'] as const;
+const campaigns = ['campaigns'] as const;
+const orders = ['orders'] as const;
+const traffic = ['salesAndTraffic'] as const;
+
+/**
+ * Every Amazon data source and the connection it comes through: Ads reports (campaigns, advertised products) and
+ * Seller Central's Sales API (orders) and sales-and-traffic report.
+ *
+ * @example
+ * ```ts
+ * dataSourceKinds.salesAndTraffic; // 'sellerCentral'
+ * ```
+ */
+export const dataSourceKinds: { readonly [S in DataSource]: ConnectionKind } = {
+  campaigns: 'advertising',
+  advertisedProducts: 'advertising',
+  orders: 'sellerCentral',
+  salesAndTraffic: 'sellerCentral',
+};
+
+/**
+ * Every data source, Advertising's first.
+ *
+ * @example
+ * ```ts
+ * dataSources.filter((source) => dataSourceKinds[source] === 'sellerCentral'); // ['orders', 'salesAndTraffic']
+ * ```
+ */
+export const dataSources = Object.keys(dataSourceKinds) as readonly DataSource[];
 
 /**
  * Every figure named in the help article with the connections it needs (rule 1): ad spend, ACoS and ROAS come
@@ -77,21 +108,52 @@ const both = ['advertising', 'sellerCentral'] as const;
  * ```
  */
 export const metricCatalogue: { readonly [K in MetricKey]: MetricDefinition } = {
-  adSpend: { key: 'adSpend', label: 'Ad spend', requires: ads, format: 'currency' },
-  acos: { key: 'acos', label: 'ACoS', requires: ads, format: 'percent' },
-  roas: { key: 'roas', label: 'ROAS', requires: ads, format: 'ratio' },
-  totalSales: { key: 'totalSales', label: 'Total Sales', requires: seller, format: 'currency' },
-  totalOrders: { key: 'totalOrders', label: 'Total Orders', requires: seller, format: 'count' },
-  sessions: { key: 'sessions', label: 'Sessions', requires: seller, format: 'count' },
-  buyBoxPercentage: { key: 'buyBoxPercentage', label: 'Buy Box %', requires: seller, format: 'percent' },
+  adSpend: { key: 'adSpend', label: 'Ad spend', requires: ads, sources: campaigns, format: 'currency' },
+  acos: { key: 'acos', label: 'ACoS', requires: ads, sources: campaigns, format: 'percent' },
+  roas: { key: 'roas', label: 'ROAS', requires: ads, sources: campaigns, format: 'ratio' },
+  totalSales: {
+    key: 'totalSales',
+    label: 'Total Sales',
+    requires: seller,
+    sources: orders,
+    format: 'currency',
+  },
+  totalOrders: {
+    key: 'totalOrders',
+    label: 'Total Orders',
+    requires: seller,
+    sources: orders,
+    format: 'count',
+  },
+  sessions: { key: 'sessions', label: 'Sessions', requires: seller, sources: traffic, format: 'count' },
+  buyBoxPercentage: {
+    key: 'buyBoxPercentage',
+    label: 'Buy Box %',
+    requires: seller,
+    sources: traffic,
+    format: 'percent',
+  },
   listingConversionRate: {
     key: 'listingConversionRate',
     label: 'Listing CVR',
     requires: seller,
+    sources: traffic,
     format: 'percent',
   },
-  tacos: { key: 'tacos', label: 'TACoS', requires: both, format: 'percent' },
-  asinTacos: { key: 'asinTacos', label: 'Per-ASIN TACoS table', requires: both, format: 'table' },
+  tacos: {
+    key: 'tacos',
+    label: 'TACoS',
+    requires: both,
+    sources: ['campaigns', 'orders'],
+    format: 'percent',
+  },
+  asinTacos: {
+    key: 'asinTacos',
+    label: 'Per-ASIN TACoS table',
+    requires: both,
+    sources: ['advertisedProducts', 'salesAndTraffic'],
+    format: 'table',
+  },
 };
 
 /**

@@ -411,6 +411,33 @@ export function describeConnectionStoreConformance(name: string, open: () => Pro
         await store.completeReport(k, { rows: [2] }, 30_000, true);
         expect(await store.firstDataAt(k.subscriptionId, k.accountKey)).toBe(20_000);
       });
+
+      it('tells, per source, whether data arrived', async () => {
+        const k = key();
+        const orders = { ...k, source: 'sp/orderMetrics/ATVPDKIKX0DER' };
+        const traffic = { ...k, source: 'sp/salesAndTraffic/ATVPDKIKX0DER' };
+        await store.claimReportJob(orders, at(10_000));
+        await store.completeReport(orders, { rows: [1] }, 10_000, true);
+        await store.claimReportJob(traffic, at(11_000));
+        await store.completeReport(traffic, { rows: [] }, 11_000, false);
+        expect(await store.firstDataAt(k.subscriptionId, k.accountKey, 'sp/orderMetrics/')).toBe(10_000);
+        expect(await store.firstDataAt(k.subscriptionId, k.accountKey, 'sp/salesAndTraffic/')).toBeNull();
+        expect(await store.firstDataAt(k.subscriptionId, k.accountKey, '')).toBe(10_000);
+      });
+    });
+
+    it('counts every connection of an account, across disconnects, per kind and subscription', async () => {
+      const subscriptionId = unique('sub');
+      expect(await store.connectionCount(subscriptionId, 'advertising', 'ENTITY_C')).toBe(0);
+      await store.saveConnection({ connection: advertising(subscriptionId, 'ENTITY_C'), accountLimit: 1 });
+      await store.deleteConnection(subscriptionId, 'advertising', 'ENTITY_C');
+      await store.saveConnection({ connection: advertising(subscriptionId, 'ENTITY_C'), accountLimit: 1 });
+      expect(await store.connectionCount(subscriptionId, 'advertising', 'ENTITY_C')).toBe(2);
+      expect(await store.connectionCount(subscriptionId, 'sellerCentral', 'ENTITY_C')).toBe(0);
+      expect(await store.connectionCount(unique('sub'), 'advertising', 'ENTITY_C')).toBe(0);
+      // a refused save does not count
+      await store.saveConnection({ connection: advertising(subscriptionId, 'ENTITY_D'), accountLimit: 1 });
+      expect(await store.connectionCount(subscriptionId, 'advertising', 'ENTITY_D')).toBe(0);
     });
   });
 }

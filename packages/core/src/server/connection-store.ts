@@ -232,8 +232,13 @@ export interface ConnectionStore {
   completeReport(key: ReportKey, payload: JsonValue, now: number, hasData: boolean): Promise<void>;
   /** Ends a failed job; no new job starts before `notBefore`. */
   releaseReportJob(key: ReportKey, notBefore: number | null): Promise<void>;
-  /** When the first report data for this Amazon account arrived (epoch ms), or null. */
-  firstDataAt(subscriptionId: string, accountKey: string): Promise<number | null>;
+  /**
+   * When the first report data for this Amazon account arrived (epoch ms), or null; only from the sources whose
+   * name starts with `sourcePrefix` when it is given.
+   */
+  firstDataAt(subscriptionId: string, accountKey: string, sourcePrefix?: string): Promise<number | null>;
+  /** How many times this account of `kind` has been connected to the subscription (each save counts; kept across disconnects). */
+  connectionCount(subscriptionId: string, kind: ConnectionKind, accountId: string): Promise<number>;
 
   /** Releases the database (closes an owned pool or file). */
   close(): Promise<void>;

@@ -21,6 +21,7 @@ const storeMethods = [
   'completeReport',
   'releaseReportJob',
   'firstDataAt',
+  'connectionCount',
   'close',
 ] as const;
 

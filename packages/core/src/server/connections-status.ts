@@ -1,24 +1,41 @@
-import type { ConnectionsStatus } from '../contract/types';
+import type { ConnectionKind, ConnectionsStatus, DataSource } from '../contract/types';
+import { dataSourceKinds, dataSources } from '../metrics/metrics.catalogue';
 import type {
   AdvertisingConnectionRecord,
   ConnectionRecord,
   ConnectionStore,
   SellerCentralConnectionRecord,
 } from './connection-store';
-import { adsAccountKey, sellerAccountKey } from './report-sources';
+import { adsAccountKey, dataSourcePrefixes, sellerAccountKey } from './report-sources';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/**
+ * A connection's data: `ready` once every source behind its figures has sent data (kept across disconnects), else
+ * `populating` since it was connected, naming the sources still missing and the attempt (how many times this
+ * account was connected so far while they were).
+ */
 async function dataOf(
   store: ConnectionStore,
   subscriptionId: string,
+  connection: { kind: ConnectionKind; accountId: string; connectedAt: number },
   accountKey: string,
-  connectedAt: number,
 ) {
-  const first = await store.firstDataAt(subscriptionId, accountKey);
-  return first === null
-    ? { state: 'populating' as const, since: iso(connectedAt) }
-    : { state: 'ready' as const, since: iso(first) };
+  const sources = dataSources.filter((source) => dataSourceKinds[source] === connection.kind);
+  const arrivals = await Promise.all(
+    sources.map((source) => store.firstDataAt(subscriptionId, accountKey, dataSourcePrefixes[source])),
+  );
+  const missing: DataSource[] = sources.filter((_, index) => arrivals[index] === null);
+  if (missing.length === 0) {
+    return { state: 'ready' as const, since: iso(Math.min(...(arrivals as number[]))) };
+  }
+  const attempt = await store.connectionCount(subscriptionId, connection.kind, connection.accountId);
+  return {
+    state: 'populating' as const,
+    since: iso(connection.connectedAt),
+    missing,
+    attempt: Math.max(1, attempt),
+  };
 }
 
 /** The subscription's primary Advertising connection and its Seller Central layer. */
@@ -36,8 +53,8 @@ export function primaryConnections(connections: readonly ConnectionRecord[]): {
 
 /**
  * Builds the `GET /status` body from stored connections: no token or secret ever goes in it. `data.state`
- * is `ready` once any report data arrived for that Amazon account (kept across disconnects), else
- * `populating` since the connection was made.
+ * is `ready` once report data arrived from every source of that Amazon account's figures (kept across
+ * disconnects), else `populating` since the connection was made, with the sources still `missing`.
  *
  * @example
  * ```ts
@@ -58,12 +75,7 @@ export async function buildStatus(
           health: advertising.health,
           account: advertising.account,
           connectedAt: iso(advertising.connectedAt),
-          data: await dataOf(
-            store,
-            subscription.id,
-            adsAccountKey(advertising.accountId),
-            advertising.connectedAt,
-          ),
+          data: await dataOf(store, subscription.id, advertising, adsAccountKey(advertising.accountId)),
         }
       : null,
     sellerCentral: sellerCentral
@@ -81,8 +93,8 @@ export async function buildStatus(
           data: await dataOf(
             store,
             subscription.id,
+            sellerCentral,
             sellerAccountKey(sellerCentral.accountId),
-            sellerCentral.connectedAt,
           ),
         }
       : null,

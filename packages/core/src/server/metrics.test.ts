@@ -135,6 +135,36 @@ describe('metrics', () => {
     expect((await status()).advertising?.health).toBe('ok');
   });
 
+  it('says which sources are still missing: orders arrive, sales-and-traffic does not', async () => {
+    h.amazon.scenarios.emptyReports('spapi');
+    await h.connect('advertising');
+    await h.connect('sellerCentral');
+    const body = await loadUntilReady(['adSpend', 'totalSales']);
+    expect(body.metrics.sessions).toEqual({ value: null, reason: 'populating' });
+    for (let poll = 0; poll < 4; poll++) {
+      h.amazon.clock.advance(6_000);
+      await load();
+    }
+    const { advertising, sellerCentral } = await status();
+    expect(advertising?.data).toMatchObject({ state: 'ready' });
+    expect(sellerCentral?.data).toMatchObject({
+      state: 'populating',
+      missing: ['salesAndTraffic'],
+      attempt: 1,
+    });
+  });
+
+  it('counts a reconnect while data is still missing as the second attempt, across disconnects', async () => {
+    h.amazon.scenarios.emptyReports('spapi');
+    await h.connect('advertising');
+    await h.connect('sellerCentral');
+    await loadUntilReady(['adSpend', 'totalSales']);
+    expect((await status()).sellerCentral?.data.attempt).toBe(1);
+    await h.call('POST', '/disconnect', { kind: 'sellerCentral' });
+    await h.connect('sellerCentral');
+    expect((await status()).sellerCentral?.data).toMatchObject({ state: 'populating', attempt: 2 });
+  });
+
   it('asks Amazon for at most one report per source, however many dashboards load at once', async () => {
     await h.connect('advertising');
     await h.connect('sellerCentral');

@@ -13,7 +13,13 @@ import {
   transactionFromRow,
 } from './connection-rows';
 import type { ConnectionStore, SaveConnectionResult, TransactionOutcome } from './connection-store';
-import { connectionColumns, migrationsTable, sqlMigrations, transactionColumns } from './sql-schema';
+import {
+  connectionColumns,
+  countConnectionSql,
+  migrationsTable,
+  sqlMigrations,
+  transactionColumns,
+} from './sql-schema';
 
 /**
  * The part of a `pg` client or pool the store uses (so hosts need not install `@types/pg`).
@@ -258,6 +264,11 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
              VALUES (${placeholders(connectionColumns)})`,
             connectionColumns.map((column) => row[column]),
           );
+          let n = 0;
+          await client.query(
+            countConnectionSql.replace(/\?/g, () => `$${++n}`),
+            [connection.subscriptionId, connection.kind, connection.accountId],
+          );
           if (settle) await settleDone(client, settle.selector, { type: 'connected' });
           const result: SaveConnectionResult = { ok: true, replaced: plan.replaceSlot };
           return result;
@@ -397,12 +408,20 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         [...reportKeyValues(key), notBefore],
       );
     },
-    async firstDataAt(subscriptionId, accountKey) {
+    async firstDataAt(subscriptionId, accountKey, sourcePrefix = '') {
       const [row] = await rows<{ first: string | number | null }>(
-        'SELECT MIN(data_at) AS first FROM sa_reports WHERE subscription_id = $1 AND account_key = $2',
-        [subscriptionId, accountKey],
+        `SELECT MIN(data_at) AS first FROM sa_reports
+         WHERE subscription_id = $1 AND account_key = $2 AND substr(source, 1, $3) = $4`,
+        [subscriptionId, accountKey, sourcePrefix.length, sourcePrefix],
       );
       return row?.first === null || row?.first === undefined ? null : Number(row.first);
+    },
+    async connectionCount(subscriptionId, kind, accountId) {
+      const [row] = await rows<{ connections: number | string }>(
+        'SELECT connections FROM sa_account_connections WHERE subscription_id = $1 AND kind = $2 AND account_id = $3',
+        [subscriptionId, kind, accountId],
+      );
+      return Number(row?.connections ?? 0);
     },
     async close() {
       if (ownsPool) await pool.end();

@@ -1,4 +1,4 @@
-import type { AdvertisingAccount } from '../contract/types';
+import type { AdvertisingAccount, DataSource } from '../contract/types';
 import type { AdsApiClient } from './ads-api-client';
 import type { AmazonFetch } from './amazon-fetch';
 import type {
@@ -33,6 +33,14 @@ type AdvertisingMarketplace = AdvertisingAccount['marketplaces'][number];
 
 const nextDay = (date: string) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** How each data source's reports are named in the cache (`ads/spCampaigns/<profile>`, …): the prefix of its keys. */
+export const dataSourcePrefixes: { readonly [S in DataSource]: string } = {
+  campaigns: 'ads/spCampaigns/',
+  advertisedProducts: 'ads/spAdvertisedProduct/',
+  orders: 'sp/orderMetrics/',
+  salesAndTraffic: 'sp/salesAndTraffic/',
+};
 
 /** The account key under which Advertising data is kept (survives disconnects). */
 export const adsAccountKey = (accountId: string) => `ads:${accountId}`;

@@ -67,7 +67,23 @@ export const sqlMigrations: readonly (readonly string[])[] = [
     'ALTER TABLE sa_oauth_transactions ADD COLUMN claimed_at BIGINT',
     'ALTER TABLE sa_connections ADD COLUMN refresh_lease_until BIGINT',
   ],
+  // 3: how many times each account was connected (kept across disconnects), for "reconnected once more and its
+  // data still has not arrived".
+  [
+    `CREATE TABLE IF NOT EXISTS sa_account_connections (
+      subscription_id TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      account_id TEXT NOT NULL,
+      connections INTEGER NOT NULL,
+      PRIMARY KEY (subscription_id, kind, account_id)
+    )`,
+  ],
 ];
+
+/** Counts one more connection of an account (the same text in SQLite and PostgreSQL; `?` placeholders renumbered). */
+export const countConnectionSql = `INSERT INTO sa_account_connections (subscription_id, kind, account_id, connections)
+  VALUES (?, ?, ?, 1)
+  ON CONFLICT (subscription_id, kind, account_id) DO UPDATE SET connections = sa_account_connections.connections + 1`;
 
 /** The table recording which migrations a database has. */
 export const migrationsTable =

@@ -14,7 +14,13 @@ import {
   transactionFromRow,
 } from './connection-rows';
 import type { ConnectionStore, TransactionOutcome } from './connection-store';
-import { connectionColumns, migrationsTable, sqlMigrations, transactionColumns } from './sql-schema';
+import {
+  connectionColumns,
+  countConnectionSql,
+  migrationsTable,
+  sqlMigrations,
+  transactionColumns,
+} from './sql-schema';
 
 /**
  * Options of {@link createSqliteStore}.
@@ -169,6 +175,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         }
         const row = rowFromConnection(connection, plan.slot, plan.parentAccountId);
         insertConnection.run(...connectionColumns.map((column) => row[column]));
+        run(countConnectionSql, connection.subscriptionId, connection.kind, connection.accountId);
         if (settle) settleDone(settle.selector, { type: 'connected' });
         return { ok: true, replaced: plan.replaceSlot };
       });
@@ -309,13 +316,25 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         ...reportKeyValues(key),
       );
     },
-    async firstDataAt(subscriptionId, accountKey) {
+    async firstDataAt(subscriptionId, accountKey, sourcePrefix = '') {
       const row = get<{ first: number | null }>(
-        'SELECT MIN(data_at) AS first FROM sa_reports WHERE subscription_id = ? AND account_key = ?',
+        `SELECT MIN(data_at) AS first FROM sa_reports
+         WHERE subscription_id = ? AND account_key = ? AND substr(source, 1, ?) = ?`,
         subscriptionId,
         accountKey,
+        sourcePrefix.length,
+        sourcePrefix,
       );
       return row?.first ?? null;
+    },
+    async connectionCount(subscriptionId, kind, accountId) {
+      const row = get<{ connections: number }>(
+        'SELECT connections FROM sa_account_connections WHERE subscription_id = ? AND kind = ? AND account_id = ?',
+        subscriptionId,
+        kind,
+        accountId,
+      );
+      return Number(row?.connections ?? 0);
     },
     async close() {
       if (db.isOpen) db.close();

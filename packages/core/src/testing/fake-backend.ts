@@ -11,6 +11,7 @@ import type {
   CallbackResponse,
   ConnectionKind,
   ConnectionsStatus,
+  DataSource,
   DisconnectRequest,
   MetricsResponse,
   SelectAccountRequest,
@@ -61,7 +62,13 @@ export function advertisingConnection(
 }
 
 export function sellerCentralConnection(
-  overrides: Partial<{ health: 'ok' | 'stale'; data: 'populating' | 'ready'; since: string }> = {},
+  overrides: Partial<{
+    health: 'ok' | 'stale';
+    data: 'populating' | 'ready';
+    since: string;
+    missing: DataSource[];
+    attempt: number;
+  }> = {},
 ): NonNullable<ConnectionsStatus['sellerCentral']> {
   return {
     kind: 'sellerCentral',
@@ -70,7 +77,12 @@ export function sellerCentralConnection(
     region: 'na',
     marketplaces: [{ id: 'ATVPDKIKX0DER', name: 'Amazon.com', countryCode: 'US' }],
     connectedAt: overrides.since ?? at,
-    data: { state: overrides.data ?? 'ready', since: overrides.since ?? at },
+    data: {
+      state: overrides.data ?? 'ready',
+      since: overrides.since ?? at,
+      ...(overrides.missing ? { missing: overrides.missing } : {}),
+      ...(overrides.attempt ? { attempt: overrides.attempt } : {}),
+    },
   };
 }
 
