@@ -8,7 +8,16 @@
  */
 
 export { ConnectionsError, isConnectionsError } from '../errors/connections-error';
-export { type AmazonBaseUrls, amazonProductionBaseUrls } from './amazon-base-urls';
+export { type AmazonBaseUrls, amazonProductionBaseUrls } from './amazon/amazon-base-urls';
+export { type ConnectionsHandler, createConnectionsHandler } from './http/connections-handler';
+export type {
+  AmazonAppCredentials,
+  ConnectionsHandlerOptions,
+  ConnectionsLogger,
+  SubscriptionInfo,
+} from './http/connections-handler-options';
+export { type NodeListenerOptions, toNodeListener } from './http/node-listener';
+export type { ReportTimings } from './metrics/report-cache';
 export type {
   AdvertisingConnectionRecord,
   ConnectionRecord,
@@ -23,26 +32,17 @@ export type {
   SellerMarketplaceRecord,
   TransactionOutcome,
   TransactionPhase,
-} from './connection-store';
-export { type ConnectionsHandler, createConnectionsHandler } from './connections-handler';
-export type {
-  AmazonAppCredentials,
-  ConnectionsHandlerOptions,
-  ConnectionsLogger,
-  SubscriptionInfo,
-} from './connections-handler-options';
-export { type NodeListenerOptions, toNodeListener } from './node-listener';
+} from './storage/connection-store';
 export {
   createPostgresStore,
   type PgPoolLike,
   type PgQueryable,
   type PostgresStoreOptions,
-} from './postgres-store';
-export type { ReportTimings } from './report-cache';
-export { createSqliteStore, type SqliteStoreOptions } from './sqlite-store';
+} from './storage/postgres-store';
+export { createSqliteStore, type SqliteStoreOptions } from './storage/sqlite-store';
 export {
   createTokenCipher,
   type EncryptionKeyInput,
   SealedValueError,
   type TokenCipher,
-} from './token-cipher';
+} from './tokens/token-cipher';

@@ -1,0 +1,156 @@
+// Races between app servers sharing one database: the handler on PostgreSQL (a real server the test starts) with
+// every query slowed by a random 0-30 ms, and on one SQLite file. RACE_RUNS raises the number of runs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../../test/server/handler-test-harness';
+import {
+  type PostgresTestCluster,
+  startPostgresTestCluster,
+} from '../../../test/server/postgres-test-cluster';
+import type { ConnectionStore } from '../storage/connection-store';
+import { createPostgresStore, type PgPoolLike, type PgQueryable } from '../storage/postgres-store';
+import { createSqliteStore } from '../storage/sqlite-store';
+
+const runs = Number(process.env.RACE_RUNS ?? 60);
+
+let cluster: PostgresTestCluster;
+const dir = mkdtempSync(join(tmpdir(), 'smart-ads-races-'));
+beforeAll(async () => {
+  cluster = await startPostgresTestCluster();
+}, 60_000);
+afterAll(async () => {
+  await cluster?.stop();
+  rmSync(dir, { recursive: true, force: true });
+}, 30_000);
+
+/** A pg pool whose every query (on the pool or a checked-out client) waits a random 0-`maxMs` ms first. */
+function slowedPool(maxMs: number, slow: { on: boolean }): PgPoolLike {
+  const pool = new pg.Pool({ connectionString: cluster.connectionString, max: 10 });
+  pool.on('error', () => undefined);
+  const pause = () =>
+    slow.on ? new Promise((resolve) => setTimeout(resolve, Math.random() * maxMs)) : Promise.resolve();
+  const slowed =
+    (target: PgQueryable): PgQueryable['query'] =>
+    async (text, values) => {
+      await pause();
+      return target.query(text, values) as never;
+    };
+  return {
+    query: slowed(pool as unknown as PgQueryable),
+    async connect() {
+      const client = await pool.connect();
+      return { query: slowed(client as unknown as PgQueryable), release: (e) => client.release(e) };
+    },
+    end: () => pool.end(),
+  };
+}
+
+/** Two app servers on one database: `h` (server A) and `b` (server B), each with its own store and pool. */
+async function twoServers(open: () => Promise<ConnectionStore>) {
+  const [storeA, storeB] = [await open(), await open()];
+  const h = await createHarness({ store: storeA });
+  const b = h.server({ store: storeB });
+  return { h, b, storeB };
+}
+
+/**
+ * One run: Advertising connected on server A, Seller Central signed in; then server A disconnects Advertising
+ * (confirmed) while server B completes the Seller Central callback. Whatever the order, nothing is left: the
+ * cascade removes a layer saved first, and a layer saved after is refused.
+ */
+async function raceDisconnectAgainstCallback(
+  h: Harness,
+  callB: Harness['call'],
+  subscription: string,
+  slow: { on: boolean },
+) {
+  slow.on = false;
+  expect((await h.connect('advertising', { subscription })).status).toBe(200);
+  const sc = await h.signIn('sellerCentral', { subscription });
+  slow.on = true;
+  const [disconnect, callback] = await Promise.all([
+    h.call('POST', '/disconnect', { kind: 'advertising', confirmed: true }, subscription),
+    callB(
+      'POST',
+      '/callback',
+      { kind: 'sellerCentral', state: sc.state, code: sc.code, sellingPartnerId: sc.sellingPartnerId },
+      subscription,
+    ),
+  ]);
+  slow.on = false;
+  expect(disconnect.status, disconnect.text).toBe(200);
+  expect([200, 409]).toContain(callback.status);
+  if (callback.status === 409) expect(callback.body).toMatchObject({ code: 'advertising_required' });
+  const left = await h.store.listConnections(subscription);
+  const status = (await h.call('GET', '/status', undefined, subscription)).body;
+  const scDisconnect = await h.call('POST', '/disconnect', { kind: 'sellerCentral' }, subscription);
+  return { left, status, scDisconnect: scDisconnect.status, callbackFirst: callback.status === 200 };
+}
+
+describe('PostgreSQL, two app servers, every query slowed by 0-30 ms', () => {
+  it(`an Advertising disconnect racing a Seller Central callback never leaves an orphan layer (${runs} runs)`, async () => {
+    const slow = { on: false };
+    const { h, b } = await twoServers(() => createPostgresStore({ pool: slowedPool(30, slow) }));
+    const orders = { callbackFirst: 0, disconnectFirst: 0 };
+    for (let run = 0; run < runs; run++) {
+      const result = await raceDisconnectAgainstCallback(h, b.call, `sub_race_pg_${run}`, slow);
+      expect(result.left).toEqual([]);
+      expect(result.status).toMatchObject({ advertising: null, sellerCentral: null });
+      expect(result.scDisconnect).toBe(404);
+      orders[result.callbackFirst ? 'callbackFirst' : 'disconnectFirst']++;
+    }
+    // both orders happened, so the race was real
+    expect(orders.callbackFirst).toBeGreaterThan(0);
+    expect(orders.disconnectFirst).toBeGreaterThan(0);
+    await h.close();
+  }, 300_000);
+
+  it('four app servers refresh each expired token once for 100 concurrent dashboard loads', async () => {
+    const slow = { on: true };
+    const stores = await Promise.all(
+      Array.from({ length: 4 }, () => createPostgresStore({ pool: slowedPool(30, slow) })),
+    );
+    const [first] = stores;
+    if (!first) throw new Error('no store');
+    const h = await createHarness({ store: first });
+    slow.on = false;
+    await h.connect('advertising', { subscription: 'sub_refresh_4' });
+    await h.connect('sellerCentral', { subscription: 'sub_refresh_4' });
+    slow.on = true;
+    const servers = [h.call, ...stores.slice(1).map((store) => h.server({ store }).call)];
+    h.amazon.clock.advance(3_600_000); // every access token has expired
+    const before = h.amazon.calls('lwa.token.refresh_token');
+    const loads = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        (servers[i % 4] as Harness['call'])(
+          'GET',
+          '/metrics?from=2026-11-10&to=2026-11-16',
+          undefined,
+          'sub_refresh_4',
+        ),
+      ),
+    );
+    expect(loads.every((load) => load.status === 200)).toBe(true);
+    // one refresh per connection (Advertising, Seller Central), whichever server asked
+    expect(h.amazon.calls('lwa.token.refresh_token') - before).toBe(2);
+    await Promise.all(stores.slice(1).map((store) => store.close()));
+    await h.close();
+  }, 120_000);
+});
+
+describe('SQLite, two app servers on one file', () => {
+  it(`an Advertising disconnect racing a Seller Central callback never leaves an orphan layer (${runs} runs)`, async () => {
+    const filename = join(dir, 'race.db');
+    const { h, b, storeB } = await twoServers(() => createSqliteStore({ filename }));
+    for (let run = 0; run < runs; run++) {
+      const result = await raceDisconnectAgainstCallback(h, b.call, `sub_race_sqlite_${run}`, { on: false });
+      expect(result.left).toEqual([]);
+      expect(result.scDisconnect).toBe(404);
+    }
+    await storeB.close();
+    await h.close();
+  }, 120_000);
+});

@@ -1,0 +1,270 @@
+import { contractRoutes } from '../../contract/paths';
+import {
+  authorizeRequestSchema,
+  callbackRequestSchema,
+  disconnectRequestSchema,
+  selectAccountRequestSchema,
+} from '../../contract/schemas';
+import type { CallbackResponse, ConnectionsStatus } from '../../contract/types';
+import { ConnectionsError } from '../../errors/connections-error';
+import { createAdsApiClient } from '../amazon/ads-api-client';
+import { amazonProductionBaseUrls } from '../amazon/amazon-base-urls';
+import { withDeadline } from '../amazon/amazon-fetch';
+import { createLwaClient } from '../amazon/lwa-client';
+import { createSpApiClient } from '../amazon/sp-api-client';
+import { buildStatus, primaryConnections } from '../metrics/connections-status';
+import { createMetricsService, type MetricsService } from '../metrics/metrics-service';
+import { createReportCache } from '../metrics/report-cache';
+import { isEmptyPayload } from '../metrics/report-payloads';
+import {
+  type AuthorizationFlow,
+  createAuthorizationFlow,
+  type FlowResult,
+} from '../oauth/authorization-flow';
+import type { ConnectionStore } from '../storage/connection-store';
+import { createTokenCipher } from '../tokens/token-cipher';
+import { createTokenManager, type TokenManager } from '../tokens/token-manager';
+import type { ConnectionsHandlerOptions } from './connections-handler-options';
+import { validateHandlerOptions } from './connections-handler-options.validate';
+import { problemResponse } from './problem-response';
+import { defaultMaxBodyBytes, readJsonBody } from './request-body';
+import { checkRequestOrigin } from './request-origin';
+
+/**
+ * A fetch-standard request handler: mount it in any framework that speaks `Request`/`Response`.
+ *
+ * @example
+ * ```ts
+ * const response: Response = await handler(new Request('https://app.example/api/amazon/status'));
+ * ```
+ */
+export type ConnectionsHandler = (request: Request) => Promise<Response>;
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+function parseRange(url: URL, maxDays: number): { from: string; to: string } {
+  const from = url.searchParams.get('from') ?? '';
+  const to = url.searchParams.get('to') ?? '';
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`);
+  const valid =
+    isoDate.test(from) &&
+    isoDate.test(to) &&
+    !Number.isNaN(start) &&
+    !Number.isNaN(end) &&
+    new Date(start).toISOString().startsWith(from) &&
+    new Date(end).toISOString().startsWith(to);
+  if (!valid || end < start) {
+    throw new ConnectionsError('invalid_request', {
+      detail: 'from and to must be dates (YYYY-MM-DD), from <= to.',
+    });
+  }
+  if ((end - start) / 86_400_000 + 1 > maxDays) {
+    throw new ConnectionsError('invalid_request', { detail: `A range covers at most ${maxDays} days.` });
+  }
+  return { from, to };
+}
+
+interface Engine {
+  readonly store: ConnectionStore;
+  readonly flow: AuthorizationFlow;
+  readonly metrics: MetricsService;
+  readonly tokens: TokenManager;
+}
+
+/**
+ * Creates the server half of the Amazon connections engine: a fetch-standard `(Request) => Promise<Response>`
+ * implementing the backend contract (`GET /status`, `POST /authorize`, `POST /callback`,
+ * `POST /advertising/account`, `POST /disconnect`, `GET /metrics`) under `basePath`. Every body is checked
+ * against the contract's schemas; errors are `application/problem+json` with a stable code. Tokens are
+ * sealed at rest and never leave the server.
+ *
+ * @example
+ * ```ts
+ * import { createConnectionsHandler, createSqliteStore } from '@smart-ads/core/server';
+ *
+ * const handler = createConnectionsHandler({
+ *   basePath: '/api/amazon',
+ *   store: await createSqliteStore({ filename: './amazon-connections.db' }),
+ *   encryptionKey: process.env.AMAZON_TOKEN_KEY!,
+ *   amazon: {
+ *     clientId: process.env.LWA_CLIENT_ID!,
+ *     clientSecret: process.env.LWA_CLIENT_SECRET!,
+ *     applicationId: process.env.SP_API_APP_ID!,
+ *     redirectUris: { advertising: 'https://app.example/amazon/return', sellerCentral: 'https://app.example/amazon/return' },
+ *   },
+ *   getSubscription: async (request) => {
+ *     const session = await sessions.fromRequest(request);
+ *     return session ? { id: session.subscriptionId, accountLimit: session.plan.amazonAccounts } : null;
+ *   },
+ * });
+ * // Next.js (app/api/amazon/[...path]/route.ts): export { handler as GET, handler as POST };
+ * ```
+ */
+export function createConnectionsHandler(options: ConnectionsHandlerOptions): ConnectionsHandler {
+  validateHandlerOptions(options);
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  const amazonTimeoutMs = options.amazonTimeoutMs ?? 4_000;
+  const logger = options.logger ?? {
+    warn: (message: string) => console.warn(`[smart-ads] ${message}`),
+    error: (message: string) => console.error(`[smart-ads] ${message}`),
+  };
+  const now = () => {
+    const value = options.now ? options.now() : Date.now();
+    return typeof value === 'number' ? value : value.getTime();
+  };
+  const fetch = withDeadline(
+    options.fetch ?? ((request: Request) => globalThis.fetch(request)),
+    amazonTimeoutMs,
+  );
+  const baseUrls = options.baseUrls ?? amazonProductionBaseUrls;
+  const { store } = options;
+
+  let engine: Promise<Engine> | undefined;
+  const start = (): Promise<Engine> => {
+    engine ??= (async () => {
+      const cipher = await createTokenCipher(options.encryptionKey);
+      const warn = (message: string) => logger.warn(message);
+      const lwa = createLwaClient({
+        clientId: options.amazon.clientId,
+        clientSecret: options.amazon.clientSecret,
+        baseUrls,
+        fetch,
+        now,
+        warn,
+      });
+      const ads = createAdsApiClient({ clientId: options.amazon.clientId, baseUrls, fetch, now });
+      const sp = createSpApiClient({ baseUrls, fetch, now });
+      const tokens = createTokenManager({
+        store,
+        cipher,
+        lwa,
+        now,
+        refreshLeaseMs: amazonTimeoutMs + 2_000,
+        ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
+      });
+      const reports = createReportCache({
+        store,
+        now,
+        isEmpty: isEmptyPayload,
+        ...(options.reports ? { timings: options.reports } : {}),
+      });
+      const flow = createAuthorizationFlow({
+        store,
+        cipher,
+        lwa,
+        ads,
+        sp,
+        amazon: options.amazon,
+        baseUrls,
+        now,
+        transactionTtlMs: options.transactionTtlMs ?? 600_000,
+        exchangeLeaseMs: options.exchangeLeaseMs ?? amazonTimeoutMs + 5_000,
+      });
+      const metrics = createMetricsService({ store, tokens, reports, ads, sp, fetch, now, warn });
+      return { store, flow, metrics, tokens };
+    })();
+    engine.catch(() => {
+      engine = undefined;
+    });
+    return engine;
+  };
+
+  async function status(subscription: { id: string; accountLimit: number }): Promise<ConnectionsStatus> {
+    return buildStatus(store, subscription, await store.listConnections(subscription.id));
+  }
+
+  async function callbackAnswer(
+    subscription: { id: string; accountLimit: number },
+    result: FlowResult,
+  ): Promise<CallbackResponse> {
+    return result.outcome === 'connected'
+      ? { outcome: 'connected', status: await status(subscription) }
+      : { outcome: 'choose_account', accounts: [...result.accounts] };
+  }
+
+  async function route(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    if (basePath !== '' && url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) {
+      throw new ConnectionsError('not_found');
+    }
+    const path = url.pathname.slice(basePath.length) || '/';
+    const method = request.method.toUpperCase();
+    const known = Object.values(contractRoutes).filter((r) => r.path === path);
+    if (known.length === 0) throw new ConnectionsError('not_found');
+    if (!known.some((r) => r.method === method)) {
+      const response = problemResponse(
+        new ConnectionsError('method_not_allowed', { detail: `Use ${known[0]?.method}.` }),
+      );
+      response.headers.set('allow', known.map((r) => r.method).join(', '));
+      return response;
+    }
+    if (method !== 'GET') checkRequestOrigin(request, options.allowedOrigins);
+
+    const found = await options.getSubscription(request);
+    if (!found) throw new ConnectionsError('unauthorized');
+    const limit = found.accountLimit ?? 1;
+    if (!Number.isInteger(limit) || limit < 0) {
+      throw new Error('getSubscription returned an accountLimit that is not a whole number >= 0');
+    }
+    const subscription = { id: found.id, accountLimit: limit };
+    const { flow, metrics, tokens } = await start();
+
+    switch (path) {
+      case contractRoutes.status.path:
+        return json(await status(subscription));
+      case contractRoutes.authorize.path:
+        return json(
+          await flow.authorize(
+            subscription,
+            await readJsonBody(request, authorizeRequestSchema, maxBodyBytes),
+          ),
+        );
+      case contractRoutes.callback.path: {
+        const body = await readJsonBody(request, callbackRequestSchema, maxBodyBytes);
+        return json(await callbackAnswer(subscription, await flow.callback(subscription, body)));
+      }
+      case contractRoutes.selectAccount.path: {
+        const body = await readJsonBody(request, selectAccountRequestSchema, maxBodyBytes);
+        await flow.selectAccount(subscription, body);
+        return json(await status(subscription));
+      }
+      case contractRoutes.disconnect.path: {
+        const body = await readJsonBody(request, disconnectRequestSchema, maxBodyBytes);
+        if (body.kind === 'advertising' && body.confirmed !== true)
+          throw new ConnectionsError('confirmation_required');
+        const current = primaryConnections(await store.listConnections(subscription.id));
+        const target = body.kind === 'advertising' ? current.advertising : current.sellerCentral;
+        if (!target) throw new ConnectionsError('not_connected');
+        await store.deleteConnection(subscription.id, body.kind, target.accountId);
+        tokens.forget(target.authorizationId);
+        if (body.kind === 'advertising' && current.sellerCentral)
+          tokens.forget(current.sellerCentral.authorizationId);
+        return json(await status(subscription));
+      }
+      default: {
+        const range = parseRange(url, options.maxRangeDays ?? 31);
+        const connections = await store.listConnections(subscription.id);
+        return json(await metrics.forRange(subscription.id, connections, range));
+      }
+    }
+  }
+
+  return async (request) => {
+    try {
+      return await route(request);
+    } catch (error) {
+      if (error instanceof ConnectionsError) return problemResponse(error);
+      logger.error(`request failed: ${error instanceof Error ? error.name : 'unknown error'} (server_error)`);
+      return problemResponse(new ConnectionsError('server_error'));
+    }
+  };
+}

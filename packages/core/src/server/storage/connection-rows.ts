@@ -1,0 +1,248 @@
+import * as z from 'zod/mini';
+import { errorCodes } from '../../contract/error-codes';
+import { advertisingAccountSchema, amazonRegionSchema, connectionHealthSchema } from '../../contract/schemas';
+import type {
+  AdvertisingConnectionRecord,
+  ConnectionRecord,
+  NewSellerCentralConnection,
+  OAuthTransactionRecord,
+  ReportEntry,
+  ReportKey,
+  TransactionOutcome,
+} from './connection-store';
+
+/** A `sa_connections` row as both SQL stores read and write it. */
+export interface ConnectionRow {
+  subscription_id: string;
+  kind: string;
+  slot: number;
+  account_id: string;
+  parent_account_id: string | null;
+  authorization_id: string;
+  details: string;
+  token_region: string;
+  sealed_refresh_token: string;
+  sealed_access_token: string | null;
+  access_expires_at: number | null;
+  health: string;
+  connected_at: number;
+}
+
+/** A `sa_oauth_transactions` row. */
+export interface TransactionRow {
+  selector: string;
+  verifier_hash: string;
+  subscription_id: string;
+  kind: string;
+  region: string;
+  return_to: string;
+  sealed_code_verifier: string | null;
+  created_at: number;
+  expires_at: number;
+  phase: string;
+  outcome: string | null;
+  sealed_pending_grant: string | null;
+  claim_id: string | null;
+  claimed_at: number | null;
+}
+
+/** A `sa_reports` row. */
+export interface ReportRow {
+  payload: string | null;
+  fetched_at: number | null;
+  job_state: string | null;
+  amazon_report_id: string | null;
+  job_started_at: number | null;
+  polled_at: number | null;
+  not_before: number | null;
+}
+
+const sellerDetailsSchema = z.object({
+  marketplaces: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      countryCode: z.string(),
+      currencyCode: z.nullable(z.string()),
+    }),
+  ),
+});
+const outcomeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('connected') }),
+  z.object({ type: z.literal('choose_account'), accounts: z.array(advertisingAccountSchema) }),
+  z.object({ type: z.literal('failed'), code: z.enum(errorCodes as [string, ...string[]]) }),
+]);
+const phaseSchema = z.enum(['pending', 'exchanging', 'granted', 'choosing', 'done']);
+const kindSchema = z.enum(['advertising', 'sellerCentral']);
+const jobStateSchema = z.nullable(z.enum(['creating', 'pending']));
+
+/** Numbers come back from PostgreSQL `bigint` columns as strings. */
+function toNumber(value: number | string | null): number | null {
+  return value === null ? null : Number(value);
+}
+
+/** Reads a stored connection row back into a record. */
+export function connectionFromRow(row: ConnectionRow): ConnectionRecord {
+  const base = {
+    subscriptionId: row.subscription_id,
+    accountId: row.account_id,
+    authorizationId: row.authorization_id,
+    tokenRegion: amazonRegionSchema.parse(row.token_region),
+    sealedRefreshToken: row.sealed_refresh_token,
+    sealedAccessToken: row.sealed_access_token,
+    accessTokenExpiresAt: toNumber(row.access_expires_at),
+    health: connectionHealthSchema.parse(row.health),
+    connectedAt: Number(row.connected_at),
+  };
+  if (row.kind === 'advertising') {
+    return { ...base, kind: 'advertising', account: advertisingAccountSchema.parse(JSON.parse(row.details)) };
+  }
+  const details = sellerDetailsSchema.parse(JSON.parse(row.details));
+  return {
+    ...base,
+    kind: 'sellerCentral',
+    parentAccountId: row.parent_account_id ?? '',
+    marketplaces: details.marketplaces,
+  };
+}
+
+/** Writes a record as a row, at `slot`. */
+export function rowFromConnection(
+  connection: AdvertisingConnectionRecord | NewSellerCentralConnection,
+  slot: number,
+  parentAccountId: string | null,
+): ConnectionRow {
+  return {
+    subscription_id: connection.subscriptionId,
+    kind: connection.kind,
+    slot,
+    account_id: connection.accountId,
+    parent_account_id: parentAccountId,
+    authorization_id: connection.authorizationId,
+    details: JSON.stringify(
+      connection.kind === 'advertising' ? connection.account : { marketplaces: connection.marketplaces },
+    ),
+    token_region: connection.tokenRegion,
+    sealed_refresh_token: connection.sealedRefreshToken,
+    sealed_access_token: connection.sealedAccessToken,
+    access_expires_at: connection.accessTokenExpiresAt,
+    health: connection.health,
+    connected_at: connection.connectedAt,
+  };
+}
+
+/** Reads a stored transaction row back into a record. */
+export function transactionFromRow(row: TransactionRow): OAuthTransactionRecord {
+  return {
+    selector: row.selector,
+    verifierHash: row.verifier_hash,
+    subscriptionId: row.subscription_id,
+    kind: kindSchema.parse(row.kind),
+    region: amazonRegionSchema.parse(row.region),
+    returnTo: row.return_to,
+    sealedCodeVerifier: row.sealed_code_verifier,
+    createdAt: Number(row.created_at),
+    expiresAt: Number(row.expires_at),
+    phase: phaseSchema.parse(row.phase),
+    outcome:
+      row.outcome === null ? null : (outcomeSchema.parse(JSON.parse(row.outcome)) as TransactionOutcome),
+    sealedPendingGrant: row.sealed_pending_grant,
+    claimId: row.claim_id ?? null,
+    claimedAt: toNumber(row.claimed_at ?? null),
+  };
+}
+
+/** Writes a transaction record as a row. */
+export function rowFromTransaction(t: OAuthTransactionRecord): TransactionRow {
+  return {
+    selector: t.selector,
+    verifier_hash: t.verifierHash,
+    subscription_id: t.subscriptionId,
+    kind: t.kind,
+    region: t.region,
+    return_to: t.returnTo,
+    sealed_code_verifier: t.sealedCodeVerifier,
+    created_at: t.createdAt,
+    expires_at: t.expiresAt,
+    phase: t.phase,
+    outcome: outcomeText(t.outcome),
+    sealed_pending_grant: t.sealedPendingGrant,
+    claim_id: t.claimId,
+    claimed_at: t.claimedAt,
+  };
+}
+
+/** The values of a report's key, in the order of both stores' `reportWhere` (`subscription_id` ... `range_to`). */
+export function reportKeyValues(key: ReportKey): string[] {
+  return [key.subscriptionId, key.accountKey, key.source, key.from, key.to];
+}
+
+/** Reads a stored report row back into an entry. */
+export function reportFromRow(row: ReportRow): ReportEntry {
+  return {
+    payload: row.payload === null ? null : JSON.parse(row.payload),
+    fetchedAt: toNumber(row.fetched_at),
+    jobState: jobStateSchema.parse(row.job_state),
+    amazonReportId: row.amazon_report_id,
+    jobStartedAt: toNumber(row.job_started_at),
+    polledAt: toNumber(row.polled_at),
+    notBefore: toNumber(row.not_before),
+  };
+}
+
+/** What saving a connection should do, decided from the subscription's current rows. */
+export type SavePlan =
+  | {
+      readonly type: 'refuse';
+      readonly result: { readonly ok: false; readonly code: 'account_conflict' | 'advertising_required' };
+    }
+  | {
+      readonly type: 'write';
+      readonly slot: number;
+      readonly parentAccountId: string | null;
+      /** Delete the row at this slot of this kind first (replacement). */
+      readonly replaceSlot: boolean;
+    };
+
+/**
+ * The rules of one save, shared by both SQL stores: same Advertising account replaces its authorization,
+ * another account needs a free slot under the limit, Seller Central needs an Advertising account.
+ */
+export function planSave(
+  existing: readonly ConnectionRow[],
+  connection: AdvertisingConnectionRecord | NewSellerCentralConnection,
+  accountLimit: number,
+): SavePlan {
+  const advertising = existing.filter((row) => row.kind === 'advertising').sort((a, b) => a.slot - b.slot);
+  if (connection.kind === 'advertising') {
+    const same = advertising.find((row) => row.account_id === connection.accountId);
+    if (same) return { type: 'write', slot: same.slot, parentAccountId: null, replaceSlot: true };
+    if (advertising.length >= accountLimit) {
+      return { type: 'refuse', result: { ok: false, code: 'account_conflict' } };
+    }
+    const used = new Set(advertising.map((row) => row.slot));
+    let slot = 0;
+    while (used.has(slot)) slot++;
+    return { type: 'write', slot, parentAccountId: null, replaceSlot: false };
+  }
+  const parent = advertising[0];
+  if (!parent) return { type: 'refuse', result: { ok: false, code: 'advertising_required' } };
+  const layer = existing.find((row) => row.kind === 'sellerCentral' && row.slot === parent.slot);
+  return {
+    type: 'write',
+    slot: parent.slot,
+    parentAccountId: parent.account_id,
+    replaceSlot: layer !== undefined,
+  };
+}
+
+/** The SQL text of an outcome. */
+export function outcomeText(outcome: TransactionOutcome | null): string | null {
+  return outcome === null ? null : JSON.stringify(outcome);
+}
+
+/** Sorts rows the way `listConnections` answers: Advertising first, then by slot. */
+export function compareRows(a: ConnectionRow, b: ConnectionRow): number {
+  if (a.kind !== b.kind) return a.kind === 'advertising' ? -1 : 1;
+  return a.slot - b.slot;
+}

@@ -1,0 +1,250 @@
+import type { ErrorCode } from '../../contract/error-codes';
+import type {
+  AdvertisingAccount,
+  AmazonRegion,
+  ConnectionHealth,
+  ConnectionKind,
+} from '../../contract/types';
+
+/** A JSON value as stored by a {@link ConnectionStore} (report payloads, outcomes). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** A marketplace where the seller participates, from Seller Central. */
+export interface SellerMarketplaceRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly countryCode: string;
+  readonly currencyCode: string | null;
+}
+
+/** What every stored connection has, whatever its kind. Secrets are sealed (see `TokenCipher`). */
+interface ConnectionRecordBase {
+  readonly subscriptionId: string;
+  /** Advertising: the advertising account id (`accountInfo.id`); Seller Central: the selling partner id. */
+  readonly accountId: string;
+  /** Random id of this authorization; a reconnect replaces it, so late writes of the old one are ignored. */
+  readonly authorizationId: string;
+  /** The region whose LWA token endpoint refreshes this authorization. */
+  readonly tokenRegion: AmazonRegion;
+  readonly sealedRefreshToken: string;
+  readonly sealedAccessToken: string | null;
+  /** Epoch milliseconds. */
+  readonly accessTokenExpiresAt: number | null;
+  readonly health: ConnectionHealth;
+  /** Epoch milliseconds of the latest (re)connection. */
+  readonly connectedAt: number;
+}
+
+/** A stored Amazon Advertising connection. */
+export interface AdvertisingConnectionRecord extends ConnectionRecordBase {
+  readonly kind: 'advertising';
+  readonly account: AdvertisingAccount;
+}
+
+/** A stored Seller Central layer, attached to the Advertising account `parentAccountId`. */
+export interface SellerCentralConnectionRecord extends ConnectionRecordBase {
+  readonly kind: 'sellerCentral';
+  readonly parentAccountId: string;
+  readonly marketplaces: readonly SellerMarketplaceRecord[];
+}
+
+/** Either stored connection. */
+export type ConnectionRecord = AdvertisingConnectionRecord | SellerCentralConnectionRecord;
+
+/** A new Seller Central layer: the store attaches it to the subscription's Advertising account. */
+export type NewSellerCentralConnection = Omit<SellerCentralConnectionRecord, 'parentAccountId'>;
+
+/** What a finished OAuth transaction answered, kept so a retried callback gets the same answer. */
+export type TransactionOutcome =
+  | { readonly type: 'connected' }
+  | { readonly type: 'choose_account'; readonly accounts: readonly AdvertisingAccount[] }
+  | { readonly type: 'failed'; readonly code: ErrorCode };
+
+/**
+ * Where an OAuth transaction is: `pending` (waiting for Amazon's callback, or for a retry after a transient
+ * failure before Amazon gave tokens), `exchanging` (one request holds the claim), `granted` (Amazon gave tokens,
+ * sealed in the transaction, but discovering the accounts or saving failed transiently: a retry resumes without
+ * spending the code again), `choosing` (several advertising accounts, waiting for the pick), `done` (outcome
+ * recorded).
+ */
+export type TransactionPhase = 'pending' | 'exchanging' | 'granted' | 'choosing' | 'done';
+
+/** A phase a request may claim a transaction from (`exchanging` only once its claim is abandoned). */
+export type ClaimablePhase = 'pending' | 'granted' | 'choosing' | 'exchanging';
+
+/** One OAuth transaction started by `POST /authorize`. The `state` is `selector.verifier`. */
+export interface OAuthTransactionRecord {
+  readonly selector: string;
+  /** SHA-256 of the verifier half of `state`, base64url; compared in constant time. */
+  readonly verifierHash: string;
+  readonly subscriptionId: string;
+  readonly kind: ConnectionKind;
+  readonly region: AmazonRegion;
+  readonly returnTo: string;
+  /** The sealed PKCE code verifier (Login with Amazon only). */
+  readonly sealedCodeVerifier: string | null;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  readonly phase: TransactionPhase;
+  readonly outcome: TransactionOutcome | null;
+  /** Sealed tokens Amazon gave for this transaction, kept until the connection is saved. */
+  readonly sealedPendingGrant: string | null;
+  /** The id of the latest claim (fences writes of a request whose claim was taken over). */
+  readonly claimId: string | null;
+  /** When the latest claim was made or renewed (epoch ms). */
+  readonly claimedAt: number | null;
+}
+
+/**
+ * The result of saving a connection: the rules are decided inside the store, atomically. `claim_lost`: the
+ * transaction to settle is no longer held by this claim (a server that was too slow had its exchange taken
+ * over), so nothing was written.
+ */
+export type SaveConnectionResult =
+  | { readonly ok: true; readonly replaced: boolean }
+  | { readonly ok: false; readonly code: 'account_conflict' | 'advertising_required' | 'claim_lost' };
+
+/** Identifies one cached report: per subscription, Amazon account, source and date range. */
+export interface ReportKey {
+  readonly subscriptionId: string;
+  readonly accountKey: string;
+  readonly source: string;
+  /** `YYYY-MM-DD`, inclusive. */
+  readonly from: string;
+  /** `YYYY-MM-DD`, inclusive. */
+  readonly to: string;
+}
+
+/** A cached report and the Amazon job refreshing it, if any. */
+export interface ReportEntry {
+  readonly payload: JsonValue | null;
+  readonly fetchedAt: number | null;
+  /** `creating`: a request is asking Amazon for a report; `pending`: Amazon is preparing `amazonReportId`. */
+  readonly jobState: 'creating' | 'pending' | null;
+  readonly amazonReportId: string | null;
+  readonly jobStartedAt: number | null;
+  readonly polledAt: number | null;
+  /** No new job before this time (Amazon's Retry-After). */
+  readonly notBefore: number | null;
+}
+
+/**
+ * Persistence for the server half: OAuth transactions, connections (tokens sealed) and cached report data.
+ * Two implementations pass one conformance suite: `createSqliteStore` (embedded default) and
+ * `createPostgresStore` (many app servers). The one-account rule and the Seller Central rule are decided
+ * inside {@link ConnectionStore.saveConnection}, atomically, so two concurrent callbacks leave exactly one
+ * account.
+ *
+ * @example
+ * ```ts
+ * import { createSqliteStore } from '@smart-ads/core/server';
+ * const store = await createSqliteStore({ filename: './amazon-connections.db' });
+ * const connections = await store.listConnections('sub_1');
+ * ```
+ */
+export interface ConnectionStore {
+  /** Records a new pending transaction. */
+  createTransaction(transaction: OAuthTransactionRecord): Promise<void>;
+  /** The transaction with this selector, or null. */
+  getTransaction(selector: string): Promise<OAuthTransactionRecord | null>;
+  /**
+   * Moves a transaction from `claim.from` to `exchanging` under `claim.claimId`, if it is there and not expired
+   * at `claim.now`; from `exchanging`, only when the current claim was made before `claim.abandonedBefore`
+   * (its server crashed or hung). Exactly one of any number of concurrent callers gets `true`.
+   */
+  claimTransaction(
+    selector: string,
+    claim: { from: ClaimablePhase; claimId: string; now: number; abandonedBefore?: number },
+  ): Promise<boolean>;
+  /**
+   * Records where an `exchanging` transaction went, if `claimId` still holds it (else nothing is written and
+   * the answer is `false`). `renewedAt` renews the claim when the phase stays `exchanging`.
+   */
+  settleTransaction(
+    selector: string,
+    claimId: string,
+    update: {
+      phase: 'pending' | 'exchanging' | 'granted' | 'choosing' | 'done';
+      outcome: TransactionOutcome | null;
+      sealedPendingGrant: string | null;
+      renewedAt?: number;
+    },
+  ): Promise<boolean>;
+  /** Deletes transactions that expired before `now`; returns how many. */
+  deleteExpiredTransactions(now: number): Promise<number>;
+
+  /** The subscription's connections, Advertising first (lowest slot first). */
+  listConnections(subscriptionId: string): Promise<ConnectionRecord[]>;
+  /**
+   * Saves a connection and, in the same atomic step, settles the transaction `settle` (if given) with the
+   * result. Advertising: the same account replaces its authorization; another account is refused with
+   * `account_conflict` when `accountLimit` accounts are connected. Seller Central: refused with
+   * `advertising_required` without an Advertising account; replaces an earlier layer. With `settle`, nothing is
+   * written unless `settle.claimId` still holds that transaction (`claim_lost`).
+   */
+  saveConnection(input: {
+    connection: AdvertisingConnectionRecord | NewSellerCentralConnection;
+    accountLimit: number;
+    settle?: { selector: string; claimId: string };
+  }): Promise<SaveConnectionResult>;
+  /**
+   * Claims the refresh of an authorization's access token for every app server sharing this store: true when no
+   * live lease exists and the stored token is not usable (it expires at or before `usableAfter`); with `force`,
+   * when the stored token still expires at `force.expiresAt` (the one Amazon just refused). The lease ends at
+   * `now + leaseMs`, or when {@link updateAccessToken}, {@link releaseTokenRefresh} or {@link markStale} runs.
+   */
+  claimTokenRefresh(
+    subscriptionId: string,
+    authorizationId: string,
+    at: { now: number; leaseMs: number; usableAfter: number; force?: { expiresAt: number | null } },
+  ): Promise<boolean>;
+  /** Ends a refresh lease without a new token (the refresh failed). */
+  releaseTokenRefresh(subscriptionId: string, authorizationId: string): Promise<void>;
+  /** Stores a refreshed access token (and ends the refresh lease), only if `authorizationId` is still current. */
+  updateAccessToken(
+    subscriptionId: string,
+    authorizationId: string,
+    sealedAccessToken: string,
+    expiresAt: number,
+  ): Promise<boolean>;
+  /** Marks the authorization stale (refresh answered `invalid_grant`, or a call answered 401/403). */
+  markStale(subscriptionId: string, authorizationId: string): Promise<boolean>;
+  /**
+   * Removes a connection. Removing an Advertising account removes its Seller Central layer too (the
+   * cascade). Report data is kept. Returns the number of connections removed.
+   */
+  deleteConnection(subscriptionId: string, kind: ConnectionKind, accountId: string): Promise<number>;
+
+  /** The cached report, or null. */
+  getReport(key: ReportKey): Promise<ReportEntry | null>;
+  /**
+   * Claims the right to ask Amazon for a new report: true (and `jobState: 'creating'`) when there is no
+   * payload or it was fetched before `refreshBefore`, no live job (jobs started before `abandonedBefore`
+   * count as dead) and `notBefore` has passed. Exactly one concurrent caller wins.
+   */
+  claimReportJob(
+    key: ReportKey,
+    at: { now: number; refreshBefore: number; abandonedBefore: number },
+  ): Promise<boolean>;
+  /** Records the Amazon report id of a claimed job. */
+  setReportJob(key: ReportKey, amazonReportId: string): Promise<void>;
+  /** Claims one status poll of a pending job: true when the last poll was before `polledBefore`. */
+  claimReportPoll(key: ReportKey, at: { now: number; polledBefore: number }): Promise<boolean>;
+  /**
+   * Stores the report's data and ends the job. `hasData` is false for an empty document (Amazon's data can
+   * lag by days): it does not count as the first data of the account.
+   */
+  completeReport(key: ReportKey, payload: JsonValue, now: number, hasData: boolean): Promise<void>;
+  /** Ends a failed job; no new job starts before `notBefore`. */
+  releaseReportJob(key: ReportKey, notBefore: number | null): Promise<void>;
+  /**
+   * When the first report data for this Amazon account arrived (epoch ms), or null; only from the sources whose
+   * name starts with `sourcePrefix` when it is given.
+   */
+  firstDataAt(subscriptionId: string, accountKey: string, sourcePrefix?: string): Promise<number | null>;
+  /** How many times this account of `kind` has been connected to the subscription (each save counts; kept across disconnects). */
+  connectionCount(subscriptionId: string, kind: ConnectionKind, accountId: string): Promise<number>;
+
+  /** Releases the database (closes an owned pool or file). */
+  close(): Promise<void>;
+}

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeConnectionStoreConformance } from '../../../test/server/connection-store.conformance';
+import { sqlMigrations } from './sql-schema';
+import { createSqliteStore } from './sqlite-store';
+
+const dir = mkdtempSync(join(tmpdir(), 'smart-ads-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describeConnectionStoreConformance('SQLite store (memory)', () =>
+  createSqliteStore({ filename: ':memory:' }),
+);
+describeConnectionStoreConformance('SQLite store (file)', () =>
+  createSqliteStore({ filename: join(dir, 'conformance.db') }),
+);
+
+describe('SQLite store on a file', () => {
+  it('upgrades a database made before migrations were recorded, keeping its connections', async () => {
+    const filename = join(dir, 'version-1.db');
+    const { DatabaseSync } = await import('node:sqlite');
+    const old = new DatabaseSync(filename);
+    for (const statement of sqlMigrations[0] ?? []) old.exec(statement);
+    old.exec(`INSERT INTO sa_connections VALUES ('sub_old', 'advertising', 0, 'ENTITY_OLD', NULL, 'auth_old',
+      '{"id":"ENTITY_OLD","name":"Old","type":"seller","marketplaces":[]}', 'na', 'sealed', NULL, NULL, 'ok', 5)`);
+    old.close();
+    const store = await createSqliteStore({ filename });
+    expect((await store.listConnections('sub_old')).map((c) => c.accountId)).toEqual(['ENTITY_OLD']);
+    expect(await store.connectionCount('sub_old', 'advertising', 'ENTITY_OLD')).toBe(0);
+    const claimed = await store.claimTokenRefresh('sub_old', 'auth_old', {
+      now: 1,
+      leaseMs: 10,
+      usableAfter: 2,
+    });
+    expect(claimed).toBe(true);
+    await store.close();
+    const again = new DatabaseSync(filename);
+    const versions = again.prepare('SELECT version FROM sa_schema_migrations ORDER BY version').all();
+    again.close();
+    expect(versions.map((row) => row.version)).toEqual(sqlMigrations.map((_, index) => index + 1));
+  });
+
+  it('keeps connections across a restart of the process', async () => {
+    const filename = join(dir, 'restart.db');
+    const first = await createSqliteStore({ filename });
+    await first.saveConnection({
+      accountLimit: 1,
+      connection: {
+        kind: 'advertising',
+        subscriptionId: 'sub_1',
+        accountId: 'ENTITY_A',
+        account: { id: 'ENTITY_A', name: 'Acme', type: 'seller', marketplaces: [] },
+        authorizationId: 'auth_1',
+        tokenRegion: 'eu',
+        sealedRefreshToken: 'sealed',
+        sealedAccessToken: null,
+        accessTokenExpiresAt: null,
+        health: 'ok',
+        connectedAt: 5,
+      },
+    });
+    await first.close();
+    const second = await createSqliteStore({ filename });
+    expect((await second.listConnections('sub_1')).map((c) => [c.accountId, c.tokenRegion])).toEqual([
+      ['ENTITY_A', 'eu'],
+    ]);
+    await second.close();
+  });
+});
