@@ -1,0 +1,81 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type ConnectionStore,
+  type ConnectionsHandler,
+  createConnectionsHandler,
+  createPostgresStore,
+  createSqliteStore,
+} from '@smart-ads/core/server';
+import { defaultMockApp, mockAmazonBaseUrls } from '@smart-ads/mock-amazon';
+import { subscriptionCookie, subscriptionFromCookie } from './demo-subscription';
+
+/** Where the server half is mounted (the catch-all route handler's folder). */
+export const apiBasePath = '/api/amazon';
+/** Amazon sends the browser back to this page. */
+export const returnPath = '/amazon/return';
+
+/** The subscription of a request: the demo cookie set by `proxy.ts`. */
+export function subscriptionOf(cookieHeader: string | null): string | null {
+  for (const part of (cookieHeader ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === subscriptionCookie) return subscriptionFromCookie(value.join('='));
+  }
+  return null;
+}
+
+/** The demo's key sealing tokens at rest: AMAZON_TOKEN_KEY, else one made once and kept beside the database. */
+function encryptionKey(dataDir: string): string {
+  if (process.env.AMAZON_TOKEN_KEY) return process.env.AMAZON_TOKEN_KEY;
+  const file = join(dataDir, 'demo-token-key');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    const key = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64');
+    writeFileSync(file, key, { mode: 0o600 });
+    return key;
+  }
+}
+
+async function start(): Promise<{ handler: ConnectionsHandler; store: ConnectionStore }> {
+  const dataDir = process.env.SMART_ADS_DATA_DIR ?? join(process.cwd(), '.data');
+  mkdirSync(dataDir, { recursive: true });
+  // PostgreSQL when DATABASE_URL is set (several app servers), else the embedded SQLite file.
+  const store = process.env.DATABASE_URL
+    ? await createPostgresStore({ connectionString: process.env.DATABASE_URL })
+    : await createSqliteStore({ filename: join(dataDir, 'amazon-connections.db') });
+  const appOrigin = process.env.APP_ORIGIN ?? 'http://127.0.0.1:3000';
+  const handler = createConnectionsHandler({
+    basePath: apiBasePath,
+    store,
+    encryptionKey: encryptionKey(dataDir),
+    amazon: {
+      clientId: process.env.LWA_CLIENT_ID ?? defaultMockApp.clientId,
+      clientSecret: process.env.LWA_CLIENT_SECRET ?? defaultMockApp.clientSecret,
+      applicationId: process.env.SP_API_APPLICATION_ID ?? defaultMockApp.applicationId,
+      redirectUris: { advertising: `${appOrigin}${returnPath}`, sellerCentral: `${appOrigin}${returnPath}` },
+      draftApp: defaultMockApp.draft,
+    },
+    // The standalone mock Amazon (`mock-amazon serve`); without MOCK_AMAZON_URL, Amazon itself.
+    ...(process.env.MOCK_AMAZON_URL ? { baseUrls: mockAmazonBaseUrls(process.env.MOCK_AMAZON_URL) } : {}),
+    getSubscription: (request) => {
+      const id = subscriptionOf(request.headers.get('cookie'));
+      return id ? { id, accountLimit: 1 } : null;
+    },
+  });
+  return { handler, store };
+}
+
+const shared = Symbol.for('smart-ads.nextjs-dashboard.server');
+type Shared = { [shared]?: ReturnType<typeof start> };
+
+/**
+ * The one server half of this process. Next.js may load this module once per route bundle (and again on every
+ * change in development): the instance lives on `globalThis`, so every route and page shares one store and one
+ * token cache.
+ */
+export function amazonServer(): ReturnType<typeof start> {
+  const holder = globalThis as Shared;
+  holder[shared] ??= start();
+  return holder[shared];
+}
