@@ -27,10 +27,25 @@ describe('the soft Seller Central disconnect', () => {
 
     await goTo(page, 'Connections');
     const seller = connectionSection(page, 'Seller Central (SP-API)');
+    // Before: the button says what it does, in the help article's words.
+    await expectText(
+      seller.locator('.action-note'),
+      'Immediate, no confirmation. The Ads Optimiser keeps working; the six Seller Central figures show a dash until you reconnect. No data is deleted.',
+    );
     await seller.getByRole('button', { name: 'Disconnect Seller Central' }).click();
     // No confirmation prompt for this type: that one click, and nothing else, disconnects it, and the focus moves
     // to the Connect button that replaces the Disconnect one.
     await expectText(seller.locator('.pill'), 'Not connected');
+    // After: what stopped, what keeps working, and that no data was deleted.
+    const done = page.getByRole('status').filter({ hasText: 'Seller Central disconnected' });
+    await expectText(
+      done.locator('p').nth(1),
+      'Everything in the Ads Optimiser keeps working. Total Sales, Total Orders, Sessions, Buy Box %, Listing CVR and TACoS show a dash (–) until you reconnect Seller Central.',
+    );
+    await expectText(
+      done.locator('p').nth(2),
+      'No data is deleted. Once you reconnect, these fields begin populating again.',
+    );
     await expectFocusOn(page, seller.getByRole('button', { name: 'Connect Seller Central' }));
     await expectText(connectionSection(page, 'Amazon Advertising').locator('.pill'), 'Connected');
 
@@ -53,6 +68,12 @@ describe('the soft Seller Central disconnect', () => {
       panel(page, 'AI Insights').locator('li').first(),
       /^Your ads returned [\d.]+x their cost/,
     );
+    // The missing TACoS is a note under the insights, not an insight.
+    await expect(panel(page, 'AI Insights').locator('li').count()).resolves.toBe(1);
+    await expectText(
+      panel(page, 'AI Insights').locator('.insight-note'),
+      'No TACoS insight: Connect Seller Central to see TACoS.',
+    );
     await expectText(panel(page, 'Rules').locator('li').first(), /Active$/);
     // The per-ASIN TACoS table keeps its ad spend; total sales and TACoS show the dash.
     const firstRow = page.getByRole('table').getByRole('row').nth(1);
@@ -66,6 +87,11 @@ describe('the soft Seller Central disconnect', () => {
     await expectSellerCentralFigures(page, aNumber);
     await expectText(metricValue(page, 'TACoS'), /%$/);
     await expectText(firstRow.getByRole('cell').nth(2), /%$/);
+    await expectText(
+      panel(page, 'AI Insights').locator('li').nth(1),
+      /^Advertising cost [\d.]+% of your total sales/,
+    );
+    expect(await done.locator('.notice').count()).toBe(0);
   });
 });
 

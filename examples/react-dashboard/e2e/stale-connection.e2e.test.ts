@@ -10,6 +10,7 @@ import {
   expectText,
   goTo,
   metricValue,
+  openAccountMenu,
   panel,
 } from './support/dashboard.ts';
 import { saveScreenshot } from './support/screenshots.ts';
@@ -50,6 +51,13 @@ describe('a stale connection', () => {
     );
     await expect(page.locator('[data-code="connection_stale"]').count()).resolves.toBe(1);
     await saveScreenshot(page, 'stale-connection');
+    // The account dropdown uses the notice's word: Reconnect.
+    const menu = await openAccountMenu(page);
+    await menu.getByRole('button', { name: 'Reconnect Amazon Advertising' }).waitFor();
+    await expect(
+      menu.getByRole('button', { name: 'Connect Amazon Advertising', exact: true }).count(),
+    ).resolves.toBe(0);
+    await page.keyboard.press('Escape');
 
     await goTo(page, 'Connections');
     await expectText(

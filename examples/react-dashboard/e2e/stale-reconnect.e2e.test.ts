@@ -21,7 +21,7 @@ type Path = 'dropdown' | 'notice';
 async function startReconnect(page: Page, kind: Kind, path: Path): Promise<void> {
   if (path === 'dropdown') {
     const menu = await openAccountMenu(page);
-    await menu.getByRole('button', { name: new RegExp(`^(Connect|Reconnect) ${kind}$`) }).click();
+    await menu.getByRole('button', { name: `Reconnect ${kind}`, exact: true }).click();
   } else {
     const notice = page.getByRole('alert').filter({ hasText: `${kind}: The connection stopped working` });
     await notice.getByRole('button', { name: `Reconnect ${kind}` }).click();

@@ -25,6 +25,18 @@ describe('switching accounts', () => {
     const menu = await openAccountMenu(page);
     const connect = menu.getByRole('button', { name: 'Connect Amazon Advertising' });
     await expectText(menu.locator('.hint').first(), oneAccount);
+    // It looks unavailable: greyed out with a dashed border, unlike an item that works.
+    const look = (name: string) =>
+      menu.getByRole('button', { name, exact: true }).evaluate((element) => {
+        const style = getComputedStyle(element);
+        return { background: style.backgroundColor, border: style.borderTopStyle, cursor: style.cursor };
+      });
+    await expect(connect.getAttribute('aria-disabled')).resolves.toBe('true');
+    const blocked = await look('Connect Amazon Advertising');
+    expect(blocked).toMatchObject({ border: 'dashed', cursor: 'not-allowed' });
+    const working = await look('Connect Seller Central');
+    expect(working).toMatchObject({ border: 'solid', cursor: 'pointer' });
+    expect(blocked.background).not.toBe(working.background);
     // The option is marked unavailable but still reachable: pressing it says why instead of going to Amazon.
     await connect.focus();
     await page.keyboard.press('Enter');

@@ -4,6 +4,7 @@ import { ConnectionsPage } from './components/ConnectionsPage';
 import { DashboardPage } from './components/DashboardPage';
 import { DisconnectDialog } from './components/DisconnectDialog';
 import { RefusalNotice } from './components/RefusalNotice';
+import { SoftDisconnectNotice } from './components/SoftDisconnectNotice';
 import { SupportPage } from './components/SupportPage';
 import { TopBar } from './components/TopBar';
 import { TroubleNotices } from './components/TroubleNotices';
@@ -19,6 +20,7 @@ export function App() {
       <div className="notices">
         <ActivityNotice />
         <RefusalNotice />
+        <SoftDisconnectNotice />
         <TroubleNotices />
         <AccountChooser />
       </div>

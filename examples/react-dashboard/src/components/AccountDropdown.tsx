@@ -2,6 +2,7 @@ import { useConnection } from '@smart-ads/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAppServices } from '../app-context';
 import { conditionLabel } from '../condition-label';
+import { connectionSummary } from '../connection-summary';
 import { pagePaths } from '../router';
 import { ConnectMenuItem } from './ConnectMenuItem';
 
@@ -70,15 +71,9 @@ export function AccountDropdown() {
       <div id={panelId} className="account-menu" hidden={!open} tabIndex={-1}>
         <dl className="account-facts">
           <dt>{advertising.label}</dt>
-          <dd>
-            {advertising.accountName ? `${advertising.accountName}: ` : ''}
-            {conditionLabel(advertising.condition)}
-          </dd>
+          <dd>{connectionSummary(advertising)}</dd>
           <dt>{sellerCentral.label}</dt>
-          <dd>
-            {sellerCentral.accountName ? `${sellerCentral.accountName}: ` : ''}
-            {conditionLabel(sellerCentral.condition)}
-          </dd>
+          <dd>{connectionSummary(sellerCentral)}</dd>
         </dl>
         <ConnectMenuItem kind="advertising" onChosen={choose} />
         <ConnectMenuItem kind="sellerCentral" onChosen={choose} />

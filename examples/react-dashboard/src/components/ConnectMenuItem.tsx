@@ -2,13 +2,14 @@ import { type ConnectionKind, useConnection, useSignIn } from '@smart-ads/react'
 import { useId } from 'react';
 
 /**
- * "Connect Amazon Advertising" / "Connect Seller Central" in the account dropdown. When the rules say no (one
- * account per subscription, Seller Central before Advertising…), the reason is written under it; pressing it
- * anyway shows the same reason as an alert.
+ * "Connect Amazon Advertising" / "Connect Seller Central" in the account dropdown, "Reconnect …" for a connection
+ * that stopped working (the same word as its notice). When the rules say no (one account per subscription, Seller
+ * Central before Advertising…), the item looks unavailable and the reason is written under it; it stays in the tab
+ * order, and pressing it anyway shows the same reason as an alert.
  */
 export function ConnectMenuItem({ kind, onChosen }: { kind: ConnectionKind; onChosen: () => void }) {
   const signIn = useSignIn(kind);
-  const { label } = useConnection(kind);
+  const { label, condition } = useConnection(kind);
   const reasonId = useId();
   const blocked = !signIn.action.allowed && signIn.action.code !== 'not_ready';
   return (
@@ -22,7 +23,7 @@ export function ConnectMenuItem({ kind, onChosen }: { kind: ConnectionKind; onCh
           signIn.start();
         }}
       >
-        Connect {label}
+        {condition === 'stale' ? 'Reconnect' : 'Connect'} {label}
       </button>
       {blocked && !signIn.action.allowed && (
         <p id={reasonId} className="hint">

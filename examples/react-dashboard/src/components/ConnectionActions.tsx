@@ -1,9 +1,17 @@
 import { type ConnectionKind, useConnection, useDisconnect, useSignIn } from '@smart-ads/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 const disconnectLabels: Record<ConnectionKind, string> = {
   advertising: 'Disconnect Amazon Advertising',
   sellerCentral: 'Disconnect Seller Central',
+};
+
+/** What each disconnect does, in the help article's words, under its button. */
+const disconnectNotes: Record<ConnectionKind, string> = {
+  advertising:
+    'Asks you to confirm first: it removes the whole account connection, its Seller Central layer included, and stops all Ads Optimiser functionality for that account.',
+  sellerCentral:
+    'Immediate, no confirmation. The Ads Optimiser keeps working; the six Seller Central figures show a dash until you reconnect. No data is deleted.',
 };
 
 /**
@@ -18,6 +26,7 @@ export function ConnectionActions({ kind }: { kind: ConnectionKind }) {
   const { condition } = connection;
   const connected = condition !== null && condition !== 'disconnected';
   const connectRef = useRef<HTMLButtonElement>(null);
+  const noteId = useId();
   const wasConnected = useRef(connected);
 
   useEffect(() => {
@@ -38,10 +47,16 @@ export function ConnectionActions({ kind }: { kind: ConnectionKind }) {
           type="button"
           className={kind === 'advertising' ? 'danger' : 'secondary'}
           disabled={!disconnect.action.allowed}
+          aria-describedby={noteId}
           onClick={disconnect.request}
         >
           {disconnectLabels[kind]}
         </button>
+      )}
+      {connected && (
+        <p id={noteId} className="hint action-note">
+          {disconnectNotes[kind]}
+        </p>
       )}
       {!connected && !signIn.action.allowed && signIn.action.code !== 'not_ready' && (
         <p className="hint">{signIn.action.message}</p>

@@ -1,6 +1,7 @@
 import { type ConnectionKind, useConnection } from '@smart-ads/react';
 import type { ReactNode } from 'react';
 import { conditionLabel } from '../condition-label';
+import { connectionName } from '../connection-summary';
 
 const titles: Record<ConnectionKind, string> = {
   advertising: 'Amazon Advertising',
@@ -10,6 +11,7 @@ const titles: Record<ConnectionKind, string> = {
 /** One connection on the connections page: what it powers, its account and status, and its actions. */
 export function ConnectionCard(props: { kind: ConnectionKind; powers: string; children: ReactNode }) {
   const connection = useConnection(props.kind);
+  const name = connectionName(connection);
   const headingId = `connection-${props.kind}`;
   return (
     <section aria-labelledby={headingId} className="panel connection">
@@ -22,10 +24,10 @@ export function ConnectionCard(props: { kind: ConnectionKind; powers: string; ch
             {conditionLabel(connection.condition)}
           </span>
         </dd>
-        {connection.accountName && (
+        {name && (
           <>
             <dt>Account</dt>
-            <dd>{connection.accountName}</dd>
+            <dd>{name}</dd>
           </>
         )}
         {connection.marketplaces.length > 0 && (
