@@ -9,11 +9,22 @@ export const fastTimings: StartExampleOptions = {
   reports: { pollIntervalMs: 50, freshForMs: 1_000, failureBackoffMs: 200 },
 };
 
+/** The desktop window every test uses unless it asks for another. */
+export const desktopViewport = { width: 1120, height: 760 } as const;
+/** A phone (an iPhone 12 to 15 in CSS pixels). */
+export const phoneViewport = { width: 390, height: 844 } as const;
+
+/** How a test's page is opened. */
+export interface OpenOptions {
+  /** @default desktopViewport */
+  readonly viewport?: { readonly width: number; readonly height: number };
+}
+
 /** One test's world: the running example, and a fresh browser context (a new demo subscription). */
 export interface Suite {
   readonly example: () => RunningExample;
   /** Opens the dashboard in a fresh context (fresh cookie: a new demo subscription) and waits until it loaded. */
-  open(path?: string): Promise<Page>;
+  open(path?: string, options?: OpenOptions): Promise<Page>;
 }
 
 /**
@@ -47,9 +58,14 @@ export function setUpExampleSuite(options: StartExampleOptions = {}): Suite {
       if (!example) throw new Error('the example is not started');
       return example;
     },
-    async open(path = '/') {
+    async open(path = '/', options = {}) {
       if (!browser || !example) throw new Error('the suite is not started');
-      const context = await browser.newContext({ viewport: { width: 1120, height: 760 }, locale: 'en-US' });
+      const viewport = options.viewport ?? desktopViewport;
+      const context = await browser.newContext({
+        viewport: { width: viewport.width, height: viewport.height },
+        locale: 'en-US',
+        ...(viewport.width < 600 ? { isMobile: true, hasTouch: true } : {}),
+      });
       contexts.push(context);
       const page = await context.newPage();
       await page.goto(new URL(path, example.url).href);
