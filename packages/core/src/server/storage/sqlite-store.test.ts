@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,5 +66,31 @@ describe('SQLite store on a file', () => {
       ['ENTITY_A', 'eu'],
     ]);
     await second.close();
+  });
+});
+
+describe('SQLite store: where the file goes', () => {
+  it('creates the folders of a filename that do not exist yet', async () => {
+    const filename = join(dir, 'not', 'there', 'yet', 'amazon.db');
+    const store = await createSqliteStore({ filename });
+    expect(existsSync(filename)).toBe(true);
+    expect(await store.listConnections('sub_1')).toEqual([]);
+    await store.close();
+  });
+
+  it('says which folder it could not create and what to do', async () => {
+    const blocker = join(dir, 'a-file');
+    await createSqliteStore({ filename: blocker }).then((store) => store.close());
+    await expect(createSqliteStore({ filename: join(blocker, 'inside', 'amazon.db') })).rejects.toThrow(
+      `createSqliteStore: cannot create the folder ${join(blocker, 'inside')} for the database file ${join(blocker, 'inside', 'amazon.db')} (ENOTDIR). Create that folder yourself, or pass a filename in a folder this process can write to.`,
+    );
+  });
+
+  it('says which file it could not open, instead of a bare "unable to open database file"', async () => {
+    const folder = join(dir, 'a-folder.db');
+    mkdirSync(folder);
+    await expect(createSqliteStore({ filename: folder })).rejects.toThrow(
+      new RegExp(`^createSqliteStore: cannot open the database file ${folder} \\(.+\\)\\. Check that`),
+    );
   });
 });

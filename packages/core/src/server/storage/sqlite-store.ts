@@ -31,10 +31,56 @@ import {
  * ```
  */
 export interface SqliteStoreOptions {
-  /** A file path, or `':memory:'` for a store that lives as long as the process (tests, demos). */
+  /**
+   * A file path, or `':memory:'` for a store that lives as long as the process (tests, demos). A relative path is
+   * relative to the working directory; missing folders on the way are created.
+   */
   readonly filename: string;
   /** How long a writer waits for another process's lock, in milliseconds. @default 5000 */
   readonly busyTimeoutMs?: number;
+}
+
+const inMemory = (filename: string) => filename === ':memory:' || filename === '';
+
+const reason = (error: unknown) =>
+  error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
+
+/**
+ * Opens the database file, creating the folders on its path first (SQLite creates the file, not its folder, and
+ * otherwise fails with a bare "unable to open database file"). Every failure names the file and what to do.
+ */
+async function openDatabase(
+  Database: typeof import('node:sqlite').DatabaseSync,
+  filename: string,
+): Promise<DatabaseSync> {
+  if (typeof filename !== 'string') {
+    throw new TypeError(
+      `createSqliteStore: filename must be a file path or ':memory:', got ${typeof filename}`,
+    );
+  }
+  if (inMemory(filename)) return new Database(filename);
+  const { mkdir } = await import('node:fs/promises');
+  const { dirname, resolve } = await import('node:path');
+  const path = resolve(filename);
+  const folder = dirname(path);
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    throw new Error(
+      `createSqliteStore: cannot create the folder ${folder} for the database file ${path} (${reason(error)}). ` +
+        'Create that folder yourself, or pass a filename in a folder this process can write to.',
+      { cause: error },
+    );
+  }
+  try {
+    return new Database(path);
+  } catch (error) {
+    throw new Error(
+      `createSqliteStore: cannot open the database file ${path} (${reason(error)}). ` +
+        'Check that this process may read and write both the file and its folder, and that the path is not a folder.',
+      { cause: error },
+    );
+  }
 }
 
 const reportWhere =
@@ -53,7 +99,7 @@ const reportWhere =
  */
 export async function createSqliteStore(options: SqliteStoreOptions): Promise<ConnectionStore> {
   const { DatabaseSync: Database } = await import('node:sqlite');
-  const db: DatabaseSync = new Database(options.filename);
+  const db: DatabaseSync = await openDatabase(Database, options.filename);
   db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
   if (options.filename !== ':memory:') db.exec('PRAGMA journal_mode = WAL');
 
