@@ -35,13 +35,13 @@ export const workspaceProjects: TestProjectInlineConfiguration[] = [
     },
   },
   {
-    // The example apps' own server code (the end-to-end suites have their own config).
+    // The example apps' own server code and the Node embedding (the end-to-end suites have their own config).
     extends: true,
     test: {
       name: 'examples',
       root: './examples',
       environment: 'node',
-      include: ['*/server/**/*.test.ts'],
+      include: ['*/server/**/*.test.ts', 'node-embedding/src/**/*.test.ts'],
     },
   },
   {
