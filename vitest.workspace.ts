@@ -1,7 +1,10 @@
 // The test projects of the workspace: the file the design names (Vitest 4 stopped reading it by itself, so
 // vitest.config.ts imports this list into its \`test.projects\`).
+import { fileURLToPath } from 'node:url';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
-import { msw2Aliases, react18Aliases } from './vitest.aliases.ts';
+import { msw2Aliases, react18Aliases, workspaceAliases } from './vitest.aliases.ts';
+
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** Every Vitest project: one per package, the examples' server code, and the older peers (msw 2, React 18). */
 export const workspaceProjects: TestProjectInlineConfiguration[] = [
@@ -42,6 +45,23 @@ export const workspaceProjects: TestProjectInlineConfiguration[] = [
       root: './examples',
       environment: 'node',
       include: ['*/server/**/*.test.ts', 'node-embedding/src/**/*.test.ts'],
+    },
+  },
+  {
+    // The READMEs' samples (docs/samples, run against the mock Amazon), their drift check against the READMEs,
+    // and the generated reference (docs/reference.md).
+    extends: true,
+    resolve: {
+      alias: [
+        ...workspaceAliases,
+        { find: /^@\/(.*)$/, replacement: fromRoot('./docs/samples/server/next-app/$1') },
+      ],
+    },
+    test: {
+      name: 'docs',
+      root: './docs',
+      environment: 'node',
+      include: ['**/*.test.{ts,tsx}'],
     },
   },
   {

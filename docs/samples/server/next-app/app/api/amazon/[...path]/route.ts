@@ -1,0 +1,4 @@
+import { amazonHandler } from '@/server/amazon';
+
+export const runtime = 'nodejs';
+export { amazonHandler as GET, amazonHandler as POST };
