@@ -232,6 +232,19 @@ const table = (head: readonly string[], rows: readonly (readonly string[])[]) =>
 const code = (text: string) => `\`${text}\``;
 const requires = (list: readonly ConnectionKind[]) => list.map((kind) => connectionLabels[kind]).join(' + ');
 
+/** Conditions where the connections in `kinds` are `condition` and the others ready. */
+function onlyThese(kinds: readonly ConnectionKind[], condition: ConnectionCondition): ConnectionConditions {
+  return Object.fromEntries(
+    (Object.keys(connectionLabels) as ConnectionKind[]).map((kind) => [
+      kind,
+      kinds.includes(kind) ? condition : 'ready',
+    ]),
+  ) as ConnectionConditions;
+}
+
+const message = (availability: MetricAvailability | { enabled: boolean; message?: string }) =>
+  'message' in availability && availability.message ? availability.message : '';
+
 function shown(availability: MetricAvailability): string {
   if (availability.state === 'available') return 'value';
   return availability.state === 'populating' ? 'Populating…' : '–';
@@ -255,7 +268,6 @@ export async function referencePage(): Promise<string> {
   const disconnected = Object.fromEntries(
     kinds.map((kind) => [kind, 'disconnected']),
   ) as ConnectionConditions;
-  const staleAll = Object.fromEntries(kinds.map((kind) => [kind, 'stale'])) as ConnectionConditions;
 
   const lines = [
     '# Reference: the values a host must know',
@@ -353,18 +365,30 @@ export async function referencePage(): Promise<string> {
     '## Metrics (`metricCatalogue`, `MetricKey`)',
     '',
     table(
-      ['key', 'label', 'format', 'needs', 'when the connection is missing'],
+      [
+        'key',
+        'label',
+        'format',
+        'needs',
+        'Amazon data',
+        'message when that is not connected',
+        'when it is stale',
+      ],
       metricKeys.map((key) => {
-        const availability = metricAvailability(key, disconnected);
+        const needs = metricCatalogue[key].requires;
         return [
           code(key),
           metricCatalogue[key].label,
           metricCatalogue[key].format,
-          requires(metricCatalogue[key].requires),
-          availability.state === 'unavailable' ? availability.message : '',
+          requires(needs),
+          metricCatalogue[key].sources.map(code).join(', '),
+          message(metricAvailability(key, onlyThese(needs, 'disconnected'))),
+          message(metricAvailability(key, disconnected)),
+          message(metricAvailability(key, onlyThese(needs, 'stale'))),
         ];
       }),
     ),
+
     '',
     'What each availability state (`view.metrics[key].state`) asks the dashboard to show:',
     '',
@@ -390,16 +414,15 @@ export async function referencePage(): Promise<string> {
     '## Features (`featureCatalogue`, `FeatureId`)',
     '',
     table(
-      ['id', 'label', 'needs', 'message when disconnected', 'message when stale'],
+      ['id', 'label', 'needs', 'message when that is not connected', 'when it is stale'],
       featureIds.map((id) => {
-        const off = featureAvailability(id, disconnected);
-        const stopped = featureAvailability(id, staleAll);
+        const needs = featureCatalogue[id].requires;
         return [
           code(id),
           featureCatalogue[id].label,
-          requires(featureCatalogue[id].requires),
-          off.enabled ? '' : off.message,
-          stopped.enabled ? '' : stopped.message,
+          requires(needs),
+          message(featureAvailability(id, onlyThese(needs, 'disconnected'))),
+          message(featureAvailability(id, onlyThese(needs, 'stale'))),
         ];
       }),
     ),
