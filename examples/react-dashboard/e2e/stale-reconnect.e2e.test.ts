@@ -34,28 +34,33 @@ async function startReconnect(page: Page, kind: Kind, path: Path): Promise<void>
 const pill = (page: Page) => page.locator('.account-button .pill');
 
 describe('stale connection, then the same account re-authorised', () => {
-  it(`comes back as a fresh, working connection every time (${rounds} rounds, both connections, each path)`, async () => {
-    const page = await suite.open();
-    const { amazon } = suite.example().mock;
-    const email = amazon.users.default.email;
-    await connectBoth(page, amazon.users.default);
-    for (let round = 0; round < rounds; round++) {
-      // Both connections go stale together: one Amazon login holds both authorisations.
-      const password = amazon.scenarios.changePassword(email, `pass_round_${round}`);
-      await expectText(pill(page), 'Stopped working: reconnect');
-      await expectSellerCentralFigures(page, /^–$/);
+  it(
+    `comes back as a fresh, working connection every time (${rounds} rounds, both connections, each path)`,
+    async () => {
+      const page = await suite.open();
+      const { amazon } = suite.example().mock;
+      const email = amazon.users.default.email;
+      await connectBoth(page, amazon.users.default);
+      for (let round = 0; round < rounds; round++) {
+        // Both connections go stale together: one Amazon login holds both authorisations.
+        const password = amazon.scenarios.changePassword(email, `pass_round_${round}`);
+        await expectText(pill(page), 'Stopped working: reconnect');
+        await expectSellerCentralFigures(page, /^–$/);
 
-      // Advertising first (Seller Central is its layer), by the dropdown on even rounds and the notice on odd ones.
-      const paths: [Path, Path] = round % 2 === 0 ? ['dropdown', 'notice'] : ['notice', 'dropdown'];
-      await startReconnect(page, 'Amazon Advertising', paths[0]);
-      await signInOnAmazon(page, { email, password });
-      await expectAdvertisingFigures(page);
-      await expectText(pill(page), /^Connected/);
+        // Advertising first (Seller Central is its layer), by the dropdown on even rounds and the notice on odd ones.
+        const paths: [Path, Path] = round % 2 === 0 ? ['dropdown', 'notice'] : ['notice', 'dropdown'];
+        await startReconnect(page, 'Amazon Advertising', paths[0]);
+        await signInOnAmazon(page, { email, password });
+        await expectAdvertisingFigures(page);
+        await expectText(pill(page), /^Connected/);
 
-      await startReconnect(page, 'Seller Central', paths[1]);
-      await signInOnAmazon(page, { email, password });
-      await expectSellerCentralFigures(page, aNumber);
-      await expectText(pill(page), 'Connected');
-    }
-  });
+        await startReconnect(page, 'Seller Central', paths[1]);
+        await signInOnAmazon(page, { email, password });
+        await expectSellerCentralFigures(page, aNumber);
+        await expectText(pill(page), 'Connected');
+      }
+      // Each round is four trips through Amazon's pages; allow for a busy machine.
+    },
+    30_000 + rounds * 20_000,
+  );
 });
