@@ -1,0 +1,35 @@
+// `./dev example next`: the Next.js example on its production build, against the standalone mock Amazon.
+// `node server/main.ts [--port 3000] [--mock-port 4010]`; Ctrl-C stops both.
+import { parseArgs } from 'node:util';
+import { startNextExample } from './start-next-example.ts';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    'mock-port': { type: 'string', default: process.env.MOCK_AMAZON_PORT ?? '4010' },
+  },
+});
+
+const example = await startNextExample({ port: Number(values.port), mockPort: Number(values['mock-port']) });
+const { users } = example.mock.amazon;
+process.stdout.write(
+  [
+    '',
+    `  Smart Ads dashboard (Next.js):  ${example.url}`,
+    `  mock Amazon:                    ${example.mock.url}  (control endpoint: ${example.mock.url}/__mock)`,
+    '',
+    `  Sign in on the mock Amazon pages with ${users.default.email} / ${users.default.password}`,
+    '',
+    '  Press Ctrl-C to stop.',
+    '',
+  ].join('\n'),
+);
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void example.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,121 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type MockAmazonServer, startMockAmazonServer } from '@smart-ads/mock-amazon/node';
+
+/** Options of {@link startNextExample}. */
+export interface StartNextExampleOptions {
+  /** The app's port. @default a free port */
+  readonly port?: number;
+  /** The mock Amazon's port. @default a free port */
+  readonly mockPort?: number;
+  /** Extra environment for the Next.js server (e.g. `DATABASE_URL` for PostgreSQL). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** The running stack: the Next.js server (production build) and the standalone mock Amazon behind it. */
+export interface RunningNextExample {
+  readonly url: string;
+  readonly mock: MockAmazonServer;
+  close(): Promise<void>;
+}
+
+const appDir = fileURLToPath(new URL('..', import.meta.url));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${log()}`);
+    try {
+      if ((await fetch(`${url}/api/amazon/status`)).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${log()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Starts the Next.js example as a host runs it in production: `next start` on the built app (`next build` first),
+ * with its SQLite data in a fresh folder, pointed at a standalone mock Amazon started here. `./dev example next` and
+ * the end-to-end suite both start it through this function.
+ *
+ * @example
+ * ```ts
+ * const example = await startNextExample({ port: 3000, mockPort: 4010 });
+ * console.log(example.url);
+ * await example.close();
+ * ```
+ */
+export async function startNextExample(options: StartNextExampleOptions = {}): Promise<RunningNextExample> {
+  if (!existsSync(join(appDir, '.next', 'BUILD_ID'))) {
+    throw new Error('The Next.js app is not built: run `pnpm --dir examples/nextjs-dashboard build`');
+  }
+  const mock = await startMockAmazonServer({ port: options.mockPort ?? 0, clock: 'running' });
+  const dataDir = await mkdtemp(join(tmpdir(), 'smart-ads-next-'));
+  const port = options.port ?? (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  let output = '';
+  const next = spawn(
+    process.execPath,
+    [
+      join(appDir, 'node_modules', 'next', 'dist', 'bin', 'next'),
+      'start',
+      '-p',
+      String(port),
+      '-H',
+      '127.0.0.1',
+    ],
+    {
+      cwd: appDir,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        MOCK_AMAZON_URL: mock.url,
+        APP_ORIGIN: url,
+        SMART_ADS_DATA_DIR: dataDir,
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  next.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  next.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const stop = async () => {
+    if (next.exitCode === null) {
+      const exited = new Promise((resolve) => next.once('exit', resolve));
+      next.kill('SIGTERM');
+      await exited;
+    }
+    await mock.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilServing(url, next, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, mock, close: stop };
+}
