@@ -8,6 +8,7 @@ import {
   createSqliteStore,
 } from '@smart-ads/core/server';
 import { defaultMockApp, mockAmazonBaseUrls } from '@smart-ads/mock-amazon';
+import { reportTimings } from './app-config';
 import { subscriptionCookie, subscriptionFromCookie } from './demo-subscription';
 
 /** Where the server half is mounted (the catch-all route handler's folder). */
@@ -45,6 +46,7 @@ async function start(): Promise<{ handler: ConnectionsHandler; store: Connection
     ? await createPostgresStore({ connectionString: process.env.DATABASE_URL })
     : await createSqliteStore({ filename: join(dataDir, 'amazon-connections.db') });
   const appOrigin = process.env.APP_ORIGIN ?? 'http://127.0.0.1:3000';
+  const reports = reportTimings();
   const handler = createConnectionsHandler({
     basePath: apiBasePath,
     store,
@@ -57,6 +59,7 @@ async function start(): Promise<{ handler: ConnectionsHandler; store: Connection
       draftApp: defaultMockApp.draft,
     },
     // The standalone mock Amazon (`mock-amazon serve`); without MOCK_AMAZON_URL, Amazon itself.
+    ...(reports ? { reports } : {}),
     ...(process.env.MOCK_AMAZON_URL ? { baseUrls: mockAmazonBaseUrls(process.env.MOCK_AMAZON_URL) } : {}),
     getSubscription: (request) => {
       const id = subscriptionOf(request.headers.get('cookie'));

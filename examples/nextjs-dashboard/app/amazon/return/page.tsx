@@ -1,14 +1,5 @@
-'use client';
+// Amazon sends the seller back here: the same dashboard, whose engine completes the sign-in when it starts and
+// then returns to the page the seller started on.
+export { default } from '../../[[...page]]/page';
 
-import { ConnectionsCallback, ConnectionsProvider } from '@smart-ads/react';
-import { useRouter } from 'next/navigation';
-
-/** Amazon's return: the engine completes the sign-in, then goes back where the seller started. */
-export default function AmazonReturnPage() {
-  const router = useRouter();
-  return (
-    <ConnectionsProvider options={{ baseUrl: '/api/amazon' }}>
-      <ConnectionsCallback onReturn={(path) => router.replace(path)} />
-    </ConnectionsProvider>
-  );
-}
+export const dynamic = 'force-dynamic';
