@@ -32,10 +32,11 @@ function serverRouter(path: string): Router {
 
 /**
  * The same dashboard as the Vite example (its `App` and components, shared, not copied) inside Next.js: the
- * engine's provider, the example's router over `window.history` (Next.js keeps its own router in step with
- * `pushState`), and the settings the server page read.
+ * engine's provider started from the status the server read (so the server's HTML and the hydrating render agree),
+ * the example's router over `window.history` (Next.js keeps its own router in step with `pushState`), and the
+ * settings the server page read.
  */
-export function DashboardApp({ path, config, range }: DashboardAppProps) {
+export function DashboardApp({ path, config, range, status }: DashboardAppProps) {
   const [router] = useState(() => (typeof window === 'undefined' ? serverRouter(path) : createRouter()));
   return (
     <StrictMode>
@@ -43,6 +44,8 @@ export function DashboardApp({ path, config, range }: DashboardAppProps) {
         <ConnectionsProvider
           options={{
             baseUrl: '/api/amazon',
+            // The server's HTML already shows these connections; the engine starts from them (no "Loading…").
+            initialStatus: status,
             dataSlowAfterMs: config.dataSlowAfterMs,
             statusPollMs: config.statusPollMs,
             supportUrl: config.supportUrl,

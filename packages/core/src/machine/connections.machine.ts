@@ -86,7 +86,7 @@ function createInitialContext({ input }: { input: ConnectionsInput }): Connectio
     input.store ?? createTransactionStore(input.environment.storage, () => input.environment.now());
   return {
     deps: { transport: input.transport, environment: input.environment, store, settings },
-    status: null,
+    status: input.status ?? null,
     loadTrouble: null,
     callback: input.callback ?? null,
     intent: { advertising: 'connect', sellerCentral: 'connect' },
@@ -138,6 +138,7 @@ export const connectionsSetup = setup({
     busListener,
   },
   guards: {
+    statusKnown: ({ context }) => context.status !== null,
     isFor: ({ event }, params: KindParams) => eventKind(event) === params.kind,
     canConnect: ({ context, event }, params: KindParams) =>
       eventKind(event) === params.kind && connectBlock(context, params.kind) === null,
@@ -651,6 +652,8 @@ export const connectionsMachine = connectionsSetup.createMachine({
   },
   states: {
     loading: {
+      // Server rendering handed the status over (createConnections' initialStatus): nothing to load.
+      always: { guard: 'statusKnown', target: 'ready' },
       invoke: {
         id: 'loadStatus',
         src: 'loadStatus',
