@@ -1,8 +1,9 @@
 import { marketplaces as mockMarketplaces } from '@smart-ads/mock-amazon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/server/handler-test-harness';
-import { connectionsStatusSchema, metricsResponseSchema } from '../../contract/schemas';
+import { connectionsStatusSchema, metricIdSchema, metricsResponseSchema } from '../../contract/schemas';
 import type { ConnectionsStatus, MetricsResponse } from '../../contract/types';
+import { metricCatalogue } from '../../metrics/metrics.catalogue';
 
 // Acme Home & Kitchen (the mock's default user): Ads profiles in US, CA (na) and UK, DE (eu); Seller Central
 // participations in na (US, CA) and in eu (UK, DE), authorised per region.
@@ -12,14 +13,10 @@ const UK = mockMarketplaces.UK.id;
 const DE = mockMarketplaces.DE.id;
 const acme = [US, CA, UK, DE];
 const range = 'from=2026-11-10&to=2026-11-16';
-const sellerMetrics = [
-  'totalSales',
-  'totalOrders',
-  'sessions',
-  'buyBoxPercentage',
-  'listingConversionRate',
-  'tacos',
-] as const;
+/** The figures Seller Central powers (TACoS included: it needs both connections). */
+const sellerMetrics = metricIdSchema.options.filter((id) =>
+  metricCatalogue[id].requires.includes('sellerCentral'),
+);
 
 let h: Harness;
 beforeEach(async () => {
