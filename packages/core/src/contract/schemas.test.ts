@@ -124,7 +124,7 @@ describe('metrics per marketplace', () => {
       metrics: figures(10),
       asins: [],
       marketplace: 'all',
-      marketplaces: [{ marketplace: germany, currency: 'EUR', metrics: figures(null) }],
+      marketplaces: [{ marketplace: germany, metrics: figures(null) }],
       totals: [
         { currency: 'EUR', marketplaceIds: [germany.marketplaceId], metrics: figures(null), asins: [] },
       ],

@@ -205,7 +205,8 @@ export const allMarketplaces = 'all';
 /**
  * `GET /metrics?from=YYYY-MM-DD&to=YYYY-MM-DD[&marketplace=<marketplaceId>|all]`. Without `marketplace`: the
  * account's home marketplace (its first Ads profile), as before. `marketplace` says which one the figures are for
- * and what each connection covers there. With `marketplace=all`: `marketplaces` has each marketplace's figures,
+ * and what each connection covers there. With `marketplace=all`: `marketplaces` has each marketplace's figures (in
+ * its `marketplace.currency`),
  * `totals` one entry per currency (amounts are never added across currencies; ratios come from the summed amounts,
  * never averaged); `metrics`/`asins` are the totals in `currency` when there is one currency, or when the host
  * gave conversion rates (`conversion` then says the rates and their date), else money figures say
@@ -221,7 +222,6 @@ export const metricsResponseSchema = z.object({
     z.array(
       z.object({
         marketplace: accountMarketplaceSchema,
-        currency: z.nullable(currencyCode),
         metrics: metricsSchema,
       }),
     ),

@@ -184,7 +184,7 @@ describe('all marketplaces', () => {
       expect(total.metrics.adSpend).toEqual(each[index]?.metrics.adSpend);
       expect(total.metrics.acos).toEqual(each[index]?.metrics.acos);
     });
-    expect(all.marketplaces?.map((m) => [m.marketplace.marketplaceId, m.currency])).toEqual([
+    expect(all.marketplaces?.map((m) => [m.marketplace.marketplaceId, m.marketplace.currency])).toEqual([
       [US, 'USD'],
       [CA, 'CAD'],
       [UK, 'GBP'],

@@ -203,7 +203,6 @@ export function createMetricsService(deps: {
       marketplace: allMarketplaces,
       marketplaces: each.map((e) => ({
         marketplace: e.m.view,
-        currency: e.m.view.currency ?? e.orderCurrency,
         metrics: metricsFromSums(e.sums).metrics,
       })),
       totals,
