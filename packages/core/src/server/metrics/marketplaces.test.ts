@@ -129,6 +129,22 @@ describe('marketplaces of the connected account', () => {
     expect(us?.metrics.totalSales.value).not.toBe(ca?.metrics.totalSales.value);
   });
 
+  it('keeps Amazon’s throttling per marketplace: a throttled marketplace waits, the next one loads', async () => {
+    await h.connect('advertising');
+    // Amazon answers the home marketplace's two report requests with 429 and Retry-After: 60.
+    h.amazon.scenarios.throttle('ads.reports.create', { times: 2, retryAfterSeconds: 60 });
+    expect((await load(US)).metrics.adSpend).toEqual({ value: null, reason: 'populating' });
+    expect(h.amazon.calls('ads.reports.create', { status: 429 })).toBe(2);
+    const [ca] = await loadUntilReady([CA]);
+    expect(ca?.metrics.adSpend.value).toBeGreaterThan(0);
+    // The US reports were not asked again before their Retry-After, however often Canada loaded.
+    expect(h.amazon.calls('ads.reports.create', { region: 'na' })).toBe(4);
+    h.amazon.clock.advance(60_000);
+    const [us] = await loadUntilReady([US]);
+    expect(us?.metrics.adSpend.value).toBeGreaterThan(0);
+    expect(h.amazon.calls('ads.reports.create', { region: 'na' })).toBe(6);
+  });
+
   it('refuses a marketplace the account does not have', async () => {
     await h.connect('advertising');
     const answer = await h.call('GET', `/metrics?${range}&marketplace=${mockMarketplaces.JP.id}`);
