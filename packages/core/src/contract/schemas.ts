@@ -75,11 +75,43 @@ export const sellerCentralConnectionSchema = z.object({
   data: dataSchema,
 });
 
+const currencyCode = z.string().check(z.length(3));
+
+/**
+ * What one connection covers in one marketplace: `covered`, or not with the reason and a sentence for the
+ * dashboard (`disconnected`: that connection is not connected; `not_covered`: it is connected, but not for this
+ * marketplace, e.g. Seller Central authorised for North America only and the marketplace is Germany).
+ */
+export const marketplaceCoverageSchema = z.union([
+  z.object({ covered: z.literal(true) }),
+  z.object({
+    covered: z.literal(false),
+    reason: z.enum(['disconnected', 'not_covered']),
+    message: z.string(),
+  }),
+]);
+
+/**
+ * One marketplace of the connected account (an Ads profile's, or a Seller Central participation's) and what
+ * each connection covers there. `currency` is the marketplace's: every money figure for it is in it.
+ */
+export const accountMarketplaceSchema = z.object({
+  marketplaceId: nonEmpty,
+  countryCode: z.string().check(z.length(2)),
+  name: nonEmpty,
+  region: amazonRegionSchema,
+  currency: z.nullable(currencyCode),
+  advertising: marketplaceCoverageSchema,
+  sellerCentral: marketplaceCoverageSchema,
+});
+
 /** `GET /status`: the subscription's connections as the server sees them. */
 export const connectionsStatusSchema = z.object({
   subscription: z.object({ accountLimit: z.number().check(z.int(), z.gte(0)) }),
   advertising: z.nullable(advertisingConnectionSchema),
   sellerCentral: z.nullable(sellerCentralConnectionSchema),
+  /** The account's marketplaces, home marketplace first (absent from servers before marketplaces). */
+  marketplaces: z.optional(z.array(accountMarketplaceSchema)),
 });
 
 /** A same-origin relative path (`/dashboard?tab=1`), never `//host` or a scheme. */
@@ -136,8 +168,18 @@ export const metricIdSchema = z.enum([
   'listingConversionRate',
   'tacos',
 ]);
-/** Why a figure is missing: never 0 in its place. */
-export const missingReasonSchema = z.enum(['disconnected', 'stale', 'populating']);
+/**
+ * Why a figure is missing: never 0 in its place. `not_covered`: its connection is connected, but not for this
+ * marketplace (see the answer's `marketplace`); `mixed_currencies`: an all-marketplaces money figure over several
+ * currencies without conversion rates (the per-currency `totals` have it).
+ */
+export const missingReasonSchema = z.enum([
+  'disconnected',
+  'stale',
+  'populating',
+  'not_covered',
+  'mixed_currencies',
+]);
 /**
  * A figure, or `null` with the reason it is missing. Money is in the response's `currency`; ACoS, TACoS,
  * Buy Box % and Listing CVR are percentages in points, as Amazon reports them (38.8 means 38.8 %); ROAS is a
@@ -147,17 +189,58 @@ export const metricValueSchema = z.union([
   z.object({ value: z.number(), reason: z.null() }),
   z.object({ value: z.null(), reason: missingReasonSchema }),
 ]);
-/** `GET /metrics?from=YYYY-MM-DD&to=YYYY-MM-DD`. */
+const metricsSchema = z.record(metricIdSchema, metricValueSchema);
+const asinsSchema = z.array(
+  z.object({
+    asin: nonEmpty,
+    adSpend: metricValueSchema,
+    totalSales: metricValueSchema,
+    tacos: metricValueSchema,
+  }),
+);
+
+/** The `marketplace` query value asking for every marketplace of the account at once. */
+export const allMarketplaces = 'all';
+
+/**
+ * `GET /metrics?from=YYYY-MM-DD&to=YYYY-MM-DD[&marketplace=<marketplaceId>|all]`. Without `marketplace`: the
+ * account's home marketplace (its first Ads profile), as before. `marketplace` says which one the figures are for
+ * and what each connection covers there. With `marketplace=all`: `marketplaces` has each marketplace's figures (in
+ * its `marketplace.currency`),
+ * `totals` one entry per currency (amounts are never added across currencies; ratios come from the summed amounts,
+ * never averaged); `metrics`/`asins` are the totals in `currency` when there is one currency, or when the host
+ * gave conversion rates (`conversion` then says the rates and their date), else money figures say
+ * `mixed_currencies`.
+ */
 export const metricsResponseSchema = z.object({
   range: z.object({ from: z.string().check(z.iso.date()), to: z.string().check(z.iso.date()) }),
-  currency: z.nullable(z.string().check(z.length(3))),
-  metrics: z.record(metricIdSchema, metricValueSchema),
-  asins: z.array(
+  currency: z.nullable(currencyCode),
+  metrics: metricsSchema,
+  asins: asinsSchema,
+  marketplace: z.optional(z.union([z.literal(allMarketplaces), z.nullable(accountMarketplaceSchema)])),
+  marketplaces: z.optional(
+    z.array(
+      z.object({
+        marketplace: accountMarketplaceSchema,
+        metrics: metricsSchema,
+      }),
+    ),
+  ),
+  totals: z.optional(
+    z.array(
+      z.object({
+        currency: currencyCode,
+        marketplaceIds: z.array(nonEmpty),
+        metrics: metricsSchema,
+        asins: asinsSchema,
+      }),
+    ),
+  ),
+  conversion: z.optional(
     z.object({
-      asin: nonEmpty,
-      adSpend: metricValueSchema,
-      totalSales: metricValueSchema,
-      tacos: metricValueSchema,
+      currency: currencyCode,
+      rateDate: z.string().check(z.iso.date()),
+      rates: z.record(currencyCode, z.number().check(z.positive())),
     }),
   ),
 });

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import type {
+  accountMarketplaceSchema,
   advertisingAccountSchema,
   advertisingConnectionSchema,
   amazonRegionSchema,
@@ -12,6 +13,7 @@ import type {
   connectionsStatusSchema,
   dataSourceSchema,
   disconnectRequestSchema,
+  marketplaceCoverageSchema,
   metricIdSchema,
   metricsResponseSchema,
   metricValueSchema,
@@ -59,3 +61,7 @@ export type MetricValue = z.infer<typeof metricValueSchema>;
 export type MetricsResponse = z.infer<typeof metricsResponseSchema>;
 /** An `application/problem+json` body. */
 export type Problem = z.infer<typeof problemSchema>;
+/** What one connection covers in one marketplace. */
+export type MarketplaceCoverage = z.infer<typeof marketplaceCoverageSchema>;
+/** One marketplace of the connected account and what each connection covers there. */
+export type AccountMarketplace = z.infer<typeof accountMarketplaceSchema>;

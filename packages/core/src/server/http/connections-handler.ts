@@ -169,7 +169,17 @@ export function createConnectionsHandler(options: ConnectionsHandlerOptions): Co
         transactionTtlMs: options.transactionTtlMs ?? 600_000,
         exchangeLeaseMs: options.exchangeLeaseMs ?? amazonTimeoutMs + 5_000,
       });
-      const metrics = createMetricsService({ store, tokens, reports, ads, sp, fetch, now, warn });
+      const metrics = createMetricsService({
+        store,
+        tokens,
+        reports,
+        ads,
+        sp,
+        fetch,
+        now,
+        warn,
+        ...(options.currencyConversion ? { currencyConversion: options.currencyConversion } : {}),
+      });
       return { store, flow, metrics, tokens };
     })();
     engine.catch(() => {
@@ -253,7 +263,13 @@ export function createConnectionsHandler(options: ConnectionsHandlerOptions): Co
       default: {
         const range = parseRange(url, options.maxRangeDays ?? 31);
         const connections = await store.listConnections(subscription.id);
-        return json(await metrics.forRange(subscription.id, connections, range));
+        const marketplace = url.searchParams.get('marketplace') ?? undefined;
+        if (marketplace !== undefined && (marketplace === '' || marketplace.length > 64)) {
+          throw new ConnectionsError('invalid_request', {
+            detail: 'marketplace must be all or a marketplace id of the account.',
+          });
+        }
+        return json(await metrics.forRange(subscription.id, connections, range, marketplace));
       }
     }
   }
