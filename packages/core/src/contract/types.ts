@@ -7,7 +7,10 @@ import type {
   authorizeResponseSchema,
   callbackRequestSchema,
   callbackResponseSchema,
+  connectionEventTypeSchema,
   connectionHealthSchema,
+  connectionHistoryEntrySchema,
+  connectionHistoryResponseSchema,
   connectionKindSchema,
   connectionsStatusSchema,
   dataSourceSchema,
@@ -59,3 +62,9 @@ export type MetricValue = z.infer<typeof metricValueSchema>;
 export type MetricsResponse = z.infer<typeof metricsResponseSchema>;
 /** An `application/problem+json` body. */
 export type Problem = z.infer<typeof problemSchema>;
+/** What happened to a connection (`connected`, `reconnected`, `disconnected`, `stale_detected`, …). */
+export type ConnectionEventType = z.infer<typeof connectionEventTypeSchema>;
+/** One entry of `GET /history`. */
+export type ConnectionHistoryEntry = z.infer<typeof connectionHistoryEntrySchema>;
+/** The answer of `GET /history`, newest first. */
+export type ConnectionHistoryResponse = z.infer<typeof connectionHistoryResponseSchema>;

@@ -2,34 +2,13 @@ import type { ErrorCode } from '../../contract/error-codes';
 import type {
   AdvertisingAccount,
   AmazonRegion,
+  ConnectionEventType,
   ConnectionHealth,
   ConnectionKind,
 } from '../../contract/types';
 
 /** A JSON value as stored by a {@link ConnectionStore} (report payloads, outcomes). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-
-/**
- * What happened to a connection, as the outbox and the history record it: `connected` (a new account),
- * `account_chosen` (connected after the person picked one of several accounts), `reconnected` (the same account
- * authorized afresh), `disconnected` (`detail.cascade` is true for the Seller Central layer removed with its
- * Advertising account), `stale_detected` (Amazon stopped accepting the authorization), `data_ready` (the first
- * report data of the account arrived), `disconnect_confirmation_asked` (an Advertising disconnect was asked
- * without confirmation: history only, nothing changed).
- *
- * @example
- * ```ts
- * const type: ConnectionEventType = 'stale_detected';
- * ```
- */
-export type ConnectionEventType =
-  | 'connected'
-  | 'account_chosen'
-  | 'reconnected'
-  | 'disconnected'
-  | 'stale_detected'
-  | 'data_ready'
-  | 'disconnect_confirmation_asked';
 
 /**
  * Who caused a change and from which request, recorded with its event (never a secret).
@@ -49,7 +28,10 @@ export interface ChangeContext {
 }
 
 /**
- * One recorded event: a row of the outbox, written in the same transaction as the change it describes.
+ * One recorded event (`connected`, `account_chosen` after the person picked one of several accounts,
+ * `reconnected` for the same account authorized afresh, `disconnected` with `detail.cascade` true for the Seller
+ * Central layer removed with its Advertising account, `stale_detected`, `data_ready` for the first report data of
+ * the account, `disconnect_confirmation_asked`, history only): a row of the outbox, written in the same transaction as the change it describes.
  * `position` orders events by commit (a reader after a cursor never skips a row committed later); `id` is stable
  * for idempotent handling (delivery is at least once).
  *
@@ -295,6 +277,8 @@ export interface ConnectionStore {
 
   /** Records an event that goes with no stored change (`disconnect_confirmation_asked`). */
   appendEvent(event: NewConnectionEvent): Promise<ConnectionEventRecord>;
+  /** The position of the latest recorded event (0 when none). */
+  lastEventPosition(): Promise<number>;
   /** Events after `after` (a position; 0 for all), oldest first, at most `limit`. */
   readEvents(after: number, limit: number): Promise<ConnectionEventRecord[]>;
   /** One subscription's events, newest first, at most `limit`. */

@@ -1,9 +1,8 @@
-import type { ConnectionKind } from '../../contract/types';
+import type { ConnectionEventType, ConnectionKind } from '../../contract/types';
 import type { ConnectionRow } from './connection-rows';
 import type {
   ChangeContext,
   ConnectionEventRecord,
-  ConnectionEventType,
   ConnectionRecord,
   JsonValue,
   NewConnectionEvent,

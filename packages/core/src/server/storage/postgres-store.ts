@@ -505,6 +505,12 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         return writeEvent(client, event);
       });
     },
+    async lastEventPosition() {
+      const [row] = await rows<{ position: string | number }>(
+        'SELECT MAX(position) AS position FROM sa_connection_events',
+      );
+      return Number(row?.position ?? 0);
+    },
     async readEvents(after, limit) {
       const found = await rows<EventRow>(
         'SELECT * FROM sa_connection_events WHERE position > $1 ORDER BY position LIMIT $2',

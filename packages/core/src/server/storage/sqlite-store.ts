@@ -438,6 +438,11 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
     async appendEvent(event) {
       return atomically(() => writeEvent(event));
     },
+    async lastEventPosition() {
+      return Number(
+        get<{ position: number }>('SELECT position FROM sa_event_counter WHERE id = 1')?.position ?? 0,
+      );
+    },
     async readEvents(after, limit) {
       return all<EventRow>(
         'SELECT * FROM sa_connection_events WHERE position > ? ORDER BY position LIMIT ?',

@@ -95,7 +95,10 @@ export function createTokenManager(deps: {
     } catch (error) {
       if (error instanceof StaleAuthorizationError) {
         cache.delete(connection.authorizationId);
-        await deps.store.markStale(connection.subscriptionId, connection.authorizationId);
+        await deps.store.markStale(connection.subscriptionId, connection.authorizationId, {
+          actor: 'system',
+          at: deps.now(),
+        });
       } else {
         await deps.store.releaseTokenRefresh(connection.subscriptionId, connection.authorizationId);
       }
@@ -167,7 +170,10 @@ export function createTokenManager(deps: {
       } catch (error) {
         if (error instanceof StaleAuthorizationError) {
           cache.delete(connection.authorizationId);
-          await deps.store.markStale(connection.subscriptionId, connection.authorizationId);
+          await deps.store.markStale(connection.subscriptionId, connection.authorizationId, {
+            actor: 'system',
+            at: deps.now(),
+          });
         }
         throw error;
       }
