@@ -91,7 +91,9 @@ export function createFeatureGate(store: ConnectionStore): FeatureGate {
       reason === 'stale' ? ('connection_stale' as const) : ('not_connected' as const);
     if (isFeature(what)) {
       const feature = featureAvailability(what, conditions);
-      return feature.enabled ? { allowed: true } : { allowed: false, ...feature, code: code(feature.reason) };
+      if (feature.enabled) return { allowed: true };
+      const { reason, connections, message } = feature;
+      return { allowed: false, reason, connections, message, code: code(reason) };
     }
     const missing = [
       ...(status.advertising?.data.state === 'populating' ? (status.advertising.data.missing ?? []) : []),
