@@ -191,8 +191,15 @@ describe('the server README', () => {
       expect(updates()).toBe(1);
 
       const stop = await followConnectionEvents(
-        { load: async () => 0, save: async (position) => void (saved = position) },
-        async (event) => void seen.push(event.type),
+        {
+          load: async () => 0,
+          save: async (position) => {
+            saved = position;
+          },
+        },
+        async (event) => {
+          seen.push(event.type);
+        },
       );
       await call(base, '/disconnect', { kind: 'advertising', confirmed: true });
       await amazonServer.events.deliver();
