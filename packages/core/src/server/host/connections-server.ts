@@ -1,4 +1,4 @@
-import type { ConnectionHistoryEntry } from '../../contract/types';
+import type { ConnectionHistoryEntry, MetricsResponse } from '../../contract/types';
 import { type ConnectionsHandler, createConnectionsRuntime } from '../http/connections-handler';
 import type { ConnectionsHandlerOptions } from '../http/connections-handler-options';
 import { historyEntry } from '../http/history-entry';
@@ -58,6 +58,11 @@ export interface ConnectionsServer {
   readonly events: ConnectionEvents;
   readonly history: ConnectionHistory;
   readonly healthChecks: HealthChecks;
+  /**
+   * The dashboard's figures for a date range (`YYYY-MM-DD`, inclusive), from the same report cache as
+   * `GET /metrics`: what the host's rules evaluate.
+   */
+  metrics(subscriptionId: string, range: { from: string; to: string }): Promise<MetricsResponse>;
   /** Stops the event polling timer (the store is the host's to close). */
   close(): void;
 }
@@ -96,6 +101,14 @@ export function createConnectionsServer(options: ConnectionsServerOptions): Conn
       },
     },
     healthChecks: createHealthChecks(runtime.engine),
+    async metrics(subscriptionId, range) {
+      const engine = await runtime.engine();
+      return engine.metrics.forRange(
+        subscriptionId,
+        await engine.store.listConnections(subscriptionId),
+        range,
+      );
+    },
     close: () => feed.close(),
   };
 }
