@@ -1,11 +1,10 @@
 // The optimiser on the server: Apply changes bids in the (mock) Ads API through the example's server route; after
 // the confirmed disconnect a direct Apply is refused before Amazon hears of it; the Rules job stops while
 // Advertising is disconnected and fires again after the reconnect.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   connectFromDropdown,
-  connectionSection,
+  disconnectAdvertising,
   expectAdvertisingFigures,
   expectText,
   goTo,
@@ -15,16 +14,6 @@ import {
 import { setUpExampleSuite } from './support/suite.ts';
 
 const suite = setUpExampleSuite({ rulesIntervalMs: 300 });
-
-/** Disconnects Amazon Advertising on the Connections page, confirming the prompt. */
-async function disconnectAdvertising(page: Page) {
-  await goTo(page, 'Connections');
-  await connectionSection(page, 'Amazon Advertising')
-    .getByRole('button', { name: 'Disconnect Amazon Advertising' })
-    .click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Disconnect' }).click();
-  await expectText(connectionSection(page, 'Amazon Advertising').locator('.pill'), 'Not connected');
-}
 
 /** Bid updates Amazon answered with 207 (keywords and product targets). */
 const bidUpdates = () => {

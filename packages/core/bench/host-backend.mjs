@@ -5,59 +5,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMockAmazon } from '@smart-ads/mock-amazon';
 import { createConnectionsServer, createSqliteStore } from '../dist/server/index.js';
+import { onMockAmazon } from './support/on-mock-amazon.mjs';
 
-const returnUrl = 'http://localhost:3000/amazon/return';
 const KEYWORD = 'application/vnd.spKeyword.v3+json';
 
-async function setUp(store) {
-  const amazon = createMockAmazon({ now: Date.parse('2026-11-20T12:00:00Z') });
-  const server = createConnectionsServer({
-    basePath: '/api/amazon',
-    store,
-    encryptionKey: crypto.getRandomValues(new Uint8Array(32)),
-    amazon: {
-      clientId: amazon.app.clientId,
-      clientSecret: amazon.app.clientSecret,
-      applicationId: amazon.app.applicationId,
-      redirectUris: { advertising: returnUrl, sellerCentral: returnUrl },
-      draftApp: amazon.app.draft,
-    },
-    baseUrls: amazon.baseUrls,
-    fetch: (request) => amazon.fetch(request),
-    now: () => amazon.clock.now(),
-    logger: { warn: () => {}, error: () => {} },
-    getSubscription: (request) => {
-      const id = request.headers.get('x-subscription');
-      return id ? { id } : null;
-    },
-  });
-  const call = async (method, path, body, subscription = 'sub_bench') => {
-    const headers = { 'x-subscription': subscription };
-    if (body) headers['content-type'] = 'application/json';
-    const response = await server.handler(
-      new Request(`http://localhost/api/amazon${path}`, {
-        method,
-        headers,
-        body: body ? JSON.stringify(body) : undefined,
-      }),
-    );
-    return { status: response.status, body: await response.json() };
-  };
-  const connect = async (subscription = 'sub_bench') => {
-    const started = await call('POST', '/authorize', { kind: 'advertising', returnTo: '/' }, subscription);
-    const redirect = await amazon.signIn(started.body.authorizeUrl);
-    const q = redirect.searchParams;
-    const answer = await call(
-      'POST',
-      '/callback',
-      { kind: 'advertising', state: q.get('state'), code: q.get('code') },
-      subscription,
-    );
-    if (answer.status !== 200) throw new Error(`connect failed: ${JSON.stringify(answer.body)}`);
-  };
-  return { amazon, server, call, connect };
+function setUp(store) {
+  const { made, ...rest } = onMockAmazon(createConnectionsServer, store);
+  return { server: made, ...rest, connect: () => rest.connect('advertising') };
 }
 
 const percentile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];

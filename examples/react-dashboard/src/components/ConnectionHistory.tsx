@@ -1,6 +1,7 @@
 import { type ConnectionHistoryEntry, connectionHistoryResponseSchema } from '@smart-ads/core';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { locale } from '../locale';
+import { usePolledJson } from '../use-polled-json';
 
 const labels: Record<ConnectionHistoryEntry['type'], string> = {
   connected: 'Connected',
@@ -16,28 +17,12 @@ const kinds: Record<ConnectionHistoryEntry['kind'], string> = {
   sellerCentral: 'Seller Central',
 };
 
+const parseHistory = (body: unknown) => connectionHistoryResponseSchema.parse(body);
+
 /** The subscription's connection history from the server half (`GET /api/amazon/history`), newest first. */
 export function ConnectionHistory() {
   const id = useId();
-  const [entries, setEntries] = useState<readonly ConnectionHistoryEntry[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      fetch('/api/amazon/history?limit=20', { headers: { accept: 'application/json' } })
-        .then(async (response) =>
-          response.ok ? connectionHistoryResponseSchema.parse(await response.json()) : null,
-        )
-        .then((body) => {
-          if (live && body) setEntries(body.entries);
-        })
-        .catch(() => undefined);
-    void load();
-    const timer = setInterval(load, 2_000);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, []);
+  const entries = usePolledJson('/api/amazon/history?limit=20', parseHistory)?.entries ?? null;
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   return (
     <section aria-labelledby={id} className="panel connection-history">

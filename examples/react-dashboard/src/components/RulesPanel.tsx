@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { usePolledJson } from '../use-polled-json';
 import { FeaturePanel } from './FeaturePanel';
 
 /** What `GET /api/optimiser/rules` answers: the rules and what the server-side job did with them. */
@@ -9,25 +9,12 @@ interface RulesAnswer {
   readonly fired: readonly { readonly rule: string; readonly at: string; readonly changes: number }[];
 }
 
+/** The example's own server answers this route (same origin, its own code). */
+const asRulesAnswer = (body: unknown) => body as RulesAnswer;
+
 /** Rules (run on the Advertising connection, by a job on the example's server): they stop with it. */
 export function RulesPanel() {
-  const [answer, setAnswer] = useState<RulesAnswer | null>(null);
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      fetch('/api/optimiser/rules', { headers: { accept: 'application/json' } })
-        .then((response) => (response.ok ? (response.json() as Promise<RulesAnswer>) : null))
-        .then((body) => {
-          if (live && body) setAnswer(body);
-        })
-        .catch(() => undefined);
-    void load();
-    const timer = setInterval(load, 2_000);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, []);
+  const answer = usePolledJson('/api/optimiser/rules', asRulesAnswer);
   return (
     <FeaturePanel title="Rules" feature="rules">
       <ul>
