@@ -9,7 +9,14 @@ import {
 } from '@smart-ads/core/server';
 import { subscriptionFromCookieHeader } from './subscription-cookie.ts';
 
-/** Where the optimiser's routes are mounted. */
+/**
+ * Where the optimiser's routes are mounted.
+ *
+ * @example
+ * ```ts
+ * if (path.startsWith(`${optimiserBasePath}/`)) void optimiser(request, response);
+ * ```
+ */
 export const optimiserBasePath = '/api/optimiser';
 
 const PRODUCT_AD = 'application/vnd.spProductAd.v3+json';
@@ -30,7 +37,14 @@ const resources = [
   },
 ] as const;
 
-/** One changed bid. */
+/**
+ * One changed bid.
+ *
+ * @example
+ * ```ts
+ * const change: BidChange = { id: '4120000000001', from: 1.2, to: 1.08 };
+ * ```
+ */
 export interface BidChange {
   readonly id: string;
   readonly from: number;
@@ -60,6 +74,11 @@ async function v3(
 /**
  * Multiplies by `factor` the bids of the enabled keywords and product targets in every campaign that advertises
  * `asin` (Ads API v3: product ads, then keywords and targets, then a multi-status update).
+ *
+ * @example
+ * ```ts
+ * const changes = await changeBidsOfAsin(server, 'sub_1', 'B0H5S2DU09', 0.9); // 10% lower
+ * ```
  */
 export async function changeBidsOfAsin(
   server: ConnectionsServer,
@@ -106,7 +125,14 @@ export async function changeBidsOfAsin(
   return changed;
 }
 
-/** One rule of the example, evaluated on the last 7 days of report data. */
+/**
+ * One rule of the example, evaluated on the last 7 days of report data.
+ *
+ * @example
+ * ```ts
+ * const rule: Rule = { id: 'x', text: 'Lower bids when ACoS > 50%', fires: (m) => (m.metrics.acos?.value ?? 0) > 50, factor: 0.9 };
+ * ```
+ */
 export interface Rule {
   readonly id: string;
   readonly text: string;
@@ -116,7 +142,14 @@ export interface Rule {
   readonly factor: number;
 }
 
-/** The example's two rules. */
+/**
+ * The example's two rules.
+ *
+ * @example
+ * ```ts
+ * exampleRules.map((rule) => rule.text);
+ * ```
+ */
 export const exampleRules: readonly Rule[] = [
   {
     id: 'lower-bids-acos',
@@ -132,7 +165,14 @@ export const exampleRules: readonly Rule[] = [
   },
 ];
 
-/** What a subscription's rules did last. */
+/**
+ * What a subscription's rules did last.
+ *
+ * @example
+ * ```ts
+ * const state: RulesState = { state: 'stopped', message: 'Connect Amazon Advertising to see Rules.', fired: [] };
+ * ```
+ */
 export interface RulesState {
   readonly state: 'active' | 'stopped' | 'waiting';
   /** Why they are stopped (the help article's sentence), or what they wait for. */
@@ -148,6 +188,12 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * The Rules job: every `intervalMs`, for each subscription whose Advertising account was connected, asks the gate
  * whether Rules may run (not when disconnected or stale), evaluates the rules on the last 7 days of figures and
  * applies the bid changes of each rule that fires, once per connection (a reconnect starts afresh).
+ *
+ * @example
+ * ```ts
+ * const rules = startRulesJob(connections, { intervalMs: 15_000 });
+ * rules.state('sub_1'); // { state: 'active', message: null, fired: [...] }
+ * ```
  */
 export function startRulesJob(
   server: ConnectionsServer,
@@ -261,6 +307,11 @@ const statusOf: Partial<Record<string, number>> = {
  * The optimiser's routes: `POST /api/optimiser/apply` `{ asin }` (Apply a suggestion: lower that product's bids by
  * 10%) and `GET /api/optimiser/rules` (the rules and what they did). Refusals are `{ code, detail }` with the
  * connections error's code.
+ *
+ * @example
+ * ```ts
+ * const optimiser = toNodeListener(optimiserHandler(connections, rules));
+ * ```
  */
 export function optimiserHandler(
   server: ConnectionsServer,

@@ -3,6 +3,11 @@ import { useEffect, useState } from 'react';
 /**
  * Fetches `url` now and every `everyMs`, keeping the latest answer that `parse` accepts (null until the first).
  * A failed request keeps the previous answer.
+ *
+ * @example
+ * ```ts
+ * const history = usePolledJson('/api/amazon/history', (body) => connectionHistoryResponseSchema.parse(body));
+ * ```
  */
 export function usePolledJson<T>(url: string, parse: (body: unknown) => T, everyMs = 2_000): T | null {
   const [value, setValue] = useState<T | null>(null);

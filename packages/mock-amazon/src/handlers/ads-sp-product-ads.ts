@@ -69,7 +69,14 @@ async function list(caller: AdsCaller, { request }: RouteArgs): Promise<Response
   );
 }
 
-/** `POST /sp/productAds/list` on one region's Ads host (endpoint name `ads.sp.productAds.list`). */
+/**
+ * `POST /sp/productAds/list` on one region's Ads host (endpoint name `ads.sp.productAds.list`).
+ *
+ * @example
+ * ```ts
+ * const handlers = [...adsSpTargetingHandlers(ctx, 'na'), ...adsSpProductAdsHandlers(ctx, 'na')];
+ * ```
+ */
 export function adsSpProductAdsHandlers(ctx: MockContext, region: AmazonRegion): HttpHandler[] {
   return [
     adsRoute(

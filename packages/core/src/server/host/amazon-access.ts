@@ -75,7 +75,14 @@ export interface AmazonAccess {
   ): Promise<AmazonConnectionClient>;
 }
 
-/** The subscription's usable connection of `kind`, or the typed refusal. */
+/**
+ * The subscription's usable connection of `kind`, or the typed refusal.
+ *
+ * @example
+ * ```ts
+ * const connection = await usableConnection(engine, 'sub_1', 'advertising'); // throws not_connected, connection_stale, …
+ * ```
+ */
 export async function usableConnection(
   engine: Engine,
   subscriptionId: string,
@@ -122,7 +129,14 @@ function target(
   };
 }
 
-/** Creates the {@link AmazonAccess} of a server. Internal. */
+/**
+ * Creates the {@link AmazonAccess} of a server. Internal.
+ *
+ * @example
+ * ```ts
+ * const amazon = createAmazonAccess(runtime.engine);
+ * ```
+ */
 export function createAmazonAccess(engine: () => Promise<Engine>): AmazonAccess {
   return {
     async connect(subscriptionId, kind, choice = {}) {

@@ -28,7 +28,14 @@ export interface ConnectionEvents {
   close(): void;
 }
 
-/** Creates the {@link ConnectionEvents} of a server. Internal. */
+/**
+ * Creates the {@link ConnectionEvents} of a server. Internal.
+ *
+ * @example
+ * ```ts
+ * const events = createConnectionEvents({ store, logger, pollMs: 0 });
+ * ```
+ */
 export function createConnectionEvents(deps: {
   store: ConnectionStore;
   logger: ConnectionsLogger;
@@ -114,7 +121,14 @@ const changing = new Set([
   'appendEvent',
 ]);
 
-/** The store, telling `changed` after each call that can record an event. Internal. */
+/**
+ * The store, telling `changed` after each call that can record an event. Internal.
+ *
+ * @example
+ * ```ts
+ * const store = notifyingStore(options.store, () => void events.deliver());
+ * ```
+ */
 export function notifyingStore(store: ConnectionStore, changed: () => void): ConnectionStore {
   return new Proxy(store, {
     get(target, property, receiver) {

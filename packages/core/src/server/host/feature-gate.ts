@@ -64,7 +64,14 @@ export interface FeatureGate {
 
 const isFeature = (what: GatedCapability): what is FeatureId => Object.hasOwn(featureCatalogue, what);
 
-/** Creates the {@link FeatureGate} of a server. Internal. */
+/**
+ * Creates the {@link FeatureGate} of a server. Internal.
+ *
+ * @example
+ * ```ts
+ * const gate = createFeatureGate(store);
+ * ```
+ */
 export function createFeatureGate(store: ConnectionStore): FeatureGate {
   async function check(subscriptionId: string, what: GatedCapability): Promise<GateDecision> {
     if (!isFeature(what) && !Object.hasOwn(metricCatalogue, what)) {

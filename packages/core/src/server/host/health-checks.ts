@@ -55,7 +55,14 @@ export interface HealthChecks {
   run(options?: HealthCheckOptions): Promise<HealthCheckReport>;
 }
 
-/** Creates the {@link HealthChecks} of a server. Internal. */
+/**
+ * Creates the {@link HealthChecks} of a server. Internal.
+ *
+ * @example
+ * ```ts
+ * const healthChecks = createHealthChecks(runtime.engine);
+ * ```
+ */
 export function createHealthChecks(engine: () => Promise<Engine>): HealthChecks {
   return {
     async run(options = {}) {

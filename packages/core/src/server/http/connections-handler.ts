@@ -73,7 +73,14 @@ function parseRange(url: URL, maxDays: number): { from: string; to: string } {
   return { from, to };
 }
 
-/** The parts of the engine a handler and the host's own code share (one token cache, one store). */
+/**
+ * The parts of the engine a handler and the host's own code share (one token cache, one store).
+ *
+ * @example
+ * ```ts
+ * const { tokens, store } = await runtime.engine();
+ * ```
+ */
 export interface Engine {
   readonly store: ConnectionStore;
   readonly flow: AuthorizationFlow;
@@ -87,7 +94,14 @@ export interface Engine {
   readonly logger: ConnectionsLogger;
 }
 
-/** The handler and the engine behind it (started on first use). */
+/**
+ * The handler and the engine behind it (started on first use).
+ *
+ * @example
+ * ```ts
+ * const { handler, engine } = createConnectionsRuntime(options);
+ * ```
+ */
 export interface ConnectionsRuntime {
   readonly handler: ConnectionsHandler;
   readonly engine: () => Promise<Engine>;
@@ -132,7 +146,15 @@ export function createConnectionsHandler(options: ConnectionsHandlerOptions): Co
   return createConnectionsRuntime(options).handler;
 }
 
-/** Creates the handler and the engine it shares with `createConnectionsServer`. Internal. */
+/**
+ * Creates the handler and the engine it shares with `createConnectionsServer`. Internal.
+ *
+ * @example
+ * ```ts
+ * const runtime = createConnectionsRuntime(options);
+ * const amazon = createAmazonAccess(runtime.engine);
+ * ```
+ */
 export function createConnectionsRuntime(options: ConnectionsHandlerOptions): ConnectionsRuntime {
   validateHandlerOptions(options);
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');

@@ -1,7 +1,14 @@
 import type { ConnectionHistoryEntry } from '../../contract/types';
 import type { ConnectionEventRecord } from '../storage/connection-store';
 
-/** A history entry as `GET /history` answers it (no token, no secret: the event carries none). */
+/**
+ * A history entry as `GET /history` answers it (no token, no secret: the event carries none).
+ *
+ * @example
+ * ```ts
+ * const entries = (await store.listHistory('sub_1', 50)).map(historyEntry);
+ * ```
+ */
 export function historyEntry(event: ConnectionEventRecord): ConnectionHistoryEntry {
   return {
     id: event.id,

@@ -55,7 +55,17 @@ export interface ConnectionEventRecord {
   readonly detail: { readonly [key: string]: JsonValue };
 }
 
-/** An event to record (the store numbers it and gives it an id). */
+/**
+ * An event to record (the store numbers it and gives it an id).
+ *
+ * @example
+ * ```ts
+ * const event: NewConnectionEvent = {
+ *   type: 'disconnect_confirmation_asked', subscriptionId: 'sub_1', kind: 'advertising', accountId: 'ENTITY1',
+ *   at: Date.now(), actor: 'user_42', requestId: 'req_1', detail: {},
+ * };
+ * ```
+ */
 export type NewConnectionEvent = Omit<ConnectionEventRecord, 'position' | 'id'>;
 
 /** A marketplace where the seller participates, from Seller Central. */

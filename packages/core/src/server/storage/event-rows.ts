@@ -8,7 +8,14 @@ import type {
   NewConnectionEvent,
 } from './connection-store';
 
-/** A `sa_connection_events` row as both SQL stores read it (PostgreSQL returns BIGINT as text). */
+/**
+ * A `sa_connection_events` row as both SQL stores read it (PostgreSQL returns BIGINT as text).
+ *
+ * @example
+ * ```ts
+ * const events = rows<EventRow>('SELECT * FROM sa_connection_events WHERE position > ?', after).map(eventFromRow);
+ * ```
+ */
 export interface EventRow {
   position: number | string;
   id: string;
@@ -22,7 +29,14 @@ export interface EventRow {
   detail: string;
 }
 
-/** The event read back from its row. */
+/**
+ * The event read back from its row.
+ *
+ * @example
+ * ```ts
+ * const event = eventFromRow(row); // { position: 7, type: 'connected', … }
+ * ```
+ */
 export function eventFromRow(row: EventRow): ConnectionEventRecord {
   return {
     position: Number(row.position),
@@ -38,7 +52,15 @@ export function eventFromRow(row: EventRow): ConnectionEventRecord {
   };
 }
 
-/** The values of an event's row in `eventColumns` order, once the store has numbered it. */
+/**
+ * The values of an event's row in `eventColumns` order, once the store has numbered it.
+ *
+ * @example
+ * ```ts
+ * const { values, record } = eventRowValues(position, connectionEvent('connected', connection, context));
+ * insertEvent.run(...values);
+ * ```
+ */
 export function eventRowValues(
   position: number,
   event: NewConnectionEvent,
@@ -59,7 +81,14 @@ export function eventRowValues(
   return { values, record };
 }
 
-/** An event about a stored connection, with who and when from `context`. */
+/**
+ * An event about a stored connection, with who and when from `context`.
+ *
+ * @example
+ * ```ts
+ * connectionEvent('disconnected', row, { actor: 'user_42', at: now }, { cascade: true });
+ * ```
+ */
 export function connectionEvent(
   type: ConnectionEventType,
   connection: Pick<ConnectionRecord, 'subscriptionId' | 'kind' | 'accountId'> | ConnectionRow,
@@ -79,7 +108,14 @@ export function connectionEvent(
   };
 }
 
-/** The kind and account of a report account key (`ads:<id>`, `sp:<id>`), for `data_ready`. */
+/**
+ * The kind and account of a report account key (`ads:<id>`, `sp:<id>`), for `data_ready`.
+ *
+ * @example
+ * ```ts
+ * accountOfKey('sp:A1B2C3'); // { kind: 'sellerCentral', accountId: 'A1B2C3' }
+ * ```
+ */
 export function accountOfKey(accountKey: string): { kind: ConnectionKind; accountId: string } {
   return accountKey.startsWith('sp:')
     ? { kind: 'sellerCentral', accountId: accountKey.slice(3) }

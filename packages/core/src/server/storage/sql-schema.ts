@@ -103,11 +103,25 @@ export const sqlMigrations: readonly (readonly string[])[] = [
   ],
 ];
 
-/** Takes the next event position (the counter row stays locked until the transaction ends). */
+/**
+ * Takes the next event position (the counter row stays locked until the transaction ends).
+ *
+ * @example
+ * ```ts
+ * const next = db.prepare(nextEventPositionSql).get(); // { position: 8 }
+ * ```
+ */
 export const nextEventPositionSql =
   'UPDATE sa_event_counter SET position = position + 1 WHERE id = 1 RETURNING position';
 
-/** The columns of `sa_connection_events`, in insert order. */
+/**
+ * The columns of `sa_connection_events`, in insert order.
+ *
+ * @example
+ * ```ts
+ * `INSERT INTO sa_connection_events (${eventColumns.join(', ')}) VALUES (…)`;
+ * ```
+ */
 export const eventColumns = [
   'position',
   'id',
