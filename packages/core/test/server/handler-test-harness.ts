@@ -2,7 +2,11 @@
 import { createMockAmazon, type MockAmazon } from '@smart-ads/mock-amazon';
 import { expect } from 'vitest';
 import type { AmazonRegion, ConnectionKind } from '../../src/contract/types';
-import { type ConnectionsServer, createConnectionsServer } from '../../src/server/host/connections-server';
+import {
+  type ConnectionsServer,
+  type ConnectionsServerOptions,
+  createConnectionsServer,
+} from '../../src/server/host/connections-server';
 import type { ConnectionsHandler } from '../../src/server/http/connections-handler';
 import type { ConnectionsHandlerOptions } from '../../src/server/http/connections-handler-options';
 import type { ConnectionStore } from '../../src/server/storage/connection-store';
@@ -36,7 +40,7 @@ export interface Harness {
   readonly logged: string[];
   call(method: 'GET' | 'POST', path: string, body?: unknown, subscription?: string | null): Promise<Answer>;
   /** Another app server (or this one after a restart): a new handler on the same mock Amazon, store and key. */
-  server(overrides?: Partial<ConnectionsHandlerOptions>): {
+  server(overrides?: Partial<ConnectionsServerOptions>): {
     handler: ConnectionsHandler;
     host: ConnectionsServer;
     call: Harness['call'];
@@ -79,7 +83,7 @@ export async function createHarness(
     return response;
   };
   const encryptionKey = crypto.getRandomValues(new Uint8Array(32));
-  const hostFor = (more: Partial<ConnectionsHandlerOptions>) =>
+  const hostFor = (more: Partial<ConnectionsServerOptions>) =>
     createConnectionsServer({
       basePath: '/api/amazon',
       store,

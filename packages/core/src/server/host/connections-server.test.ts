@@ -228,6 +228,21 @@ describe.each(stores)('the host back-end on %s', (_, open) => {
       other.host.close();
     });
 
+    it('with eventPollMs, delivers to a server the changes another server made', async () => {
+      await start();
+      const other = h.server({ eventPollMs: 20 });
+      const seen: string[] = [];
+      other.host.events.subscribe((event) => {
+        seen.push(`${event.type}:${event.subscriptionId}`);
+      });
+      await other.host.events.deliver(); // the listener starts after what is already recorded
+      await h.connect('advertising');
+      const deadline = Date.now() + 5_000;
+      while (seen.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(seen).toEqual(['connected:sub_1']);
+      other.host.close();
+    });
+
     it('does not deliver a change that did not happen', async () => {
       await start();
       const seen: string[] = [];
