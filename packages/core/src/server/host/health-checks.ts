@@ -12,7 +12,7 @@ import type { ConnectionRecord } from '../storage/connection-store';
  * ```
  */
 export interface HealthCheckOptions {
-  /** Check connections not checked for this long. @default 86400000 (a day) */
+  /** Check connections neither checked nor refreshed (in use) for this long. @default 86400000 (a day) */
   readonly notCheckedForMs?: number;
   /** At most this many checks at once. @default 4 */
   readonly concurrency?: number;

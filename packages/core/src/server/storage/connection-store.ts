@@ -261,12 +261,16 @@ export interface ConnectionStore {
   ): Promise<boolean>;
   /** Ends a refresh lease without a new token (the refresh failed). */
   releaseTokenRefresh(subscriptionId: string, authorizationId: string): Promise<void>;
-  /** Stores a refreshed access token (and ends the refresh lease), only if `authorizationId` is still current. */
+  /**
+   * Stores a refreshed access token (and ends the refresh lease), only if `authorizationId` is still current.
+   * `checkedAt` records that the authorization was just proven to work (health checks skip it for a while).
+   */
   updateAccessToken(
     subscriptionId: string,
     authorizationId: string,
     sealedAccessToken: string,
     expiresAt: number,
+    checkedAt?: number,
   ): Promise<boolean>;
   /**
    * Marks the authorization stale (refresh answered `invalid_grant`, or a call answered 401/403); the first mark

@@ -346,11 +346,12 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         [subscriptionId, authorizationId],
       );
     },
-    async updateAccessToken(subscriptionId, authorizationId, sealedAccessToken, expiresAt) {
+    async updateAccessToken(subscriptionId, authorizationId, sealedAccessToken, expiresAt, checkedAt) {
       const count = await changed(
-        `UPDATE sa_connections SET sealed_access_token = $1, access_expires_at = $2, refresh_lease_until = NULL
+        `UPDATE sa_connections SET sealed_access_token = $1, access_expires_at = $2, refresh_lease_until = NULL,
+           checked_at = COALESCE($5, checked_at)
          WHERE subscription_id = $3 AND authorization_id = $4`,
-        [sealedAccessToken, expiresAt, subscriptionId, authorizationId],
+        [sealedAccessToken, expiresAt, subscriptionId, authorizationId, checkedAt ?? null],
       );
       return count === 1;
     },

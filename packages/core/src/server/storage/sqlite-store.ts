@@ -271,12 +271,14 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         authorizationId,
       );
     },
-    async updateAccessToken(subscriptionId, authorizationId, sealedAccessToken, expiresAt) {
+    async updateAccessToken(subscriptionId, authorizationId, sealedAccessToken, expiresAt, checkedAt) {
       const result = run(
-        `UPDATE sa_connections SET sealed_access_token = ?, access_expires_at = ?, refresh_lease_until = NULL
+        `UPDATE sa_connections SET sealed_access_token = ?, access_expires_at = ?, refresh_lease_until = NULL,
+           checked_at = COALESCE(?, checked_at)
          WHERE subscription_id = ? AND authorization_id = ?`,
         sealedAccessToken,
         expiresAt,
+        checkedAt ?? null,
         subscriptionId,
         authorizationId,
       );

@@ -90,6 +90,7 @@ export function createTokenManager(deps: {
         connection.authorizationId,
         sealed,
         fresh.accessTokenExpiresAt,
+        deps.now(), // a refresh that worked is a health check
       );
       return fresh.accessToken;
     } catch (error) {
