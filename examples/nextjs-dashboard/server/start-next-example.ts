@@ -23,6 +23,8 @@ export interface StartNextExampleOptions {
   readonly appConfig?: Partial<AppConfig>;
   /** The server half's report timings (`SMART_ADS_REPORT_TIMINGS`). @default the server half's */
   readonly reports?: ReportTimings;
+  /** How often the server-side Rules job runs (ms); 0: never on its own. @default 0 */
+  readonly rulesIntervalMs?: number;
   /** Extra environment for the Next.js server (e.g. `DATABASE_URL` for PostgreSQL). */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -108,6 +110,7 @@ export async function startNextExample(options: StartNextExampleOptions = {}): P
         APP_ORIGIN: url,
         SMART_ADS_DATA_DIR: dataDir,
         SMART_ADS_APP_CONFIG: JSON.stringify(appConfig),
+        SMART_ADS_RULES_INTERVAL_MS: String(options.rulesIntervalMs ?? 0),
         ...(options.reports ? { SMART_ADS_REPORT_TIMINGS: JSON.stringify(options.reports) } : {}),
         ...options.env,
       },

@@ -3,8 +3,10 @@
 // figure is one report per source, marketplace and period, however often the seller switches.
 // Run: pnpm --filter @smart-ads/core --filter @smart-ads/mock-amazon build && node packages/core/bench/marketplace-switching.mjs
 import { marketplaces } from '@smart-ads/mock-amazon';
-import { createSqliteStore } from '../dist/server/index.js';
-import { countCalls, range, setUp } from './server-bench-setup.js';
+import { createConnectionsHandler, createSqliteStore } from '../dist/server/index.js';
+import { countCalls, onMockAmazon, range } from './support/on-mock-amazon.mjs';
+
+const setUp = (store, options) => onMockAmazon(createConnectionsHandler, store, options);
 
 const store = await createSqliteStore({ filename: ':memory:' });
 const { amazon, call, connect } = await setUp(store, {

@@ -4,8 +4,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSqliteStore } from '../dist/server/index.js';
-import { countCalls, diff, range, setUp } from './server-bench-setup.js';
+import { createConnectionsHandler, createSqliteStore } from '../dist/server/index.js';
+import { countCalls, diff, onMockAmazon, range } from './support/on-mock-amazon.mjs';
+
+const setUp = (store, options) => onMockAmazon(createConnectionsHandler, store, options);
 
 // 1. Amazon calls for 100 concurrent dashboard loads with an expired access token.
 {

@@ -245,6 +245,33 @@ export const metricsResponseSchema = z.object({
   ),
 });
 
+/** What happened to a connection, as `GET /history` lists it. */
+export const connectionEventTypeSchema = z.enum([
+  'connected',
+  'account_chosen',
+  'reconnected',
+  'disconnected',
+  'stale_detected',
+  'data_ready',
+  'disconnect_confirmation_asked',
+]);
+/** One entry of the connection history: what, which connection, when, who and from which request. */
+export const connectionHistoryEntrySchema = z.object({
+  id: nonEmpty,
+  type: connectionEventTypeSchema,
+  kind: connectionKindSchema,
+  accountId: z.string(),
+  at: z.string().check(z.iso.datetime()),
+  actor: z.nullable(z.string()),
+  requestId: z.nullable(z.string()),
+  /** `disconnected`: true for the Seller Central layer removed with its Advertising account. */
+  cascade: z.optional(z.boolean()),
+});
+/** `GET /history`: the subscription's connection history, newest first. */
+export const connectionHistoryResponseSchema = z.object({
+  entries: z.array(connectionHistoryEntrySchema),
+});
+
 /** An `application/problem+json` body (RFC 9457) with our stable code. */
 export const problemSchema = z.object({
   type: z.string(),

@@ -8,7 +8,10 @@ import type {
   authorizeResponseSchema,
   callbackRequestSchema,
   callbackResponseSchema,
+  connectionEventTypeSchema,
   connectionHealthSchema,
+  connectionHistoryEntrySchema,
+  connectionHistoryResponseSchema,
   connectionKindSchema,
   connectionsStatusSchema,
   dataSourceSchema,
@@ -65,3 +68,9 @@ export type Problem = z.infer<typeof problemSchema>;
 export type MarketplaceCoverage = z.infer<typeof marketplaceCoverageSchema>;
 /** One marketplace of the connected account and what each connection covers there. */
 export type AccountMarketplace = z.infer<typeof accountMarketplaceSchema>;
+/** What happened to a connection (`connected`, `reconnected`, `disconnected`, `stale_detected`, …). */
+export type ConnectionEventType = z.infer<typeof connectionEventTypeSchema>;
+/** One entry of `GET /history`. */
+export type ConnectionHistoryEntry = z.infer<typeof connectionHistoryEntrySchema>;
+/** The answer of `GET /history`, newest first. */
+export type ConnectionHistoryResponse = z.infer<typeof connectionHistoryResponseSchema>;

@@ -18,6 +18,8 @@ export interface SubscriptionInfo {
   readonly id: string;
   /** How many Amazon Advertising accounts the plan allows. @default 1 */
   readonly accountLimit?: number;
+  /** Who is signed in (your user id), recorded in the connection history. Never a secret. */
+  readonly actor?: string;
 }
 
 /**

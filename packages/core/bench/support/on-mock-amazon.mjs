@@ -1,15 +1,18 @@
-// Not a benchmark itself (./dev bench runs the .mjs files only).
-// Shared set-up of the server benchmarks: the built handler on an in-process mock Amazon, with helpers that
-// connect through Amazon's real pages and count Amazon's calls.
+// Shared by the server benchmarks: the server half (a handler, or a whole connections server) on an in-process mock
+// Amazon, with helpers that call its routes and connect through Amazon's sign-in pages.
 import { createMockAmazon } from '@smart-ads/mock-amazon';
-import { createConnectionsHandler } from '../dist/server/index.js';
 
 const returnUrl = 'http://localhost:3000/amazon/return';
+/** The reporting period the benchmarks ask for. */
 export const range = 'from=2026-11-10&to=2026-11-16';
 
-export async function setUp(store, options = {}) {
+/**
+ * `create` is `createConnectionsHandler` or `createConnectionsServer`; `made` is what it returned, `handler` the
+ * fetch-standard handler either way.
+ */
+export function onMockAmazon(create, store, options = {}) {
   const amazon = createMockAmazon({ now: Date.parse('2026-11-20T12:00:00Z') });
-  const handler = createConnectionsHandler({
+  const made = create({
     basePath: '/api/amazon',
     store,
     encryptionKey: crypto.getRandomValues(new Uint8Array(32)),
@@ -30,6 +33,7 @@ export async function setUp(store, options = {}) {
     },
     ...options,
   });
+  const handler = typeof made === 'function' ? made : made.handler;
   const call = async (method, path, body, subscription = 'sub_bench') => {
     const headers = { 'x-subscription': subscription };
     if (body) headers['content-type'] = 'application/json';
@@ -63,9 +67,10 @@ export async function setUp(store, options = {}) {
     const answer = await call('POST', '/callback', body, subscription);
     if (answer.status !== 200) throw new Error(`connect ${kind} failed: ${JSON.stringify(answer.body)}`);
   };
-  return { amazon, handler, call, connect };
+  return { amazon, made, handler, call, connect };
 }
 
+/** Amazon's calls so far, by what the benchmarks count. */
 export const countCalls = (amazon) => ({
   refreshes: amazon.calls('lwa.token.refresh_token'),
   adsReportCreates: amazon.calls('ads.reports.create'),
@@ -75,5 +80,6 @@ export const countCalls = (amazon) => ({
   orderMetrics: amazon.calls('spapi.orderMetrics'),
   total: amazon.calls('*'),
 });
+/** The calls made between two counts. */
 export const diff = (after, before) =>
   Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - before[k]]));
