@@ -11,6 +11,7 @@ const labels: Record<ConnectionHistoryEntry['type'], string> = {
   stale_detected: 'Stopped working',
   data_ready: 'First data arrived',
   disconnect_confirmation_asked: 'Disconnect asked (not confirmed)',
+  erased: 'Data erased',
 };
 const kinds: Record<ConnectionHistoryEntry['kind'], string> = {
   advertising: 'Amazon Advertising',

@@ -254,6 +254,7 @@ export const connectionEventTypeSchema = z.enum([
   'stale_detected',
   'data_ready',
   'disconnect_confirmation_asked',
+  'erased',
 ]);
 /** One entry of the connection history: what, which connection, when, who and from which request. */
 export const connectionHistoryEntrySchema = z.object({

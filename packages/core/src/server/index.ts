@@ -39,6 +39,7 @@ export type {
   ConnectionEventRecord,
   ConnectionRecord,
   ConnectionStore,
+  EraseResult,
   JsonValue,
   NewConnectionEvent,
   NewSellerCentralConnection,

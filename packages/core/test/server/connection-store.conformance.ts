@@ -72,8 +72,18 @@ function transaction(subscriptionId: string, expiresAt = 10_000): OAuthTransacti
 
 const pendingClaim = (claimId: string, now: number) => ({ from: 'pending' as const, claimId, now });
 
-/** Registers the conformance suite for one store implementation. */
-export function describeConnectionStoreConformance(name: string, open: () => Promise<ConnectionStore>): void {
+/**
+ * Every row of every table of the store's database, listed from the database's own catalogue (so a table added
+ * later is read too), by table name.
+ */
+export type DumpTables = () => Promise<Record<string, Record<string, unknown>[]>>;
+
+/** Registers the conformance suite for one store implementation (`dump` reads the same database directly). */
+export function describeConnectionStoreConformance(
+  name: string,
+  open: () => Promise<ConnectionStore>,
+  dump?: DumpTables,
+): void {
   describe(`${name} conformance`, () => {
     let store: ConnectionStore;
     beforeAll(async () => {
@@ -579,6 +589,122 @@ export function describeConnectionStoreConformance(name: string, open: () => Pro
         limit: 1_000,
       });
       expect(mine(due)).toEqual([subscriptions[1]]);
+    });
+
+    describe('erasing a subscription', () => {
+      /** Gives a subscription something in every part of the store; returns the values that must vanish. */
+      async function fill(subscriptionId: string) {
+        const ads = {
+          ...advertising(subscriptionId, unique('ENTITY')),
+          sealedRefreshToken: unique('sealedRT'),
+        };
+        await store.saveConnection({
+          connection: ads,
+          accountLimit: 1,
+          context: { actor: unique('user'), requestId: unique('req') },
+        });
+        const sc = { ...sellerCentral(subscriptionId, unique('SP')), sealedRefreshToken: unique('sealedSC') };
+        await store.saveConnection({ connection: sc, accountLimit: 1 });
+        await store.updateAccessToken(subscriptionId, ads.authorizationId, unique('sealedAT'), 99_000);
+        const tx = { ...transaction(subscriptionId), returnTo: `/${unique('return')}` };
+        await store.createTransaction(tx);
+        const report: ReportKey = {
+          subscriptionId,
+          accountKey: `ads:${ads.accountId}`,
+          source: 'ads/spCampaigns/1',
+          from: '2026-11-01',
+          to: '2026-11-07',
+        };
+        await store.claimReportJob(report, { now: 1, refreshBefore: 0, abandonedBefore: 0 });
+        await store.completeReport(report, { seller: unique('payload') }, 2, true);
+        await store.appendEvent({
+          type: 'disconnect_confirmation_asked',
+          subscriptionId,
+          kind: 'advertising',
+          accountId: ads.accountId,
+          at: 3,
+          actor: unique('user'),
+          requestId: unique('req'),
+          detail: {},
+        });
+        return { ads, sc, tx, report };
+      }
+
+      it('deletes everything of the subscription in one step, keeps other subscriptions, and records one erased event', async () => {
+        const subscriptionId = unique('sub');
+        const other = unique('sub');
+        const { ads, sc, tx, report } = await fill(subscriptionId);
+        await fill(other);
+        const result = await store.eraseSubscription(subscriptionId, 50_000);
+        expect(result.rows).toBeGreaterThan(0);
+        expect([...result.authorizationIds].sort()).toEqual([ads.authorizationId, sc.authorizationId].sort());
+        expect(result.event).toMatchObject({
+          type: 'erased',
+          subscriptionId,
+          accountId: '',
+          actor: null,
+          requestId: null,
+          at: 50_000,
+          detail: { rows: result.rows },
+        });
+        expect(await store.listConnections(subscriptionId)).toEqual([]);
+        expect(await store.getTransaction(tx.selector)).toBeNull();
+        expect(await store.getReport(report)).toBeNull();
+        expect(await store.connectionCount(subscriptionId, 'advertising', ads.accountId)).toBe(0);
+        expect(await store.firstDataAt(subscriptionId, report.accountKey)).toBeNull();
+        expect((await store.listHistory(subscriptionId, 50)).map((e) => e.type)).toEqual(['erased']);
+        // the outbox hands the erased event on to hosts following it
+        const tail = await store.readEvents((result.event?.position ?? 1) - 1, 10);
+        expect(tail[0]?.id).toBe(result.event?.id);
+        // another subscription is untouched
+        expect(await store.listConnections(other)).toHaveLength(2);
+        expect((await store.listHistory(other, 50)).length).toBeGreaterThan(0);
+      });
+
+      it('is idempotent: a second erase deletes nothing and records no second event', async () => {
+        const subscriptionId = unique('sub');
+        await fill(subscriptionId);
+        const first = await store.eraseSubscription(subscriptionId, 1);
+        const second = await store.eraseSubscription(subscriptionId, 2);
+        expect(second).toEqual({ rows: 0, authorizationIds: [], event: null });
+        expect((await store.listHistory(subscriptionId, 50)).map((e) => e.id)).toEqual([first.event?.id]);
+        // a subscription that never had anything gets its erased event (the host's proof it ran)
+        const never = unique('sub');
+        expect((await store.eraseSubscription(never, 3)).event?.type).toBe('erased');
+      });
+
+      it.runIf(dump)(
+        'leaves nothing of the subscription in any table of the database but its erased event',
+        async () => {
+          const subscriptionId = unique('sub');
+          const { ads, sc, tx } = await fill(subscriptionId);
+          const personal = [
+            subscriptionId,
+            ads.accountId,
+            sc.accountId,
+            ads.sealedRefreshToken,
+            sc.sealedRefreshToken,
+            ads.authorizationId,
+            tx.selector,
+            tx.returnTo,
+          ];
+          const before = JSON.stringify(await dump?.());
+          for (const value of personal) expect(before).toContain(value); // the check below can fail
+          const { event } = await store.eraseSubscription(subscriptionId, 7);
+          const tables = (await dump?.()) ?? {};
+          expect(Object.keys(tables)).toContain('sa_connection_events');
+          for (const [table, tableRows] of Object.entries(tables)) {
+            for (const row of tableRows) {
+              const text = JSON.stringify(row);
+              const isErasedEvent = table === 'sa_connection_events' && row.id === event?.id;
+              for (const value of personal) {
+                if (isErasedEvent && value === subscriptionId) continue;
+                expect(text, `${table} still holds ${value}`).not.toContain(value);
+              }
+            }
+          }
+        },
+      );
     });
 
     it('counts every connection of an account, across disconnects, per kind and subscription', async () => {

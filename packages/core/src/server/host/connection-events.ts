@@ -119,6 +119,7 @@ const changing = new Set([
   'markStale',
   'completeReport',
   'appendEvent',
+  'eraseSubscription',
 ]);
 
 /**

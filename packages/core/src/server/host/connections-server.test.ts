@@ -286,6 +286,45 @@ describe.each(stores)('the host back-end on %s', (_, open) => {
     });
   });
 
+  describe('erasing a subscription', () => {
+    it('erases everything of the subscription, stops the host’s Amazon access at once and tells the host once', async () => {
+      await start();
+      await h.connect('advertising');
+      await h.connect('sellerCentral');
+      await h.connect('advertising', { subscription: 'sub_2' });
+      const ads = await h.host.amazon.connect('sub_1', 'advertising');
+      await listKeywords(ads); // a token cached in this server's memory
+      const seen: ConnectionEventRecord[] = [];
+      h.host.events.subscribe((event) => {
+        seen.push(event);
+      });
+      const result = await h.host.erase('sub_1');
+      expect(result.rows).toBeGreaterThan(0);
+      expect(result.authorizationIds).toHaveLength(2);
+      await h.host.events.deliver();
+      expect(seen.map((e) => [e.type, e.subscriptionId, e.accountId, e.actor, e.requestId])).toEqual([
+        ['erased', 'sub_1', '', null, null],
+      ]);
+      const calls = amazonCalls(h);
+      expect(await refusal(ads.fetch('/sp/keywords/list', { method: 'POST', body: '{}' }))).toBe(
+        'not_connected',
+      );
+      expect(await refusal(ads.revealAccessToken())).toBe('not_connected');
+      expect(amazonCalls(h)).toBe(calls);
+      const status = (await h.call('GET', '/status')).body as { advertising: unknown };
+      expect(JSON.stringify(status)).not.toMatch(/ENTITY|A[0-9A-Z]{10,}/);
+      const history = (await h.call('GET', '/history')).body as ConnectionHistoryResponse;
+      expect(history.entries.map((entry) => [entry.type, entry.accountId, entry.actor])).toEqual([
+        ['erased', '', null],
+      ]);
+      // another subscription keeps its connection
+      expect(await h.store.listConnections('sub_2')).toHaveLength(1);
+      // idempotent
+      expect(await h.host.erase('sub_1')).toEqual({ rows: 0, authorizationIds: [], event: null });
+      expect(await refusal(h.host.erase(''))).toBe('invalid_request');
+    });
+  });
+
   describe('health checks', () => {
     it('refreshes each connection once across two servers, marks the dead one stale and tells the host', async () => {
       await start();

@@ -1,7 +1,9 @@
 import type { ConnectionHistoryEntry, MetricsResponse } from '../../contract/types';
+import { ConnectionsError } from '../../errors/connections-error';
 import { type ConnectionsHandler, createConnectionsRuntime } from '../http/connections-handler';
 import type { ConnectionsHandlerOptions } from '../http/connections-handler-options';
 import { historyEntry } from '../http/history-entry';
+import type { EraseResult } from '../storage/connection-store';
 import { type AmazonAccess, createAmazonAccess } from './amazon-access';
 import { type ConnectionEvents, createConnectionEvents, notifyingStore } from './connection-events';
 import { createFeatureGate, type FeatureGate } from './feature-gate';
@@ -63,6 +65,21 @@ export interface ConnectionsServer {
    * `GET /metrics`: what the host's rules evaluate.
    */
   metrics(subscriptionId: string, range: { from: string; to: string }): Promise<MetricsResponse>;
+  /**
+   * Erases everything of a subscription (Amazon's Data Protection Policy: a seller who leaves, or asks): its
+   * connections and sealed tokens, OAuth transactions, cached reports, events and history and the access audit,
+   * in one database transaction, and the tokens cached in this server's memory. Records a final `erased` event
+   * without personal data (delivered to `events.subscribe` and the outbox). Idempotent: a second call deletes
+   * nothing and answers `{ rows: 0, event: null }`. Login with Amazon offers no API to revoke a refresh token,
+   * so nothing is sent to Amazon: the erased tokens are gone from your side, and the seller can remove the app
+   * in their Amazon account.
+   *
+   * @example
+   * ```ts
+   * const { rows, event } = await server.erase('sub_42'); // event.type === 'erased'
+   * ```
+   */
+  erase(subscriptionId: string): Promise<EraseResult>;
   /** Stops the event polling timer (the store is the host's to close). */
   close(): void;
 }
@@ -108,6 +125,15 @@ export function createConnectionsServer(options: ConnectionsServerOptions): Conn
         await engine.store.listConnections(subscriptionId),
         range,
       );
+    },
+    async erase(subscriptionId) {
+      if (typeof subscriptionId !== 'string' || subscriptionId === '') {
+        throw new ConnectionsError('invalid_request', { detail: 'erase needs a subscription id.' });
+      }
+      const engine = await runtime.engine();
+      const result = await engine.store.eraseSubscription(subscriptionId, engine.now());
+      for (const authorizationId of result.authorizationIds) engine.tokens.forget(authorizationId);
+      return result;
     },
     close: () => feed.close(),
   };

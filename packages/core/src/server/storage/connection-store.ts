@@ -188,6 +188,21 @@ export interface ReportEntry {
 }
 
 /**
+ * What {@link ConnectionStore.eraseSubscription} did: how many rows it deleted, the authorizations it removed
+ * (so in-memory token caches can forget them) and its `erased` event (null when there was nothing to erase).
+ *
+ * @example
+ * ```ts
+ * const { rows, event } = await store.eraseSubscription('sub_1', Date.now());
+ * ```
+ */
+export interface EraseResult {
+  readonly rows: number;
+  readonly authorizationIds: readonly string[];
+  readonly event: ConnectionEventRecord | null;
+}
+
+/**
  * Persistence for the server half: OAuth transactions, connections (tokens sealed) and cached report data.
  * Two implementations pass one conformance suite: `createSqliteStore` (embedded default) and
  * `createPostgresStore` (many app servers). The one-account rule and the Seller Central rule are decided
@@ -288,6 +303,14 @@ export interface ConnectionStore {
     accountId: string,
     context?: ChangeContext,
   ): Promise<number>;
+
+  /**
+   * Erases everything of a subscription in one transaction: its connections (sealed tokens included), OAuth
+   * transactions, cached reports, connection counts, events and history, and the access audit. Records one final
+   * `erased` event without personal data (no account, actor or request id; `detail.rows` counts what was
+   * deleted). Idempotent: erasing an erased subscription deletes nothing and records no second event.
+   */
+  eraseSubscription(subscriptionId: string, at: number): Promise<EraseResult>;
 
   /** Records an event that goes with no stored change (`disconnect_confirmation_asked`). */
   appendEvent(event: NewConnectionEvent): Promise<ConnectionEventRecord>;

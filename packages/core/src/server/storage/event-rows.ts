@@ -121,3 +121,25 @@ export function accountOfKey(accountKey: string): { kind: ConnectionKind; accoun
     ? { kind: 'sellerCentral', accountId: accountKey.slice(3) }
     : { kind: 'advertising', accountId: accountKey.replace(/^ads:/, '') };
 }
+
+/**
+ * The final event of an erased subscription: no account, actor or request id (nothing personal); `detail.rows`
+ * counts the rows deleted.
+ *
+ * @example
+ * ```ts
+ * writeEvent(erasedEvent('sub_1', Date.now(), 12));
+ * ```
+ */
+export function erasedEvent(subscriptionId: string, at: number, rows: number): NewConnectionEvent {
+  return {
+    type: 'erased',
+    subscriptionId,
+    kind: 'advertising',
+    accountId: '',
+    at,
+    actor: null,
+    requestId: null,
+    detail: { rows },
+  };
+}

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeConnectionStoreConformance } from '../../../test/server/connection-store.conformance';
 import {
@@ -15,8 +16,26 @@ afterAll(async () => {
   await cluster?.stop();
 }, 30_000);
 
-describeConnectionStoreConformance('PostgreSQL store', () =>
-  createPostgresStore({ connectionString: cluster.connectionString }),
+describeConnectionStoreConformance(
+  'PostgreSQL store',
+  () => createPostgresStore({ connectionString: cluster.connectionString }),
+  async () => {
+    const client = new pg.Client({ connectionString: cluster.connectionString });
+    await client.connect();
+    try {
+      const { rows: tables } = await client.query<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.tables
+         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+      );
+      const dumped: Record<string, Record<string, unknown>[]> = {};
+      for (const { table_name } of tables) {
+        dumped[table_name] = (await client.query(`SELECT * FROM "${table_name}"`)).rows;
+      }
+      return dumped;
+    } finally {
+      await client.end();
+    }
+  },
 );
 
 describe('PostgreSQL store for many app servers', () => {

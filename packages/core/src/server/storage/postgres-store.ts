@@ -19,7 +19,14 @@ import type {
   SaveConnectionResult,
   TransactionOutcome,
 } from './connection-store';
-import { accountOfKey, connectionEvent, type EventRow, eventFromRow, eventRowValues } from './event-rows';
+import {
+  accountOfKey,
+  connectionEvent,
+  type EventRow,
+  erasedEvent,
+  eventFromRow,
+  eventRowValues,
+} from './event-rows';
 import {
   connectionColumns,
   countConnectionSql,
@@ -27,6 +34,7 @@ import {
   migrationsTable,
   nextEventPositionSql,
   sqlMigrations,
+  subscriptionTables,
   transactionColumns,
 } from './sql-schema';
 
@@ -499,6 +507,40 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         [subscriptionId, kind, accountId],
       );
       return Number(row?.connections ?? 0);
+    },
+    async eraseSubscription(subscriptionId, at) {
+      return inTransaction(async (client) => {
+        await lockSubscription(client, subscriptionId);
+        const authorizationIds = (
+          await rows<{ authorization_id: string }>(
+            'SELECT authorization_id FROM sa_connections WHERE subscription_id = $1',
+            [subscriptionId],
+            client,
+          )
+        ).map((row) => row.authorization_id);
+        let deleted = 0;
+        for (const [table, column] of subscriptionTables) {
+          if (table === 'sa_subscriptions') continue; // the lock row: deleted last, below
+          const keepErased = table === 'sa_connection_events' ? ` AND type <> 'erased'` : '';
+          deleted += await changed(
+            `DELETE FROM ${table} WHERE ${column} = $1${keepErased}`,
+            [subscriptionId],
+            client,
+          );
+        }
+        const already = await rows(
+          `SELECT 1 FROM sa_connection_events WHERE subscription_id = $1 AND type = 'erased'`,
+          [subscriptionId],
+          client,
+        );
+        const event =
+          deleted > 0 || already.length === 0
+            ? await writeEvent(client, erasedEvent(subscriptionId, at, deleted))
+            : null;
+        // The lock row holds only the id; it is not counted, so a second erase stays a no-op.
+        await client.query('DELETE FROM sa_subscriptions WHERE id = $1', [subscriptionId]);
+        return { rows: deleted, authorizationIds, event };
+      });
     },
     async appendEvent(event) {
       return inTransaction(async (client) => {

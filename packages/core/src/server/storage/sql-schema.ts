@@ -104,6 +104,25 @@ export const sqlMigrations: readonly (readonly string[])[] = [
 ];
 
 /**
+ * Every table holding a subscription's data, with the column naming the subscription: what
+ * `eraseSubscription` deletes (a new table with subscription data is added here; the erase conformance test
+ * lists the database's own tables, so one left out fails it).
+ *
+ * @example
+ * ```ts
+ * for (const [table, column] of subscriptionTables) run(`DELETE FROM ${table} WHERE ${column} = ?`, id);
+ * ```
+ */
+export const subscriptionTables: readonly (readonly [table: string, column: string])[] = [
+  ['sa_oauth_transactions', 'subscription_id'],
+  ['sa_connections', 'subscription_id'],
+  ['sa_reports', 'subscription_id'],
+  ['sa_account_connections', 'subscription_id'],
+  ['sa_connection_events', 'subscription_id'],
+  ['sa_subscriptions', 'id'],
+];
+
+/**
  * Takes the next event position (the counter row stays locked until the transaction ends).
  *
  * @example

@@ -12,8 +12,21 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describeConnectionStoreConformance('SQLite store (memory)', () =>
   createSqliteStore({ filename: ':memory:' }),
 );
-describeConnectionStoreConformance('SQLite store (file)', () =>
-  createSqliteStore({ filename: join(dir, 'conformance.db') }),
+describeConnectionStoreConformance(
+  'SQLite store (file)',
+  () => createSqliteStore({ filename: join(dir, 'conformance.db') }),
+  async () => {
+    const { DatabaseSync } = await import('node:sqlite');
+    const db = new DatabaseSync(join(dir, 'conformance.db'), { readOnly: true });
+    try {
+      const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all();
+      return Object.fromEntries(
+        tables.map(({ name }) => [String(name), db.prepare(`SELECT * FROM "${String(name)}"`).all()]),
+      );
+    } finally {
+      db.close();
+    }
+  },
 );
 
 describe('SQLite store on a file', () => {

@@ -19,7 +19,14 @@ import type {
   NewConnectionEvent,
   TransactionOutcome,
 } from './connection-store';
-import { accountOfKey, connectionEvent, type EventRow, eventFromRow, eventRowValues } from './event-rows';
+import {
+  accountOfKey,
+  connectionEvent,
+  type EventRow,
+  erasedEvent,
+  eventFromRow,
+  eventRowValues,
+} from './event-rows';
 import {
   connectionColumns,
   countConnectionSql,
@@ -27,6 +34,7 @@ import {
   migrationsTable,
   nextEventPositionSql,
   sqlMigrations,
+  subscriptionTables,
   transactionColumns,
 } from './sql-schema';
 
@@ -436,6 +444,26 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         accountId,
       );
       return Number(row?.connections ?? 0);
+    },
+    async eraseSubscription(subscriptionId, at) {
+      return atomically(() => {
+        const authorizationIds = all<{ authorization_id: string }>(
+          'SELECT authorization_id FROM sa_connections WHERE subscription_id = ?',
+          subscriptionId,
+        ).map((row) => row.authorization_id);
+        let rows = 0;
+        for (const [table, column] of subscriptionTables) {
+          const keepErased = table === 'sa_connection_events' ? ` AND type <> 'erased'` : '';
+          const count = changed(`DELETE FROM ${table} WHERE ${column} = ?${keepErased}`, subscriptionId);
+          if (table !== 'sa_subscriptions') rows += count; // a lock row (id only) is not the seller's data
+        }
+        const already = get<{ one: number }>(
+          `SELECT 1 AS one FROM sa_connection_events WHERE subscription_id = ? AND type = 'erased'`,
+          subscriptionId,
+        );
+        const event = rows > 0 || !already ? writeEvent(erasedEvent(subscriptionId, at, rows)) : null;
+        return { rows, authorizationIds, event };
+      });
     },
     async appendEvent(event) {
       return atomically(() => writeEvent(event));
