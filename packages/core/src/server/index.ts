@@ -23,6 +23,7 @@ export {
 } from './host/connections-server';
 export type { FeatureGate, GateDecision, GatedCapability } from './host/feature-gate';
 export type { HealthCheckOptions, HealthCheckReport, HealthChecks } from './host/health-checks';
+export { defaultRetentionLimits, type Retention, type RetentionLimits } from './host/retention';
 export { type ConnectionsHandler, createConnectionsHandler } from './http/connections-handler';
 export type {
   AmazonAppCredentials,
@@ -46,6 +47,8 @@ export type {
   OAuthTransactionRecord,
   ReportEntry,
   ReportKey,
+  RetentionCounts,
+  RetentionCutoffs,
   SaveConnectionResult,
   SellerCentralConnectionRecord,
   SellerMarketplaceRecord,

@@ -7,6 +7,7 @@ import type {
   NewSellerCentralConnection,
   OAuthTransactionRecord,
   ReportKey,
+  RetentionCutoffs,
 } from '../../src/server/storage/connection-store';
 
 let counter = 0;
@@ -705,6 +706,92 @@ export function describeConnectionStoreConformance(
           }
         },
       );
+    });
+
+    describe('retention', () => {
+      // Times far before every other test's rows (which use small positive times), so cut-offs here touch
+      // only this test's rows even though the suite shares one database.
+      const LONG_AGO = -10_000_000_000;
+      const cutoffs = (overrides: Partial<RetentionCutoffs> = {}): RetentionCutoffs => ({
+        now: LONG_AGO + 100_000,
+        reportsFetchedBefore: LONG_AGO + 50_000,
+        transactionsExpiredBefore: LONG_AGO + 50_000,
+        eventsBefore: LONG_AGO + 50_000,
+        accessBefore: LONG_AGO + 50_000,
+        batchSize: 2,
+        ...overrides,
+      });
+      const reportKey = (subscriptionId: string, source: string): ReportKey => ({
+        subscriptionId,
+        accountKey: 'ads:ENTITY_R',
+        source,
+        from: '2026-10-01',
+        to: '2026-10-07',
+      });
+      const completed = async (key: ReportKey, at: number, hasData: boolean) => {
+        await store.claimReportJob(key, { now: at, refreshBefore: at, abandonedBefore: at });
+        await store.completeReport(key, { figures: [at] }, at, hasData);
+      };
+
+      it('empties old report data but keeps when the first data came, leaves fresh data and live jobs', async () => {
+        const subscriptionId = unique('sub');
+        const old = reportKey(subscriptionId, 'ads/old');
+        const oldEmpty = reportKey(subscriptionId, 'ads/oldEmpty');
+        const fresh = reportKey(subscriptionId, 'ads/fresh');
+        const running = reportKey(subscriptionId, 'ads/running');
+        await completed(old, LONG_AGO + 1_000, true);
+        await completed(oldEmpty, LONG_AGO + 1_000, false);
+        await completed(fresh, LONG_AGO + 60_000, true);
+        await store.claimReportJob(running, { now: LONG_AGO, refreshBefore: 0, abandonedBefore: 0 });
+        const result = await store.applyRetention(cutoffs({ eventsBefore: LONG_AGO - 1 })); // keep data_ready
+        expect(result.reports).toBeGreaterThanOrEqual(3); // two emptied, the empty one deleted
+        expect(await store.getReport(old)).toMatchObject({ payload: null, fetchedAt: null });
+        expect(await store.getReport(oldEmpty)).toBeNull();
+        expect((await store.getReport(fresh))?.payload).toEqual({ figures: [LONG_AGO + 60_000] });
+        expect((await store.getReport(running))?.jobState).toBe('creating');
+        // the first data is still known: no second data_ready when data comes again
+        expect(await store.firstDataAt(subscriptionId, 'ads:ENTITY_R')).toBe(LONG_AGO + 1_000);
+        await completed(old, LONG_AGO + 70_000, true);
+        const types = (await store.listHistory(subscriptionId, 50)).map((e) => e.type);
+        expect(types.filter((type) => type === 'data_ready')).toHaveLength(1);
+      });
+
+      it('deletes transactions expired before the cut-off and events recorded before it, in batches', async () => {
+        await store.applyRetention(cutoffs()); // what the test before left behind
+        const subscriptionId = unique('sub');
+        const expired = Array.from({ length: 5 }, () => transaction(subscriptionId, LONG_AGO + 1_000));
+        const open = transaction(subscriptionId, LONG_AGO + 60_000);
+        for (const tx of [...expired, open]) await store.createTransaction(tx);
+        const event = (at: number) => ({
+          type: 'disconnect_confirmation_asked' as const,
+          subscriptionId,
+          kind: 'advertising' as const,
+          accountId: 'ENTITY_R',
+          at,
+          actor: null,
+          requestId: null,
+          detail: {},
+        });
+        for (let i = 0; i < 5; i++) await store.appendEvent(event(LONG_AGO + i));
+        const kept = await store.appendEvent(event(LONG_AGO + 60_000));
+        const result = await store.applyRetention(cutoffs());
+        expect(result).toMatchObject({ transactions: 5, events: 5 });
+        for (const tx of expired) expect(await store.getTransaction(tx.selector)).toBeNull();
+        expect(await store.getTransaction(open.selector)).not.toBeNull();
+        expect((await store.listHistory(subscriptionId, 50)).map((e) => e.id)).toEqual([kept.id]);
+        expect(await store.applyRetention(cutoffs())).toMatchObject({ transactions: 0, events: 0 });
+      });
+
+      it('lets several runs go at once: they split the rows and count each once', async () => {
+        const subscriptionId = unique('sub');
+        for (let i = 0; i < 12; i++) {
+          await store.createTransaction(transaction(subscriptionId, LONG_AGO - 1_000 + i));
+        }
+        const runs = await Promise.all(
+          Array.from({ length: 4 }, () => store.applyRetention(cutoffs({ batchSize: 3 }))),
+        );
+        expect(runs.reduce((sum, run) => sum + run.transactions, 0)).toBe(12);
+      });
     });
 
     it('counts every connection of an account, across disconnects, per kind and subscription', async () => {

@@ -9,6 +9,7 @@ import { ConnectionsError } from '../../errors/connections-error';
 import type { ConnectionEventRecord, ConnectionStore } from '../storage/connection-store';
 import { createPostgresStore } from '../storage/postgres-store';
 import { createSqliteStore } from '../storage/sqlite-store';
+import { defaultRetentionLimits } from './retention';
 
 const KEYWORD = 'application/vnd.spKeyword.v3+json';
 
@@ -322,6 +323,42 @@ describe.each(stores)('the host back-end on %s', (_, open) => {
       // idempotent
       expect(await h.host.erase('sub_1')).toEqual({ rows: 0, authorizationIds: [], event: null });
       expect(await refusal(h.host.erase(''))).toBe('invalid_request');
+    });
+  });
+
+  describe('retention', () => {
+    it('keeps fresh data, then deletes report data, events and transactions past their limits', async () => {
+      await start();
+      expect(h.host.retention.limits).toEqual(defaultRetentionLimits);
+      await h.connect('advertising');
+      await h.signIn('advertising', { subscription: 'sub_2' }); // an OAuth transaction left open
+      const metrics = async () => (await h.call('GET', '/metrics?from=2026-11-10&to=2026-11-16')).body;
+      for (let i = 0; i < 10; i++) {
+        const body = (await metrics()) as { metrics: { adSpend: { value: number | null } } };
+        if (body.metrics.adSpend.value !== null) break;
+        h.amazon.clock.advance(6_000);
+      }
+      expect(await h.host.retention.run()).toEqual({ reports: 0, transactions: 0, events: 0, access: 0 });
+      h.amazon.clock.advance(defaultRetentionLimits.reportsMs + 60_000);
+      const month = await h.host.retention.run();
+      expect(month.reports).toBeGreaterThan(0);
+      expect(month.transactions).toBeGreaterThan(0);
+      expect(month.events).toBe(0); // history is kept a year
+      expect((await h.host.history.list('sub_1')).length).toBeGreaterThan(0);
+      const calls = amazonCalls(h);
+      await metrics(); // the emptied reports are asked from Amazon again
+      expect(amazonCalls(h)).toBeGreaterThan(calls);
+      h.amazon.clock.advance(defaultRetentionLimits.eventsMs);
+      expect((await h.host.retention.run()).events).toBeGreaterThan(0);
+      expect(await h.host.history.list('sub_1')).toEqual([]);
+    });
+
+    it('refuses a limit that is not a number > 0 when the server is created', async () => {
+      await start();
+      expect(() => h.server({ retention: { eventsMs: 0 } })).toThrow(
+        /retention\.eventsMs must be a number > 0/,
+      );
+      await expect(h.host.retention.run({ batchSize: Number.NaN })).rejects.toThrow(/retention\.batchSize/);
     });
   });
 

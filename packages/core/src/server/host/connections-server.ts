@@ -8,6 +8,7 @@ import { type AmazonAccess, createAmazonAccess } from './amazon-access';
 import { type ConnectionEvents, createConnectionEvents, notifyingStore } from './connection-events';
 import { createFeatureGate, type FeatureGate } from './feature-gate';
 import { createHealthChecks, type HealthChecks } from './health-checks';
+import { createRetention, type Retention, type RetentionLimits } from './retention';
 
 /**
  * Options of {@link createConnectionsServer}: the handler's options, plus how often to look for events written
@@ -24,6 +25,8 @@ export interface ConnectionsServerOptions extends ConnectionsHandlerOptions {
    * 0: only the events of this server's own changes (one app server). @default 0
    */
   readonly eventPollMs?: number;
+  /** How long data is kept by `retention.run()` (each limit defaults as in `defaultRetentionLimits`). */
+  readonly retention?: Partial<RetentionLimits>;
 }
 
 /**
@@ -80,6 +83,8 @@ export interface ConnectionsServer {
    * ```
    */
   erase(subscriptionId: string): Promise<EraseResult>;
+  /** The retention job: deletes cached reports, OAuth transactions, events and access audit past their limits. */
+  readonly retention: Retention;
   /** Stops the event polling timer (the store is the host's to close). */
   close(): void;
 }
@@ -106,6 +111,11 @@ export function createConnectionsServer(options: ConnectionsServerOptions): Conn
   events = createConnectionEvents({ store: options.store, logger, pollMs: options.eventPollMs ?? 0 });
   const runtime = createConnectionsRuntime({ ...options, store, logger });
   const feed = events;
+  const retention = createRetention(
+    async () => (await runtime.engine()).store,
+    async () => (await runtime.engine()).now(),
+    options.retention,
+  );
   return {
     handler: runtime.handler,
     amazon: createAmazonAccess(runtime.engine),
@@ -135,6 +145,7 @@ export function createConnectionsServer(options: ConnectionsServerOptions): Conn
       for (const authorizationId of result.authorizationIds) engine.tokens.forget(authorizationId);
       return result;
     },
+    retention,
     close: () => feed.close(),
   };
 }

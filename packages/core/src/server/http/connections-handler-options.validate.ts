@@ -28,6 +28,8 @@ const storeMethods = [
   'releaseReportJob',
   'firstDataAt',
   'connectionCount',
+  'eraseSubscription',
+  'applyRetention',
   'close',
 ] as const;
 

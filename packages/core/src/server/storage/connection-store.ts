@@ -203,6 +203,46 @@ export interface EraseResult {
 }
 
 /**
+ * The cut-offs of one {@link ConnectionStore.applyRetention} run (epoch ms; rows older than these go).
+ *
+ * @example
+ * ```ts
+ * const cutoffs: RetentionCutoffs = {
+ *   now, reportsFetchedBefore: now - 30 * DAY, transactionsExpiredBefore: now - DAY,
+ *   eventsBefore: now - 365 * DAY, accessBefore: now - 365 * DAY, batchSize: 500,
+ * };
+ * ```
+ */
+export interface RetentionCutoffs {
+  readonly now: number;
+  /** Cached report data fetched before this is deleted (a job in progress is left alone). */
+  readonly reportsFetchedBefore: number;
+  /** OAuth transactions that expired before this are deleted (finished or abandoned). */
+  readonly transactionsExpiredBefore: number;
+  /** Connection events (outbox and history) recorded before this are deleted. */
+  readonly eventsBefore: number;
+  /** Access-audit entries recorded before this are deleted. */
+  readonly accessBefore: number;
+  /** Rows deleted per short transaction, so a large backlog never holds locks for long. */
+  readonly batchSize: number;
+}
+
+/**
+ * How many rows one {@link ConnectionStore.applyRetention} run deleted (or, for reports, emptied), per kind.
+ *
+ * @example
+ * ```ts
+ * const { reports, transactions, events, access } = await store.applyRetention(cutoffs);
+ * ```
+ */
+export interface RetentionCounts {
+  readonly reports: number;
+  readonly transactions: number;
+  readonly events: number;
+  readonly access: number;
+}
+
+/**
  * Persistence for the server half: OAuth transactions, connections (tokens sealed) and cached report data.
  * Two implementations pass one conformance suite: `createSqliteStore` (embedded default) and
  * `createPostgresStore` (many app servers). The one-account rule and the Seller Central rule are decided
@@ -311,6 +351,14 @@ export interface ConnectionStore {
    * deleted). Idempotent: erasing an erased subscription deletes nothing and records no second event.
    */
   eraseSubscription(subscriptionId: string, at: number): Promise<EraseResult>;
+
+  /**
+   * Deletes what is older than the cut-offs, in batches of `batchSize` rows, each in its own short transaction.
+   * Safe on several servers at once: each batch takes only rows no other run holds (PostgreSQL's
+   * `SKIP LOCKED`), so concurrent runs split the work and never count a row twice. A cached report keeps only
+   * when its account's first data arrived (no payload), so `data_ready` is not announced again.
+   */
+  applyRetention(cutoffs: RetentionCutoffs): Promise<RetentionCounts>;
 
   /** Records an event that goes with no stored change (`disconnect_confirmation_asked`). */
   appendEvent(event: NewConnectionEvent): Promise<ConnectionEventRecord>;

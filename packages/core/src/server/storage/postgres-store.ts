@@ -542,6 +542,47 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         return { rows: deleted, authorizationIds, event };
       });
     },
+    async applyRetention(cutoffs) {
+      const size = Math.max(1, Math.trunc(cutoffs.batchSize));
+      /**
+       * Runs one batched statement (its rows picked with `FOR UPDATE SKIP LOCKED`, so concurrent runs on other
+       * servers take other rows) until a batch comes back short; returns the rows it changed.
+       */
+      const batches = async (sql: string, cutoff: number) => {
+        let total = 0;
+        for (;;) {
+          const count = await changed(sql, [cutoff, size]);
+          total += count;
+          if (count < size) return total;
+        }
+      };
+      const reportsEmptied = await batches(
+        `UPDATE sa_reports SET payload = NULL, fetched_at = NULL WHERE ctid = ANY(ARRAY(
+           SELECT ctid FROM sa_reports WHERE payload IS NOT NULL AND fetched_at < $1 AND job_state IS NULL
+           LIMIT $2 FOR UPDATE SKIP LOCKED))`,
+        cutoffs.reportsFetchedBefore,
+      );
+      const reportsDeleted = await batches(
+        `DELETE FROM sa_reports WHERE ctid = ANY(ARRAY(
+           SELECT ctid FROM sa_reports WHERE payload IS NULL AND data_at IS NULL AND job_state IS NULL
+             AND (not_before IS NULL OR not_before < $1) LIMIT $2 FOR UPDATE SKIP LOCKED))`,
+        cutoffs.now,
+      );
+      return {
+        reports: reportsEmptied + reportsDeleted,
+        transactions: await batches(
+          `DELETE FROM sa_oauth_transactions WHERE selector = ANY(ARRAY(
+             SELECT selector FROM sa_oauth_transactions WHERE expires_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED))`,
+          cutoffs.transactionsExpiredBefore,
+        ),
+        events: await batches(
+          `DELETE FROM sa_connection_events WHERE position = ANY(ARRAY(
+             SELECT position FROM sa_connection_events WHERE at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED))`,
+          cutoffs.eventsBefore,
+        ),
+        access: 0,
+      };
+    },
     async appendEvent(event) {
       return inTransaction(async (client) => {
         await lockSubscription(client, event.subscriptionId);

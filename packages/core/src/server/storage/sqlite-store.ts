@@ -465,6 +465,43 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         return { rows, authorizationIds, event };
       });
     },
+    async applyRetention(cutoffs) {
+      const size = Math.max(1, Math.trunc(cutoffs.batchSize));
+      /** Runs one batched statement until a batch comes back short; returns the rows it changed. */
+      const batches = (sql: string, ...params: SQLInputValue[]) => {
+        let total = 0;
+        for (;;) {
+          const count = atomically(() => changed(sql, ...params, size));
+          total += count;
+          if (count < size) return total;
+        }
+      };
+      const reportsEmptied = batches(
+        `UPDATE sa_reports SET payload = NULL, fetched_at = NULL WHERE rowid IN (
+           SELECT rowid FROM sa_reports WHERE payload IS NOT NULL AND fetched_at < ? AND job_state IS NULL LIMIT ?)`,
+        cutoffs.reportsFetchedBefore,
+      );
+      const reportsDeleted = batches(
+        `DELETE FROM sa_reports WHERE rowid IN (
+           SELECT rowid FROM sa_reports WHERE payload IS NULL AND data_at IS NULL AND job_state IS NULL
+             AND (not_before IS NULL OR not_before < ?) LIMIT ?)`,
+        cutoffs.now,
+      );
+      return {
+        reports: reportsEmptied + reportsDeleted,
+        transactions: batches(
+          `DELETE FROM sa_oauth_transactions WHERE selector IN (
+             SELECT selector FROM sa_oauth_transactions WHERE expires_at < ? LIMIT ?)`,
+          cutoffs.transactionsExpiredBefore,
+        ),
+        events: batches(
+          `DELETE FROM sa_connection_events WHERE position IN (
+             SELECT position FROM sa_connection_events WHERE at < ? LIMIT ?)`,
+          cutoffs.eventsBefore,
+        ),
+        access: 0,
+      };
+    },
     async appendEvent(event) {
       return atomically(() => writeEvent(event));
     },
