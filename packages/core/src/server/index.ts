@@ -9,13 +9,16 @@
 
 export { ConnectionsError, isConnectionsError } from '../errors/connections-error';
 export { type AmazonBaseUrls, amazonProductionBaseUrls } from './amazon/amazon-base-urls';
-export type {
-  AmazonAccess,
-  AmazonConnectionClient,
-  AmazonProfileChoice,
+export {
+  type AmazonAccess,
+  type AmazonConnectionClient,
+  type AmazonConnectOptions,
+  type AmazonProfileChoice,
+  endpointFamily,
 } from './host/amazon-access';
 export type { ConnectionEvents } from './host/connection-events';
 export {
+  type AccessAudit,
   type ConnectionHistory,
   type ConnectionsServer,
   type ConnectionsServerOptions,
@@ -35,6 +38,7 @@ export { type NodeListenerOptions, toNodeListener } from './http/node-listener';
 export type { CurrencyConversion } from './metrics/currency-conversion';
 export type { ReportTimings } from './metrics/report-cache';
 export type {
+  AccessRecord,
   AdvertisingConnectionRecord,
   ChangeContext,
   ConnectionEventRecord,
@@ -42,6 +46,7 @@ export type {
   ConnectionStore,
   EraseResult,
   JsonValue,
+  NewAccessRecord,
   NewConnectionEvent,
   NewSellerCentralConnection,
   OAuthTransactionRecord,

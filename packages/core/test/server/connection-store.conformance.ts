@@ -628,6 +628,16 @@ export function describeConnectionStoreConformance(
           requestId: unique('req'),
           detail: {},
         });
+        await store.recordAccess({
+          subscriptionId,
+          kind: 'advertising',
+          operation: 'fetch',
+          endpointFamily: 'ads:/sp/keywords',
+          method: 'PUT',
+          actor: unique('user'),
+          requestId: null,
+          at: 4,
+        });
         return { ads, sc, tx, report };
       }
 
@@ -653,12 +663,14 @@ export function describeConnectionStoreConformance(
         expect(await store.getReport(report)).toBeNull();
         expect(await store.connectionCount(subscriptionId, 'advertising', ads.accountId)).toBe(0);
         expect(await store.firstDataAt(subscriptionId, report.accountKey)).toBeNull();
+        expect(await store.listAccess(subscriptionId, 10)).toEqual([]);
         expect((await store.listHistory(subscriptionId, 50)).map((e) => e.type)).toEqual(['erased']);
         // the outbox hands the erased event on to hosts following it
         const tail = await store.readEvents((result.event?.position ?? 1) - 1, 10);
         expect(tail[0]?.id).toBe(result.event?.id);
         // another subscription is untouched
         expect(await store.listConnections(other)).toHaveLength(2);
+        expect(await store.listAccess(other, 10)).toHaveLength(1);
         expect((await store.listHistory(other, 50)).length).toBeGreaterThan(0);
       });
 
@@ -791,6 +803,62 @@ export function describeConnectionStoreConformance(
           Array.from({ length: 4 }, () => store.applyRetention(cutoffs({ batchSize: 3 }))),
         );
         expect(runs.reduce((sum, run) => sum + run.transactions, 0)).toBe(12);
+      });
+    });
+
+    describe('access audit', () => {
+      const access = (subscriptionId: string, at: number, endpointFamily: string) => ({
+        subscriptionId,
+        kind: 'advertising' as const,
+        operation: 'fetch' as const,
+        endpointFamily,
+        method: 'GET',
+        actor: 'rules-job',
+        requestId: 'req_a',
+        at,
+      });
+
+      it('records each use and lists a subscription’s newest first, also within one millisecond', async () => {
+        const subscriptionId = unique('sub');
+        const first = await store.recordAccess(access(subscriptionId, 1_000, 'ads:/v2/profiles'));
+        const second = await store.recordAccess(access(subscriptionId, 1_000, 'ads:/sp/keywords'));
+        const third = await store.recordAccess({
+          ...access(subscriptionId, 2_000, 'sp-api:token'),
+          kind: 'sellerCentral',
+          operation: 'reveal_token',
+          method: null,
+          requestId: null,
+        });
+        await store.recordAccess(access(unique('sub'), 1_500, 'ads:/sp/campaigns'));
+        const listed = await store.listAccess(subscriptionId, 10);
+        expect(listed).toEqual([third, second, first]);
+        expect(listed[2]).toMatchObject({
+          subscriptionId,
+          kind: 'advertising',
+          operation: 'fetch',
+          endpointFamily: 'ads:/v2/profiles',
+          method: 'GET',
+          actor: 'rules-job',
+          requestId: 'req_a',
+          at: 1_000,
+        });
+        expect(await store.listAccess(subscriptionId, 1)).toEqual([third]);
+      });
+
+      it('is trimmed by retention', async () => {
+        const subscriptionId = unique('sub');
+        await store.recordAccess(access(subscriptionId, -10_000_000_000, 'ads:/old'));
+        const kept = await store.recordAccess(access(subscriptionId, 5_000, 'ads:/new'));
+        const result = await store.applyRetention({
+          now: 10_000,
+          reportsFetchedBefore: -20_000_000_000,
+          transactionsExpiredBefore: -20_000_000_000,
+          eventsBefore: -20_000_000_000,
+          accessBefore: -9_000_000_000,
+          batchSize: 10,
+        });
+        expect(result.access).toBe(1);
+        expect(await store.listAccess(subscriptionId, 10)).toEqual([kept]);
       });
     });
 

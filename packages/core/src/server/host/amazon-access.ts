@@ -21,6 +21,44 @@ export interface AmazonProfileChoice {
 }
 
 /**
+ * How to connect: the profile ({@link AmazonProfileChoice}) and who is calling, recorded in the access audit
+ * with every use of the tokens.
+ *
+ * @example
+ * ```ts
+ * const ads = await server.amazon.connect('sub_42', 'advertising', { countryCode: 'US', actor: 'rules-job' });
+ * ```
+ */
+export interface AmazonConnectOptions extends AmazonProfileChoice {
+  /** The host's name for who or what calls (a user id, `rules-job`). @default 'system' */
+  readonly actor?: string;
+  /** The id of the host's request this call serves, if any. */
+  readonly requestId?: string;
+}
+
+/**
+ * The endpoint family of a path, as the access audit and the logs name it: the API (`ads`, `sp-api`) and the
+ * first path segments that are names (`/sp/keywords/list` is `ads:/sp/keywords`; `/reports/2021-06-30/reports/ID`
+ * is `sp-api:/reports`). Never an id, a query or a token.
+ *
+ * @example
+ * ```ts
+ * endpointFamily('advertising', '/sp/keywords/list?x=1'); // 'ads:/sp/keywords'
+ * ```
+ */
+export function endpointFamily(kind: ConnectionKind, path: string): string {
+  const api = kind === 'advertising' ? 'ads' : 'sp-api';
+  const pathname = path.split(/[?#]/, 1)[0] ?? '';
+  const names: string[] = [];
+  for (const segment of pathname.split('/').filter(Boolean)) {
+    // a name: lower-case start, letters, at most a trailing digit (`v2`); ids, dates and UUIDs end the family
+    if (names.length === 2 || !/^[a-z][a-zA-Z]{0,40}\d?$/.test(segment)) break;
+    names.push(segment);
+  }
+  return `${api}:/${names.join('/')}`;
+}
+
+/**
  * An authorized way to call Amazon for one subscription's connection: the regional host, a fresh access token
  * from the engine's cache (one refresh at a time per authorization, shared with the metrics), and the API's
  * headers. Every call checks the connection first and is refused before any network call with a
@@ -71,7 +109,7 @@ export interface AmazonAccess {
   connect(
     subscriptionId: string,
     kind: ConnectionKind,
-    choice?: AmazonProfileChoice,
+    options?: AmazonConnectOptions,
   ): Promise<AmazonConnectionClient>;
 }
 
@@ -141,6 +179,18 @@ export function createAmazonAccess(engine: () => Promise<Engine>): AmazonAccess 
   return {
     async connect(subscriptionId, kind, choice = {}) {
       const started = await engine();
+      /** Records a use of the tokens before it happens (no token is used without its audit entry). */
+      const audit = (operation: 'fetch' | 'reveal_token', family: string, method: string | null) =>
+        started.store.recordAccess({
+          subscriptionId,
+          kind,
+          operation,
+          endpointFamily: family,
+          method,
+          actor: choice.actor ?? 'system',
+          requestId: choice.requestId ?? null,
+          at: started.now(),
+        });
       const first = await usableConnection(started, subscriptionId, kind);
       const where = target(started, first, choice);
       /** The connection as stored now: a disconnect or a stale mark since `connect` refuses the next call. */
@@ -159,6 +209,7 @@ export function createAmazonAccess(engine: () => Promise<Engine>): AmazonAccess 
         ...where,
         async fetch(path, init = {}) {
           const connection = await current();
+          await audit('fetch', endpointFamily(kind, path), (init.method ?? 'GET').toUpperCase());
           return started.tokens
             .withAccessToken(connection, async (token) => {
               const headers = new Headers(init.headers);
@@ -175,7 +226,9 @@ export function createAmazonAccess(engine: () => Promise<Engine>): AmazonAccess 
             .catch(stale);
         },
         async revealAccessToken() {
-          return started.tokens.accessToken(await current()).catch(stale);
+          const connection = await current();
+          await audit('reveal_token', kind === 'advertising' ? 'ads:token' : 'sp-api:token', null);
+          return started.tokens.accessToken(connection).catch(stale);
         },
       };
     },

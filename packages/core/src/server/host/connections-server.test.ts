@@ -9,6 +9,7 @@ import { ConnectionsError } from '../../errors/connections-error';
 import type { ConnectionEventRecord, ConnectionStore } from '../storage/connection-store';
 import { createPostgresStore } from '../storage/postgres-store';
 import { createSqliteStore } from '../storage/sqlite-store';
+import { endpointFamily } from './amazon-access';
 import { defaultRetentionLimits } from './retention';
 
 const KEYWORD = 'application/vnd.spKeyword.v3+json';
@@ -154,6 +155,40 @@ describe.each(stores)('the host back-end on %s', (_, open) => {
       const responses = await Promise.all(Array.from({ length: 100 }, () => ads.fetch('/v2/profiles')));
       expect(responses.every((r) => r.status === 200)).toBe(true);
       expect(h.amazon.calls('lwa.token.refresh_token')).toBe(1);
+    });
+  });
+
+  describe('the access audit', () => {
+    it('records who used which connection’s tokens for which endpoint family, and nothing for a refused call', async () => {
+      await start();
+      await h.connect('advertising');
+      await h.connect('sellerCentral');
+      const ads = await h.host.amazon.connect('sub_1', 'advertising', {
+        countryCode: 'US',
+        actor: 'rules-job',
+        requestId: 'req_rules_1',
+      });
+      await listKeywords(ads);
+      const token = await ads.revealAccessToken();
+      const sp = await h.host.amazon.connect('sub_1', 'sellerCentral');
+      await sp.fetch('/sellers/v1/marketplaceParticipations');
+      const entries = await h.host.accessAudit.list('sub_1');
+      expect(
+        entries.map((e) => [e.kind, e.operation, e.endpointFamily, e.method, e.actor, e.requestId]),
+      ).toEqual([
+        ['sellerCentral', 'fetch', 'sp-api:/sellers/v1', 'GET', 'system', null],
+        ['advertising', 'reveal_token', 'ads:token', null, 'rules-job', 'req_rules_1'],
+        ['advertising', 'fetch', 'ads:/sp/keywords', 'POST', 'rules-job', 'req_rules_1'],
+      ]);
+      expect(entries.every((e) => e.at === h.amazon.clock.now())).toBe(true);
+      expect(JSON.stringify(entries)).not.toContain(token);
+      expect(await h.host.accessAudit.list('sub_2')).toEqual([]);
+      // a refused call uses no token and records nothing
+      await h.call('POST', '/disconnect', { kind: 'advertising', confirmed: true });
+      expect(await refusal(ads.fetch('/sp/keywords/list', { method: 'POST', body: '{}' }))).toBe(
+        'not_connected',
+      );
+      expect(await h.host.accessAudit.list('sub_1')).toHaveLength(3);
     });
   });
 
@@ -407,5 +442,20 @@ describe.each(stores)('the host back-end on %s', (_, open) => {
       h.amazon.clock.advance(2_000);
       expect(await h.host.healthChecks.run()).toMatchObject({ checked: 2, rateLimited: false });
     });
+  });
+});
+
+describe('endpoint families in the access audit and the logs', () => {
+  it('names endpoint families without ids, dates or queries', () => {
+    expect(endpointFamily('advertising', '/sp/keywords/list?stateFilter=x')).toBe('ads:/sp/keywords');
+    expect(endpointFamily('advertising', '/v2/profiles')).toBe('ads:/v2/profiles');
+    expect(endpointFamily('advertising', '/reporting/reports/4f1c2d3e-aaaa-bbbb-cccc-123456789012')).toBe(
+      'ads:/reporting/reports',
+    );
+    expect(endpointFamily('sellerCentral', '/reports/2021-06-30/reports/123')).toBe('sp-api:/reports');
+    expect(endpointFamily('sellerCentral', '/orders/v0/orders/902-3159896-1390916')).toBe(
+      'sp-api:/orders/v0',
+    );
+    expect(endpointFamily('advertising', '/1234567890/campaigns')).toBe('ads:/');
   });
 });

@@ -3,7 +3,7 @@ import { ConnectionsError } from '../../errors/connections-error';
 import { type ConnectionsHandler, createConnectionsRuntime } from '../http/connections-handler';
 import type { ConnectionsHandlerOptions } from '../http/connections-handler-options';
 import { historyEntry } from '../http/history-entry';
-import type { EraseResult } from '../storage/connection-store';
+import type { AccessRecord, EraseResult } from '../storage/connection-store';
 import { type AmazonAccess, createAmazonAccess } from './amazon-access';
 import { type ConnectionEvents, createConnectionEvents, notifyingStore } from './connection-events';
 import { createFeatureGate, type FeatureGate } from './feature-gate';
@@ -42,6 +42,18 @@ export interface ConnectionHistory {
 }
 
 /**
+ * The access audit: every use of a connection's tokens by the host's code, per subscription.
+ *
+ * @example
+ * ```ts
+ * const entries = await server.accessAudit.list('sub_42', { limit: 100 }); // newest first
+ * ```
+ */
+export interface AccessAudit {
+  list(subscriptionId: string, options?: { limit?: number }): Promise<AccessRecord[]>;
+}
+
+/**
  * The connections engine for the whole host: the browser's `handler`, and for the host's own routes and jobs
  * `amazon` (authorized Amazon calls), `gate` (may this subscription run Rules / Apply / show TACoS now),
  * `events` (subscribe, and an outbox read from a cursor), `history` and `healthChecks`.
@@ -62,6 +74,8 @@ export interface ConnectionsServer {
   readonly gate: FeatureGate;
   readonly events: ConnectionEvents;
   readonly history: ConnectionHistory;
+  /** Who used which connection's tokens for which Amazon endpoint family, and when (`amazon.connect` calls). */
+  readonly accessAudit: AccessAudit;
   readonly healthChecks: HealthChecks;
   /**
    * The dashboard's figures for a date range (`YYYY-MM-DD`, inclusive), from the same report cache as
@@ -125,6 +139,12 @@ export function createConnectionsServer(options: ConnectionsServerOptions): Conn
       async list(subscriptionId, listOptions = {}) {
         const limit = Math.min(1_000, Math.max(1, listOptions.limit ?? 50));
         return (await options.store.listHistory(subscriptionId, limit)).map(historyEntry);
+      },
+    },
+    accessAudit: {
+      async list(subscriptionId, listOptions = {}) {
+        const limit = Math.min(1_000, Math.max(1, listOptions.limit ?? 50));
+        return (await runtime.engine()).store.listAccess(subscriptionId, limit);
       },
     },
     healthChecks: createHealthChecks(runtime.engine),

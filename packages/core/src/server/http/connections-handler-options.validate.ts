@@ -30,6 +30,8 @@ const storeMethods = [
   'connectionCount',
   'eraseSubscription',
   'applyRetention',
+  'recordAccess',
+  'listAccess',
   'close',
 ] as const;
 

@@ -203,6 +203,43 @@ export interface EraseResult {
 }
 
 /**
+ * One use of a connection's tokens by the host's code (`server.amazon`): who (`actor`, the host's name for
+ * the user or job, `system` when none was given), when, which connection kind, what (`fetch` of an Amazon
+ * endpoint, or `reveal_token` when the host took the token itself) and which Amazon endpoint family
+ * (`ads:/sp/keywords`, `sp-api:/orders`; never a query, an id or a token).
+ *
+ * @example
+ * ```ts
+ * const [latest] = await server.accessAudit.list('sub_42');
+ * console.log(latest.actor, new Date(latest.at), latest.endpointFamily);
+ * ```
+ */
+export interface AccessRecord {
+  readonly id: string;
+  readonly subscriptionId: string;
+  readonly kind: ConnectionKind;
+  readonly operation: 'fetch' | 'reveal_token';
+  readonly endpointFamily: string;
+  /** The HTTP method of a `fetch`; null for `reveal_token`. */
+  readonly method: string | null;
+  readonly actor: string;
+  readonly requestId: string | null;
+  /** Epoch milliseconds. */
+  readonly at: number;
+}
+
+/**
+ * An access to record (the store gives it its id).
+ *
+ * @example
+ * ```ts
+ * await store.recordAccess({ subscriptionId: 'sub_1', kind: 'advertising', operation: 'fetch',
+ *   endpointFamily: 'ads:/sp/keywords', method: 'PUT', actor: 'rules-job', requestId: null, at: Date.now() });
+ * ```
+ */
+export type NewAccessRecord = Omit<AccessRecord, 'id'>;
+
+/**
  * The cut-offs of one {@link ConnectionStore.applyRetention} run (epoch ms; rows older than these go).
  *
  * @example
@@ -359,6 +396,11 @@ export interface ConnectionStore {
    * when its account's first data arrived (no payload), so `data_ready` is not announced again.
    */
   applyRetention(cutoffs: RetentionCutoffs): Promise<RetentionCounts>;
+
+  /** Records one use of a connection's tokens (the access audit). */
+  recordAccess(access: NewAccessRecord): Promise<AccessRecord>;
+  /** One subscription's access audit, newest first, at most `limit`. */
+  listAccess(subscriptionId: string, limit: number): Promise<AccessRecord[]>;
 
   /** Records an event that goes with no stored change (`disconnect_confirmation_asked`). */
   appendEvent(event: NewConnectionEvent): Promise<ConnectionEventRecord>;

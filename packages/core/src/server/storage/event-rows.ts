@@ -1,10 +1,12 @@
 import type { ConnectionEventType, ConnectionKind } from '../../contract/types';
 import type { ConnectionRow } from './connection-rows';
 import type {
+  AccessRecord,
   ChangeContext,
   ConnectionEventRecord,
   ConnectionRecord,
   JsonValue,
+  NewAccessRecord,
   NewConnectionEvent,
 } from './connection-store';
 
@@ -141,5 +143,80 @@ export function erasedEvent(subscriptionId: string, at: number, rows: number): N
     actor: null,
     requestId: null,
     detail: { rows },
+  };
+}
+
+let accessCounter = 0;
+
+/**
+ * The values of an access-audit row in `accessColumns` order. The id sorts by time, then by the order this
+ * process recorded it (`<at, 15 digits>-<counter>-<random>`).
+ *
+ * @example
+ * ```ts
+ * const { values, record } = accessRowValues(access);
+ * insertAccess.run(...values);
+ * ```
+ */
+export function accessRowValues(access: NewAccessRecord): {
+  values: (string | number | null)[];
+  record: AccessRecord;
+} {
+  accessCounter = (accessCounter + 1) % 1e9;
+  const id = `${String(Math.max(0, Math.trunc(access.at))).padStart(15, '0')}-${String(accessCounter).padStart(9, '0')}-${globalThis.crypto.randomUUID().slice(0, 8)}`;
+  const record: AccessRecord = { ...access, id };
+  const values = [
+    id,
+    access.subscriptionId,
+    access.kind,
+    access.operation,
+    access.endpointFamily,
+    access.method,
+    access.actor,
+    access.requestId,
+    access.at,
+  ];
+  return { values, record };
+}
+
+/**
+ * A `sa_access_audit` row as both SQL stores read it (PostgreSQL returns BIGINT as text).
+ *
+ * @example
+ * ```ts
+ * const entries = rows<AccessRow>('SELECT * FROM sa_access_audit WHERE subscription_id = $1', [id]).map(accessFromRow);
+ * ```
+ */
+export interface AccessRow {
+  id: string;
+  subscription_id: string;
+  kind: string;
+  operation: string;
+  endpoint_family: string;
+  method: string | null;
+  actor: string;
+  request_id: string | null;
+  at: number | string;
+}
+
+/**
+ * The access record read back from its row.
+ *
+ * @example
+ * ```ts
+ * const entry = accessFromRow(row); // { operation: 'fetch', endpointFamily: 'ads:/sp/keywords', … }
+ * ```
+ */
+export function accessFromRow(row: AccessRow): AccessRecord {
+  return {
+    id: row.id,
+    subscriptionId: row.subscription_id,
+    kind: row.kind as ConnectionKind,
+    operation: row.operation as AccessRecord['operation'],
+    endpointFamily: row.endpoint_family,
+    method: row.method,
+    actor: row.actor,
+    requestId: row.request_id,
+    at: Number(row.at),
   };
 }

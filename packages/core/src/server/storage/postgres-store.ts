@@ -20,6 +20,9 @@ import type {
   TransactionOutcome,
 } from './connection-store';
 import {
+  type AccessRow,
+  accessFromRow,
+  accessRowValues,
   accountOfKey,
   connectionEvent,
   type EventRow,
@@ -28,6 +31,7 @@ import {
   eventRowValues,
 } from './event-rows';
 import {
+  accessColumns,
   connectionColumns,
   countConnectionSql,
   eventColumns,
@@ -580,8 +584,28 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
              SELECT position FROM sa_connection_events WHERE at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED))`,
           cutoffs.eventsBefore,
         ),
-        access: 0,
+        access: await batches(
+          `DELETE FROM sa_access_audit WHERE id = ANY(ARRAY(
+             SELECT id FROM sa_access_audit WHERE at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED))`,
+          cutoffs.accessBefore,
+        ),
       };
+    },
+    async recordAccess(access) {
+      const { values, record } = accessRowValues(access);
+      await pool.query(
+        `INSERT INTO sa_access_audit (${accessColumns.join(', ')}) VALUES (${placeholders(accessColumns)})`,
+        values,
+      );
+      return record;
+    },
+    async listAccess(subscriptionId, limit) {
+      return (
+        await rows<AccessRow>(
+          'SELECT * FROM sa_access_audit WHERE subscription_id = $1 ORDER BY id DESC LIMIT $2',
+          [subscriptionId, limit],
+        )
+      ).map(accessFromRow);
     },
     async appendEvent(event) {
       return inTransaction(async (client) => {

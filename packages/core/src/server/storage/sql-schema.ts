@@ -101,6 +101,23 @@ export const sqlMigrations: readonly (readonly string[])[] = [
     'ALTER TABLE sa_connections ADD COLUMN checked_at BIGINT',
     'ALTER TABLE sa_connections ADD COLUMN check_claimed_until BIGINT',
   ],
+  // 5: the access audit: each use of a connection's tokens by the host's code (who, when, which Amazon endpoint
+  // family). `id` sorts by time (see accessRowValues), so a subscription's entries list newest first.
+  [
+    `CREATE TABLE IF NOT EXISTS sa_access_audit (
+      id TEXT PRIMARY KEY,
+      subscription_id TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      operation TEXT NOT NULL,
+      endpoint_family TEXT NOT NULL,
+      method TEXT,
+      actor TEXT,
+      request_id TEXT,
+      at BIGINT NOT NULL
+    )`,
+    'CREATE INDEX IF NOT EXISTS sa_access_audit_subscription ON sa_access_audit (subscription_id, id)',
+    'CREATE INDEX IF NOT EXISTS sa_access_audit_at ON sa_access_audit (at)',
+  ],
 ];
 
 /**
@@ -119,6 +136,7 @@ export const subscriptionTables: readonly (readonly [table: string, column: stri
   ['sa_reports', 'subscription_id'],
   ['sa_account_connections', 'subscription_id'],
   ['sa_connection_events', 'subscription_id'],
+  ['sa_access_audit', 'subscription_id'],
   ['sa_subscriptions', 'id'],
 ];
 
@@ -196,4 +214,24 @@ export const connectionColumns = [
   'access_expires_at',
   'health',
   'connected_at',
+] as const;
+
+/**
+ * The columns of `sa_access_audit`, in insert order.
+ *
+ * @example
+ * ```ts
+ * `INSERT INTO sa_access_audit (${accessColumns.join(', ')}) VALUES (…)`;
+ * ```
+ */
+export const accessColumns = [
+  'id',
+  'subscription_id',
+  'kind',
+  'operation',
+  'endpoint_family',
+  'method',
+  'actor',
+  'request_id',
+  'at',
 ] as const;

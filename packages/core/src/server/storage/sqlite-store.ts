@@ -20,6 +20,9 @@ import type {
   TransactionOutcome,
 } from './connection-store';
 import {
+  type AccessRow,
+  accessFromRow,
+  accessRowValues,
   accountOfKey,
   connectionEvent,
   type EventRow,
@@ -28,6 +31,7 @@ import {
   eventRowValues,
 } from './event-rows';
 import {
+  accessColumns,
   connectionColumns,
   countConnectionSql,
   eventColumns,
@@ -167,6 +171,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
   const insertTransaction = prepareInsert('sa_oauth_transactions', transactionColumns);
   const insertConnection = prepareInsert('sa_connections', connectionColumns);
   const insertEvent = prepareInsert('sa_connection_events', eventColumns);
+  const insertAccess = prepareInsert('sa_access_audit', accessColumns);
   /** Numbers and records an event (inside a write transaction, so the number follows commit order). */
   const writeEvent = (event: NewConnectionEvent): ConnectionEventRecord => {
     const next = get<{ position: number }>(nextEventPositionSql);
@@ -499,8 +504,23 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
              SELECT position FROM sa_connection_events WHERE at < ? LIMIT ?)`,
           cutoffs.eventsBefore,
         ),
-        access: 0,
+        access: batches(
+          `DELETE FROM sa_access_audit WHERE id IN (SELECT id FROM sa_access_audit WHERE at < ? LIMIT ?)`,
+          cutoffs.accessBefore,
+        ),
       };
+    },
+    async recordAccess(access) {
+      const { values, record } = accessRowValues(access);
+      insertAccess.run(...values);
+      return record;
+    },
+    async listAccess(subscriptionId, limit) {
+      return all<AccessRow>(
+        'SELECT * FROM sa_access_audit WHERE subscription_id = ? ORDER BY id DESC LIMIT ?',
+        subscriptionId,
+        limit,
+      ).map(accessFromRow);
     },
     async appendEvent(event) {
       return atomically(() => writeEvent(event));
