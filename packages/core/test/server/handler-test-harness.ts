@@ -36,8 +36,12 @@ export interface Harness {
   readonly bodies: string[];
   /** Every access and refresh token Amazon issued to the handler. */
   readonly issuedTokens: Set<string>;
-  /** Every message the handler logged. */
+  /** Every message the handler logged (message and fields as JSON). */
   readonly logged: string[];
+  /** Every structured log line, debug included. */
+  readonly logLines: { level: string; message: string; fields: Record<string, unknown> }[];
+  /** Every authorization code and `state` the sign-ins produced. */
+  readonly issuedCodes: Set<string>;
   call(method: 'GET' | 'POST', path: string, body?: unknown, subscription?: string | null): Promise<Answer>;
   /** Another app server (or this one after a restart): a new handler on the same mock Amazon, store and key. */
   server(overrides?: Partial<ConnectionsServerOptions>): {
@@ -66,13 +70,25 @@ export interface Harness {
 
 /** Builds a harness; `overrides` change handler options, `store` replaces the in-memory SQLite store. */
 export async function createHarness(
-  overrides: Partial<ConnectionsHandlerOptions> & { accountLimit?: number } = {},
+  overrides: Partial<ConnectionsHandlerOptions> & {
+    accountLimit?: number;
+    /** false: no structured `log` (to test the older `logger`). */
+    structuredLog?: boolean;
+  } = {},
 ): Promise<Harness> {
   const amazon = createMockAmazon({ now: startOfTests });
   const store = overrides.store ?? (await createSqliteStore({ filename: ':memory:' }));
   const bodies: string[] = [];
   const issuedTokens = new Set<string>();
   const logged: string[] = [];
+  const logLines: Harness['logLines'] = [];
+  const issuedCodes = new Set<string>();
+  const line =
+    (level: string) =>
+    (message: string, fields: Record<string, unknown>): void => {
+      logLines.push({ level, message, fields });
+      logged.push(`${message} ${JSON.stringify(fields)}`);
+    };
   const amazonFetch = async (request: Request) => {
     const response = await amazon.fetch(request);
     if (new URL(request.url).pathname.endsWith('/auth/o2/token') && response.ok) {
@@ -98,7 +114,9 @@ export async function createHarness(
       baseUrls: amazon.baseUrls,
       fetch: amazonFetch,
       now: () => amazon.clock.now(),
-      logger: { warn: (m) => logged.push(m), error: (m) => logged.push(m) },
+      ...(overrides.structuredLog === false
+        ? {}
+        : { log: { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') } }),
       getSubscription: (request) => {
         const id = request.headers.get('x-subscription');
         const actor = request.headers.get('x-user');
@@ -156,6 +174,10 @@ export async function createHarness(
       ...(options.consent !== undefined ? { consent: options.consent } : {}),
     });
     const query = redirect.searchParams;
+    for (const name of ['code', 'spapi_oauth_code', 'state']) {
+      const value = query.get(name);
+      if (value) issuedCodes.add(value);
+    }
     return {
       state: query.get('state') ?? '',
       code: query.get(kind === 'advertising' ? 'code' : 'spapi_oauth_code') ?? '',
@@ -182,6 +204,8 @@ export async function createHarness(
     bodies,
     issuedTokens,
     logged,
+    logLines,
+    issuedCodes,
     call,
     server: (more = {}) => {
       const another = hostFor(more);

@@ -3,6 +3,7 @@ import { ConnectionsError } from '../../errors/connections-error';
 import { amazonUrl } from '../amazon/amazon-base-urls';
 import { StaleAuthorizationError, sendToAmazon } from '../amazon/amazon-fetch';
 import type { Engine } from '../http/connections-handler';
+import { pathFamily, withLogContext } from '../http/structured-log';
 import { primaryConnections } from '../metrics/connections-status';
 import type { ConnectionRecord } from '../storage/connection-store';
 
@@ -47,15 +48,7 @@ export interface AmazonConnectOptions extends AmazonProfileChoice {
  * ```
  */
 export function endpointFamily(kind: ConnectionKind, path: string): string {
-  const api = kind === 'advertising' ? 'ads' : 'sp-api';
-  const pathname = path.split(/[?#]/, 1)[0] ?? '';
-  const names: string[] = [];
-  for (const segment of pathname.split('/').filter(Boolean)) {
-    // a name: lower-case start, letters, at most a trailing digit (`v2`); ids, dates and UUIDs end the family
-    if (names.length === 2 || !/^[a-z][a-zA-Z]{0,40}\d?$/.test(segment)) break;
-    names.push(segment);
-  }
-  return `${api}:/${names.join('/')}`;
+  return `${kind === 'advertising' ? 'ads' : 'sp-api'}:${pathFamily(path)}`;
 }
 
 /**
@@ -203,34 +196,44 @@ export function createAmazonAccess(engine: () => Promise<Engine>): AmazonAccess 
         if (error instanceof StaleAuthorizationError) throw new ConnectionsError('connection_stale');
         throw error;
       };
+      /** Every log line of a host call names the subscription, the caller and its request id. */
+      const context = (route: string) => ({
+        requestId: choice.requestId ?? `host_${globalThis.crypto.randomUUID()}`,
+        subscriptionId,
+        route,
+        actor: choice.actor ?? 'system',
+      });
       return {
         kind,
         accountId: first.accountId,
         ...where,
-        async fetch(path, init = {}) {
-          const connection = await current();
-          await audit('fetch', endpointFamily(kind, path), (init.method ?? 'GET').toUpperCase());
-          return started.tokens
-            .withAccessToken(connection, async (token) => {
-              const headers = new Headers(init.headers);
-              if (kind === 'advertising') {
-                headers.set('authorization', `Bearer ${token}`);
-                headers.set('Amazon-Advertising-API-ClientId', started.clientId);
-                if (where.profileId !== null) headers.set('Amazon-Advertising-API-Scope', where.profileId);
-              } else {
-                headers.set('x-amz-access-token', token);
-              }
-              const request = new Request(amazonUrl(where.baseUrl, path), { ...init, headers });
-              return sendToAmazon(started.fetch, request, started.now());
-            })
-            .catch(stale);
-        },
-        async revealAccessToken() {
-          const connection = await current();
-          await audit('reveal_token', kind === 'advertising' ? 'ads:token' : 'sp-api:token', null);
-          return started.tokens.accessToken(connection).catch(stale);
-        },
+        fetch: (path, init = {}) =>
+          withLogContext(context(`host ${endpointFamily(kind, path)}`), () => send(path, init)),
+        revealAccessToken: () =>
+          withLogContext(context('host token'), async () => {
+            const connection = await current();
+            await audit('reveal_token', kind === 'advertising' ? 'ads:token' : 'sp-api:token', null);
+            return started.tokens.accessToken(connection).catch(stale);
+          }),
       };
+      async function send(path: string, init: RequestInit): Promise<Response> {
+        const connection = await current();
+        await audit('fetch', endpointFamily(kind, path), (init.method ?? 'GET').toUpperCase());
+        return started.tokens
+          .withAccessToken(connection, async (token) => {
+            const headers = new Headers(init.headers);
+            if (kind === 'advertising') {
+              headers.set('authorization', `Bearer ${token}`);
+              headers.set('Amazon-Advertising-API-ClientId', started.clientId);
+              if (where.profileId !== null) headers.set('Amazon-Advertising-API-Scope', where.profileId);
+            } else {
+              headers.set('x-amz-access-token', token);
+            }
+            const request = new Request(amazonUrl(where.baseUrl, path), { ...init, headers });
+            return sendToAmazon(started.fetch, request, started.now());
+          })
+          .catch(stale);
+      }
     },
   };
 }

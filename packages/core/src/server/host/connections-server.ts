@@ -3,6 +3,7 @@ import { ConnectionsError } from '../../errors/connections-error';
 import { type ConnectionsHandler, createConnectionsRuntime } from '../http/connections-handler';
 import type { ConnectionsHandlerOptions } from '../http/connections-handler-options';
 import { historyEntry } from '../http/history-entry';
+import { createEngineLog } from '../http/structured-log';
 import type { AccessRecord, EraseResult } from '../storage/connection-store';
 import { type AmazonAccess, createAmazonAccess } from './amazon-access';
 import { type ConnectionEvents, createConnectionEvents, notifyingStore } from './connection-events';
@@ -114,16 +115,16 @@ export interface ConnectionsServer {
  * ```
  */
 export function createConnectionsServer(options: ConnectionsServerOptions): ConnectionsServer {
-  const logger = options.logger ?? {
-    warn: (message: string) => console.warn(`[smart-ads] ${message}`),
-    error: (message: string) => console.error(`[smart-ads] ${message}`),
-  };
+  const logger = createEngineLog({
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   let events: ConnectionEvents | undefined;
   const store = notifyingStore(options.store, () => {
     events?.deliver().catch(() => undefined);
   });
   events = createConnectionEvents({ store: options.store, logger, pollMs: options.eventPollMs ?? 0 });
-  const runtime = createConnectionsRuntime({ ...options, store, logger });
+  const runtime = createConnectionsRuntime({ ...options, store });
   const feed = events;
   const retention = createRetention(
     async () => (await runtime.engine()).store,

@@ -4,6 +4,7 @@ import type { CurrencyConversion } from '../metrics/currency-conversion';
 import type { ReportTimings } from '../metrics/report-cache';
 import type { ConnectionStore } from '../storage/connection-store';
 import type { EncryptionKeyInput } from '../tokens/token-cipher';
+import type { ConnectionsLog } from './structured-log';
 
 /**
  * The subscription a request belongs to, as the host decides it (session cookie, JWT, API key…).
@@ -48,7 +49,8 @@ export interface AmazonAppCredentials {
 }
 
 /**
- * Where the handler reports what happened. Messages never contain tokens, codes or secrets.
+ * The older, message-only logger (warnings and errors): still accepted; structured fields are appended to the
+ * message as `key=value`. Prefer `log` ({@link ConnectionsLog}). Messages never contain tokens, codes or secrets.
  *
  * @example
  * ```ts
@@ -136,4 +138,11 @@ export interface ConnectionsHandlerOptions {
   readonly maxRangeDays?: number;
   /** Where warnings go. @default console */
   readonly logger?: ConnectionsLogger;
+  /**
+   * Structured logs (`{ debug?, info, warn, error }(message, fields)`, the shape of `console`): one `request` line
+   * per request (request id, subscription, route, status, error code, duration) and one `amazon call` line per
+   * request to Amazon (endpoint family, status, Amazon's request id, duration; `debug`, or `warn` for 429/5xx).
+   * Takes precedence over `logger`. Never a token, code, secret or URL query.
+   */
+  readonly log?: ConnectionsLog;
 }

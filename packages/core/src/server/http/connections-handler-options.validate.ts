@@ -128,6 +128,13 @@ export function validateHandlerOptions(options: ConnectionsHandlerOptions): void
         fail('allowedOrigins', `must hold origins such as "https://app.example", got "${String(origin)}"`);
     }
   }
+  if (options.log !== undefined) {
+    const log = options.log as unknown as Record<string, unknown>;
+    for (const level of ['info', 'warn', 'error'] as const) {
+      if (typeof log[level] !== 'function') fail('log', 'must have info, warn and error(message, fields)');
+    }
+    if (log.debug !== undefined && typeof log.debug !== 'function') fail('log', 'debug must be a function');
+  }
   if (options.logger !== undefined) {
     const logger = options.logger as unknown as Record<string, unknown>;
     if (typeof logger.warn !== 'function' || typeof logger.error !== 'function')

@@ -24,12 +24,19 @@ import {
 import type { ConnectionStore } from '../storage/connection-store';
 import { createTokenCipher } from '../tokens/token-cipher';
 import { createTokenManager, type TokenManager } from '../tokens/token-manager';
-import type { ConnectionsHandlerOptions, ConnectionsLogger } from './connections-handler-options';
+import type { ConnectionsHandlerOptions } from './connections-handler-options';
 import { validateHandlerOptions } from './connections-handler-options.validate';
 import { historyEntry } from './history-entry';
 import { problemResponse } from './problem-response';
 import { defaultMaxBodyBytes, readJsonBody } from './request-body';
 import { checkRequestOrigin } from './request-origin';
+import {
+  addLogContext,
+  createEngineLog,
+  type EngineLog,
+  loggingAmazonFetch,
+  withLogContext,
+} from './structured-log';
 
 /**
  * A fetch-standard request handler: mount it in any framework that speaks `Request`/`Response`.
@@ -91,7 +98,8 @@ export interface Engine {
   readonly baseUrls: AmazonBaseUrls;
   readonly clientId: string;
   readonly now: () => number;
-  readonly logger: ConnectionsLogger;
+  /** The structured log (every line with the request id, subscription and route of the work it serves). */
+  readonly logger: EngineLog;
 }
 
 /**
@@ -160,19 +168,20 @@ export function createConnectionsRuntime(options: ConnectionsHandlerOptions): Co
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   const amazonTimeoutMs = options.amazonTimeoutMs ?? 4_000;
-  const logger = options.logger ?? {
-    warn: (message: string) => console.warn(`[smart-ads] ${message}`),
-    error: (message: string) => console.error(`[smart-ads] ${message}`),
-  };
+  const logger = createEngineLog({
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   const now = () => {
     const value = options.now ? options.now() : Date.now();
     return typeof value === 'number' ? value : value.getTime();
   };
-  const fetch = withDeadline(
-    options.fetch ?? ((request: Request) => globalThis.fetch(request)),
-    amazonTimeoutMs,
-  );
   const baseUrls = options.baseUrls ?? amazonProductionBaseUrls;
+  const fetch = loggingAmazonFetch(
+    withDeadline(options.fetch ?? ((request: Request) => globalThis.fetch(request)), amazonTimeoutMs),
+    logger,
+    baseUrls,
+  );
   const { store } = options;
 
   let engine: Promise<Engine> | undefined;
@@ -258,7 +267,7 @@ export function createConnectionsRuntime(options: ConnectionsHandlerOptions): Co
       : { outcome: 'choose_account', accounts: [...result.accounts] };
   }
 
-  async function route(request: Request): Promise<Response> {
+  async function route(request: Request, requestId: string): Promise<Response> {
     const url = new URL(request.url);
     if (basePath !== '' && url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) {
       throw new ConnectionsError('not_found');
@@ -282,7 +291,8 @@ export function createConnectionsRuntime(options: ConnectionsHandlerOptions): Co
     if (!Number.isInteger(limit) || limit < 0) {
       throw new Error('getSubscription returned an accountLimit that is not a whole number >= 0');
     }
-    const context = { actor: found.actor ?? null, requestId: requestIdOf(request) };
+    addLogContext({ subscriptionId: found.id });
+    const context = { actor: found.actor ?? null, requestId };
     const subscription = { id: found.id, accountLimit: limit, context };
     const { flow, metrics, tokens } = await start();
 
@@ -350,14 +360,42 @@ export function createConnectionsRuntime(options: ConnectionsHandlerOptions): Co
     }
   }
 
+  /** `GET /status`: the method and the path under `basePath` (a route of the contract or not, never a query). */
+  const routeOf = (request: Request) => {
+    const { pathname } = new URL(request.url);
+    const path = pathname.startsWith(basePath) ? pathname.slice(basePath.length) || '/' : pathname;
+    const known = Object.values(contractRoutes).some((r) => r.path === path);
+    return `${request.method.toUpperCase()} ${known ? path : '(unknown)'}`;
+  };
+
   const handler: ConnectionsHandler = async (request) => {
-    try {
-      return await route(request);
-    } catch (error) {
-      if (error instanceof ConnectionsError) return problemResponse(error);
-      logger.error(`request failed: ${error instanceof Error ? error.name : 'unknown error'} (server_error)`);
-      return problemResponse(new ConnectionsError('server_error'));
-    }
+    const requestId = requestIdOf(request);
+    const started = performance.now();
+    return withLogContext({ requestId, route: routeOf(request) }, async () => {
+      let response: Response;
+      let code: string | null = null;
+      try {
+        response = await route(request, requestId);
+      } catch (error) {
+        if (error instanceof ConnectionsError) {
+          code = error.code;
+          response = problemResponse(error);
+        } else {
+          code = 'server_error';
+          logger.error('request failed', {
+            code,
+            error: error instanceof Error ? error.name : 'unknown error',
+          });
+          response = problemResponse(new ConnectionsError('server_error'));
+        }
+      }
+      const durationMs = Math.round((performance.now() - started) * 10) / 10;
+      const fields = { status: response.status, code, durationMs };
+      if (response.status >= 500) logger.error('request', fields);
+      else logger.info('request', fields);
+      response.headers.set('x-request-id', requestId);
+      return response;
+    });
   };
   return { handler, engine: start };
 }
