@@ -222,4 +222,59 @@ describe('the server README', () => {
       server.closeAllConnections();
     }
   });
+
+  it('operating it: logs readable or as JSON without tokens, the access audit, retention and erase', async () => {
+    const lines: string[] = [];
+    const capture = (...args: unknown[]) => {
+      lines.push(args.map(String).join(' '));
+    };
+    for (const level of ['debug', 'info', 'warn', 'error'] as const) {
+      vi.spyOn(console, level).mockImplementation(capture);
+    }
+    const { operatedServer, createAppLog, forgetSeller, scheduleRetention, amazonAccessReport } =
+      await import('./operating');
+    const { toNodeListener } = await import('@smart-ads/core/server');
+    const server = createServer(toNodeListener(operatedServer.handler)).listen(0);
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/amazon`;
+    try {
+      await call(base, '/disconnect', { kind: 'advertising', confirmed: true }); // a clean start
+      await connect(base, 'advertising');
+      const ads = await operatedServer.amazon.connect('subscription-1', 'advertising', {
+        actor: 'rules-job',
+      });
+      expect((await ads.fetch('/v2/profiles')).status).toBe(200);
+      const [latest] = await amazonAccessReport('subscription-1'); // the test before used the connection too
+      expect(latest).toMatch(/^\d{4}-.+Z rules-job fetch ads:\/v2\/profiles$/);
+      // development: readable lines with the request id, subscription, route and, for Amazon, the endpoint
+      expect(lines.some((l) => /INFO {2}request .*route=POST \/callback .*status=200/.test(l))).toBe(true);
+      expect(lines.some((l) => /DEBUG amazon call .*endpoint=lwa:\/auth\/o2 .*status=200/.test(l))).toBe(
+        true,
+      );
+      const token = await ads.revealAccessToken();
+      expect(lines.join('\n')).not.toContain(token);
+      // production: one JSON object per line
+      lines.length = 0;
+      createAppLog(true).info('request', { requestId: 'req_1', status: 200 });
+      expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+        level: 'info',
+        message: 'request',
+        requestId: 'req_1',
+      });
+
+      expect(operatedServer.retention.limits.eventsMs).toBe(180 * 86_400_000);
+      clearInterval(scheduleRetention());
+      expect(await operatedServer.retention.run()).toMatchObject({ events: 0 });
+      const erased = await forgetSeller('subscription-1');
+      expect(erased.event?.type).toBe('erased');
+      expect((await operatedServer.history.list('subscription-1')).map((e) => e.type)).toEqual(['erased']);
+      expect(await amazonAccessReport('subscription-1')).toEqual([]);
+      expect((await forgetSeller('subscription-1')).rows).toBe(0);
+    } finally {
+      vi.restoreAllMocks();
+      operatedServer.close();
+      await new Promise((resolve) => server.close(resolve));
+      server.closeAllConnections();
+    }
+  });
 });

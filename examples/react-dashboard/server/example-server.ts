@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import {
   type AmazonBaseUrls,
+  type ConnectionsLog,
   createConnectionsServer,
   createSqliteStore,
   type EncryptionKeyInput,
@@ -10,6 +11,7 @@ import {
   toNodeListener,
 } from '@smart-ads/core/server';
 import { type AppConfig, appConfigPath } from '../src/app-config.ts';
+import { createAppLog } from './app-log.ts';
 import { optimiserBasePath, optimiserHandler, startRulesJob } from './optimiser.ts';
 import { findStaticFile } from './static-files.ts';
 import { pageSubscription, subscriptionFromCookieHeader } from './subscription-cookie.ts';
@@ -44,6 +46,8 @@ export interface ExampleServerOptions {
   readonly reports?: ReportTimings;
   /** How often the Rules job runs (ms); 0: never on its own. @default 0 */
   readonly rulesIntervalMs?: number;
+  /** The server half's structured log. @default readable lines, JSON with NODE_ENV=production (createAppLog) */
+  readonly log?: ConnectionsLog;
 }
 
 /** A running example server. */
@@ -150,6 +154,7 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
       redirectUris: { advertising: redirectUri, sellerCentral: redirectUri },
     },
     ...(options.reports ? { reports: options.reports } : {}),
+    log: options.log ?? createAppLog(),
     getSubscription: (request) => {
       const id = subscriptionFromCookieHeader(request.headers.get('cookie'));
       return id ? { id, accountLimit: 1, actor: `demo user ${id.slice(0, 6)}` } : null;
