@@ -145,4 +145,9 @@ export interface ConnectionsHandlerOptions {
    * Takes precedence over `logger`. Never a token, code, secret or URL query.
    */
   readonly log?: ConnectionsLog;
+  /**
+   * OpenTelemetry spans and metrics, when the host installed `@opentelemetry/api` (an optional peer) and registered
+   * an SDK; without either, nothing is recorded. `false` turns them off. @default true
+   */
+  readonly telemetry?: boolean;
 }

@@ -37,6 +37,7 @@ import {
   loggingAmazonFetch,
   withLogContext,
 } from './structured-log';
+import { createTelemetry } from './telemetry';
 
 /**
  * A fetch-standard request handler: mount it in any framework that speaks `Request`/`Response`.
@@ -177,10 +178,12 @@ export function createConnectionsRuntime(options: ConnectionsHandlerOptions): Co
     return typeof value === 'number' ? value : value.getTime();
   };
   const baseUrls = options.baseUrls ?? amazonProductionBaseUrls;
+  const telemetry = createTelemetry({ enabled: options.telemetry !== false });
   const fetch = loggingAmazonFetch(
     withDeadline(options.fetch ?? ((request: Request) => globalThis.fetch(request)), amazonTimeoutMs),
     logger,
     baseUrls,
+    telemetry,
   );
   const { store } = options;
 
@@ -211,6 +214,7 @@ export function createConnectionsRuntime(options: ConnectionsHandlerOptions): Co
         store,
         now,
         isEmpty: isEmptyPayload,
+        observe: (event) => telemetry.count(event === 'cache_hit' ? 'report_cache_hits' : 'report_polls'),
         ...(options.reports ? { timings: options.reports } : {}),
       });
       const flow = createAuthorizationFlow({
@@ -371,31 +375,35 @@ export function createConnectionsRuntime(options: ConnectionsHandlerOptions): Co
   const handler: ConnectionsHandler = async (request) => {
     const requestId = requestIdOf(request);
     const started = performance.now();
-    return withLogContext({ requestId, route: routeOf(request) }, async () => {
-      let response: Response;
-      let code: string | null = null;
-      try {
-        response = await route(request, requestId);
-      } catch (error) {
-        if (error instanceof ConnectionsError) {
-          code = error.code;
-          response = problemResponse(error);
-        } else {
-          code = 'server_error';
-          logger.error('request failed', {
-            code,
-            error: error instanceof Error ? error.name : 'unknown error',
-          });
-          response = problemResponse(new ConnectionsError('server_error'));
+    const routeName = routeOf(request);
+    return withLogContext({ requestId, route: routeName }, () =>
+      telemetry.inRequestSpan(routeName, { 'smart_ads.request_id': requestId }, async (end) => {
+        let response: Response;
+        let code: string | null = null;
+        try {
+          response = await route(request, requestId);
+        } catch (error) {
+          if (error instanceof ConnectionsError) {
+            code = error.code;
+            response = problemResponse(error);
+          } else {
+            code = 'server_error';
+            logger.error('request failed', {
+              code,
+              error: error instanceof Error ? error.name : 'unknown error',
+            });
+            response = problemResponse(new ConnectionsError('server_error'));
+          }
         }
-      }
-      const durationMs = Math.round((performance.now() - started) * 10) / 10;
-      const fields = { status: response.status, code, durationMs };
-      if (response.status >= 500) logger.error('request', fields);
-      else logger.info('request', fields);
-      response.headers.set('x-request-id', requestId);
-      return response;
-    });
+        const durationMs = Math.round((performance.now() - started) * 10) / 10;
+        const fields = { status: response.status, code, durationMs };
+        if (response.status >= 500) logger.error('request', fields);
+        else logger.info('request', fields);
+        response.headers.set('x-request-id', requestId);
+        end(response.status, code);
+        return response;
+      }),
+    );
   };
   return { handler, engine: start };
 }

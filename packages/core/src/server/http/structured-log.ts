@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AmazonBaseUrls } from '../amazon/amazon-base-urls';
 import type { AmazonFetch } from '../amazon/amazon-fetch';
+import type { Telemetry } from './telemetry';
 
 /**
  * The fields of one log line: plain values only. The server half never puts a token, an authorization code,
@@ -215,12 +216,19 @@ export function loggingAmazonFetch(
   fetch: AmazonFetch,
   log: EngineLog,
   baseUrls: AmazonBaseUrls,
-  observe?: (call: AmazonCallRecord) => void,
+  telemetry?: Telemetry,
 ): AmazonFetch {
   return async (request) => {
     const started = performance.now();
     const endpoint = amazonEndpoint(baseUrls, request.url);
     const base = { endpoint, method: request.method };
+    const span = telemetry?.amazonCall(endpoint, request.method);
+    // Login with Amazon: a refresh, and Amazon refusing a grant (`invalid_grant`), are counted.
+    const grant =
+      telemetry && endpoint.startsWith('lwa:') && request.method === 'POST'
+        ? new URLSearchParams(await request.clone().text()).get('grant_type')
+        : null;
+    if (grant === 'refresh_token') telemetry?.count('token_refreshes');
     try {
       const response = await fetch(request);
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
@@ -229,7 +237,14 @@ export function loggingAmazonFetch(
       const fields = { ...base, status: response.status, amazonRequestId, durationMs };
       if (response.status === 429 || response.status >= 500) log.warn('amazon call', fields);
       else log.debug('amazon call', fields);
-      observe?.({ endpoint, status: response.status, durationMs });
+      if (telemetry) {
+        span?.end(response.status, amazonRequestId);
+        telemetry.amazonLatency(durationMs, { endpoint, status: response.status });
+        if (response.status === 429) telemetry.count('amazon_rate_limited', { endpoint });
+        if (grant && response.status >= 400 && (await response.clone().text()).includes('invalid_grant')) {
+          telemetry.count('invalid_grant', { grant_type: grant });
+        }
+      }
       return response;
     } catch (error) {
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
@@ -238,7 +253,8 @@ export function loggingAmazonFetch(
           ? error.code
           : 'amazon_unavailable';
       log.warn('amazon call failed', { ...base, status: null, code, durationMs });
-      observe?.({ endpoint, status: null, durationMs });
+      span?.end(null, null);
+      telemetry?.amazonLatency(durationMs, { endpoint, status: 0 });
       throw error;
     }
   };

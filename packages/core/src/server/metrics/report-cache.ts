@@ -67,6 +67,8 @@ export function createReportCache(deps: {
   now: () => number;
   timings?: ReportTimings;
   isEmpty: (payload: JsonValue) => boolean;
+  /** Told of each answer from the cache and each status poll of an Amazon report job (metrics). */
+  observe?: (event: 'cache_hit' | 'report_poll') => void;
 }): ReportCache {
   const freshFor = deps.timings?.freshForMs ?? 3_600_000;
   const emptyRetry = deps.timings?.emptyRetryMs ?? 900_000;
@@ -96,6 +98,7 @@ export function createReportCache(deps: {
       if (!(await deps.store.claimReportPoll(key, { now, polledBefore: now - pollInterval }))) return;
       let result: ReportPoll;
       try {
+        deps.observe?.('report_poll');
         result = await source.poll(entry.amazonReportId);
       } catch (error) {
         if (isConnectionsError(error, 'rate_limited')) return; // keep the job; poll again later
@@ -137,6 +140,7 @@ export function createReportCache(deps: {
         const after = await deps.store.getReport(source.key);
         return { payload: after?.payload ?? null };
       }
+      deps.observe?.('cache_hit');
       return { payload: entry.payload };
     },
   };
