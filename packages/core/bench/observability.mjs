@@ -1,8 +1,16 @@
 // Overhead of the structured logs on the handler: p50/p99 of GET /status and of GET /metrics (reports cached, so
 // the handler, the store and the log are what is measured), with logging off (no `log`, a no-op `logger`) and on
 // (every line, debug included, serialised to JSON as a production log pipeline would), in one run, interleaved.
-// Tracing (OpenTelemetry) is not built yet, so it has no column.
+// Tracing on: the OpenTelemetry SDK registered (a tracer provider whose spans go to an in-memory exporter, emptied
+// every round, and a meter provider), so every span, counter and histogram is really recorded.
 // Run: pnpm bench observability (builds first), or after a build: node packages/core/bench/observability.mjs
+import { metrics, trace } from '@opentelemetry/api';
+import { MeterProvider } from '@opentelemetry/sdk-metrics';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { createConnectionsServer, createSqliteStore } from '../dist/server/index.js';
 import { onMockAmazon, range } from './support/on-mock-amazon.mjs';
 
@@ -12,9 +20,15 @@ let written = 0;
 const sink = (message, fields) => {
   written += JSON.stringify({ message, ...fields }).length;
 };
+const spans = new InMemorySpanExporter();
+trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spans)] }));
+metrics.setGlobalMeterProvider(new MeterProvider());
+const log = { debug: sink, info: sink, warn: sink, error: sink };
 const modes = {
-  'logging off': {},
-  'logging on (JSON, debug included)': { log: { debug: sink, info: sink, warn: sink, error: sink } },
+  'all off': { telemetry: false },
+  'logging on': { telemetry: false, log },
+  'tracing on': { telemetry: true },
+  'logging + tracing on': { telemetry: true, log },
 };
 
 async function setUp(options) {
@@ -44,7 +58,8 @@ const samples = Object.fromEntries(
     [`${name}|metrics`, []],
   ]),
 );
-for (let round = 0; round < rounds; round++) {
+for (let round = -1; round < rounds; round++) {
+  spans.reset();
   for (const [name, server] of Object.entries(servers)) {
     for (let i = 0; i < perRound; i++) {
       for (const [route, path] of [
@@ -53,7 +68,7 @@ for (let round = 0; round < rounds; round++) {
       ]) {
         const started = performance.now();
         const answer = await server.call('GET', path);
-        samples[`${name}|${route}`].push(performance.now() - started);
+        if (round >= 0) samples[`${name}|${route}`].push(performance.now() - started);
         if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}`);
       }
     }
@@ -70,7 +85,7 @@ for (const [key, values] of Object.entries(samples)) {
   };
 }
 console.log(
-  `\nHandler latency with logging off and on (${rounds} interleaved rounds of ${perRound} per route)`,
+  `\nHandler latency, logging and tracing off and on (${rounds} interleaved rounds of ${perRound} per route, after a warm-up round)`,
 );
 console.table(table);
 console.log(`(${(written / 1e6).toFixed(1)} MB of JSON log lines written while logging was on)`);
