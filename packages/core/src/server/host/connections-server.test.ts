@@ -332,4 +332,17 @@ describe.each(stores)('the host back-end on %s', (_, open) => {
       expect(await h.host.healthChecks.run()).toMatchObject({ checked: 2, rateLimited: false });
     });
   });
+  describe('the status read in-process (server rendering)', () => {
+    it('is what GET /status answers, before and after a connection, without an HTTP round trip', async () => {
+      await start();
+      const empty = await h.host.status('sub_1');
+      expect(empty).toEqual((await h.call('GET', '/status')).body);
+      expect(empty.advertising).toBeNull();
+      await h.connect('advertising');
+      const connected = await h.host.status('sub_1');
+      expect(connected).toEqual((await h.call('GET', '/status')).body);
+      expect(connected.advertising?.account.name).toBeTruthy();
+      expect((await h.host.status('sub_1', { accountLimit: 3 })).subscription.accountLimit).toBe(3);
+    });
+  });
 });

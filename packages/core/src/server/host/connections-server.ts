@@ -1,7 +1,8 @@
-import type { ConnectionHistoryEntry, MetricsResponse } from '../../contract/types';
+import type { ConnectionHistoryEntry, ConnectionsStatus, MetricsResponse } from '../../contract/types';
 import { type ConnectionsHandler, createConnectionsRuntime } from '../http/connections-handler';
 import type { ConnectionsHandlerOptions } from '../http/connections-handler-options';
 import { historyEntry } from '../http/history-entry';
+import { buildStatus } from '../metrics/connections-status';
 import { type AmazonAccess, createAmazonAccess } from './amazon-access';
 import { type ConnectionEvents, createConnectionEvents, notifyingStore } from './connection-events';
 import { createFeatureGate, type FeatureGate } from './feature-gate';
@@ -63,6 +64,18 @@ export interface ConnectionsServer {
    * `GET /metrics`: what the host's rules evaluate.
    */
   metrics(subscriptionId: string, range: { from: string; to: string }): Promise<MetricsResponse>;
+  /**
+   * The subscription's status exactly as `GET /status` answers it, read in-process (no HTTP round trip): what a
+   * server-rendered page puts in its first HTML and hands to the browser engine as `initialStatus`.
+   * `accountLimit` is the plan's, as `getSubscription` gives it (default 1).
+   *
+   * @example
+   * ```ts
+   * const status = await server.status('sub_42');
+   * // <ConnectionsProvider options={{ baseUrl: '/api/amazon', initialStatus: status }}>
+   * ```
+   */
+  status(subscriptionId: string, options?: { accountLimit?: number }): Promise<ConnectionsStatus>;
   /** Stops the event polling timer (the store is the host's to close). */
   close(): void;
 }
@@ -108,6 +121,11 @@ export function createConnectionsServer(options: ConnectionsServerOptions): Conn
         await engine.store.listConnections(subscriptionId),
         range,
       );
+    },
+    async status(subscriptionId, statusOptions = {}) {
+      const engine = await runtime.engine();
+      const subscription = { id: subscriptionId, accountLimit: statusOptions.accountLimit ?? 1 };
+      return buildStatus(engine.store, subscription, await engine.store.listConnections(subscriptionId));
     },
     close: () => feed.close(),
   };
