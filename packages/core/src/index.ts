@@ -37,7 +37,6 @@ export { UnexpectedResponseError } from './errors/unexpected-response-error';
 export {
   type ActionState,
   type CommandResult,
-  type ConnectionActivity,
   type ConnectionsSend,
   type ConnectionsSnapshot,
   type ConnectionsView,
@@ -59,11 +58,13 @@ export {
   connectionCondition,
   connectionConditions,
   disconnectBlock,
+  whyRefused,
 } from './machine/connections.rules';
 export { defaultSettings, resolveSettings } from './machine/connections.settings';
 export type {
   BlockCode,
   CommandName,
+  ConnectionActivity,
   ConnectionsCommand,
   ConnectionsContext,
   ConnectionsEvent,
