@@ -47,7 +47,13 @@ const rows = Object.entries(all.inputs)
 
 const kB = (n) => (n / 1000).toFixed(1);
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ allIn: { min: all.min, gzip: all.gzip }, own: { min: own.min, gzip: own.gzip }, rows }, null, 2));
+  console.log(
+    JSON.stringify(
+      { allIn: { min: all.min, gzip: all.gzip }, own: { min: own.min, gzip: own.gzip }, rows },
+      null,
+      2,
+    ),
+  );
 } else {
   const ownRows = rows.filter((row) => row.file.startsWith('packages/'));
   console.log('own source files (minified bytes in the bundle, before gzip)');
@@ -58,7 +64,10 @@ if (process.argv.includes('--json')) {
     deps.set(name, (deps.get(name) ?? 0) + row.bytes);
   }
   console.log('\ndependencies (minified, before gzip)');
-  for (const [name, bytes] of [...deps].sort((a, b) => b[1] - a[1])) console.log(`${kB(bytes).padStart(7)} kB  ${name}`);
+  for (const [name, bytes] of [...deps].sort((a, b) => b[1] - a[1]))
+    console.log(`${kB(bytes).padStart(7)} kB  ${name}`);
   console.log(`\nown code (core + react): ${kB(own.min)} kB min, ${kB(own.gzip)} kB min+gzip`);
-  console.log(`all-in (with xstate, zod, ky; React external): ${kB(all.min)} kB min, ${kB(all.gzip)} kB min+gzip`);
+  console.log(
+    `all-in (with xstate, zod, ky; React external): ${kB(all.min)} kB min, ${kB(all.gzip)} kB min+gzip`,
+  );
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { displayMetric, metricDash } from '../metrics/metrics.format';
 import {
   acme,
   advertisingConnection,
@@ -7,8 +6,9 @@ import {
   globex,
   sellerCentralConnection,
   statusOf,
-} from '../testing/fake-backend';
-import { createBrowser, flush, signInOnAmazon } from '../testing/harness';
+} from '../../test/fake-backend';
+import { createBrowser, flush, signInOnAmazon } from '../../test/harness';
+import { displayMetric, metricDash } from '../metrics/metrics.format';
 
 const sellerCentralMetrics = [
   'totalSales',
