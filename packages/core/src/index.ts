@@ -42,6 +42,7 @@ export {
   type ConnectionsView,
   type ConnectionView,
   connect,
+  connectionsView,
   type DisconnectConfirmation,
   type NextStep,
   type TroubleView,
@@ -58,6 +59,8 @@ export {
   connectionCondition,
   connectionConditions,
   disconnectBlock,
+  whyConnectRefused,
+  whyDisconnectRefused,
   whyRefused,
 } from './machine/connections.rules';
 export { defaultSettings, resolveSettings } from './machine/connections.settings';

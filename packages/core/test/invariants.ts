@@ -4,7 +4,7 @@
  */
 import { errorCatalogue } from '../src/contract/error-codes';
 import type { ConnectionKind } from '../src/contract/types';
-import { type ConnectionsSnapshot, connect } from '../src/machine/connections.connect';
+import { type ConnectionsSnapshot, connectionsView } from '../src/machine/connections.connect';
 import { metricCatalogue, metricKeys } from '../src/metrics/metrics.catalogue';
 import { displayMetric, metricDash } from '../src/metrics/metrics.format';
 
@@ -12,7 +12,7 @@ const live = (condition: string | null) => condition === 'populating' || conditi
 
 export function viewViolations(snapshot: ConnectionsSnapshot): string[] {
   const problems: string[] = [];
-  const view = connect(snapshot, () => {});
+  const view = connectionsView(snapshot, () => {});
   const conditions: Record<ConnectionKind, string | null> = {
     advertising: view.advertising.condition,
     sellerCentral: view.sellerCentral.condition,

@@ -386,14 +386,14 @@ function connectionView(
  *
  * @example
  * ```ts
- * import { connect } from '@smart-ads/core';
- * const view = connect(actor.getSnapshot(), actor.send);
+ * import { connectionsView } from '@smart-ads/core';
+ * const view = connectionsView(actor.getSnapshot(), actor.send);
  * view.sellerCentral.actions.connect; // { allowed: false, code: 'advertising_required', message: '…' }
  * view.metrics.totalSales.state;      // 'unavailable'
  * view.advertising.disconnect();      // opens the confirmation (rule 4)
  * ```
  */
-export function connect(snapshot: ConnectionsSnapshot, send: ConnectionsSend): ConnectionsView {
+export function connectionsView(snapshot: ConnectionsSnapshot, send: ConnectionsSend): ConnectionsView {
   const context = snapshot.context;
   const phase = snapshot.matches('ready')
     ? 'ready'
@@ -434,3 +434,6 @@ export function connect(snapshot: ConnectionsSnapshot, send: ConnectionsSend): C
     },
   };
 }
+
+/** @deprecated Renamed {@link connectionsView} (`connect` read like the `CONNECT` event); goes in the next major. */
+export const connect = connectionsView;

@@ -20,7 +20,12 @@ import {
   prepareSignIn,
   selectAccount,
 } from './connections.actors';
-import { blockMessage, connectBlock, connectionCondition, disconnectBlock } from './connections.rules';
+import {
+  blockMessage,
+  connectionCondition,
+  whyConnectRefused,
+  whyDisconnectRefused,
+} from './connections.rules';
 import { currentReturnPath, resolveSettings } from './connections.settings';
 import type {
   BlockCode,
@@ -977,9 +982,9 @@ function implementations() {
     guards: {
       isFor: ({ event }, { kind }: KindParams) => eventKind(event) === kind,
       canConnect: ({ context, event }, { kind }: KindParams) =>
-        eventKind(event) === kind && connectBlock(context, kind) === null,
+        eventKind(event) === kind && whyConnectRefused(context, kind) === null,
       canDisconnect: ({ context, event }, { kind }: KindParams) =>
-        eventKind(event) === kind && disconnectBlock(context, kind) === null,
+        eventKind(event) === kind && whyDisconnectRefused(context, kind) === null,
       hasCallbackFor: ({ context }, { kind }: KindParams) => context.callback?.kind === kind,
       isConnected: ({ context }, { kind }: KindParams) =>
         connectionCondition(context, kind) !== 'disconnected',
@@ -1027,7 +1032,9 @@ function implementations() {
       refuseByRules: assign({
         refusal: ({ context, event }, { kind }: KindParams) => {
           const code =
-            event.type === 'DISCONNECT' ? disconnectBlock(context, kind) : connectBlock(context, kind);
+            event.type === 'DISCONNECT'
+              ? whyDisconnectRefused(context, kind)
+              : whyConnectRefused(context, kind);
           return refusalOf(event, kind, code ?? 'not_available');
         },
       }),

@@ -14,7 +14,7 @@ import type { ConnectionKind, ConnectionsStatus } from '../contract/types';
 import { createMemoryEnvironment } from '../environment/environment.memory';
 import { ConnectionsError } from '../errors/connections-error';
 import type { Transport } from '../transport/transport.types';
-import { type ConnectionsSnapshot, connect } from './connections.connect';
+import { type ConnectionsSnapshot, connectionsView } from './connections.connect';
 import { connectionsMachine } from './connections.machine';
 import type {
   CallbackOutcome,
@@ -240,7 +240,7 @@ describe('every shortest path of the machine ends in a state whose view model ob
     const disagreements: unknown[] = [];
     let checked = 0;
     for (const path of all) {
-      const view = connect(path.state, () => {});
+      const view = connectionsView(path.state, () => {});
       for (const kind of kinds) {
         for (const [name, event] of commands(kind, path.state)) {
           const before = path.state.context.refusal;

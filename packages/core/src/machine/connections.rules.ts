@@ -8,7 +8,7 @@ import type { BlockCode, CommandName, ConnectionActivity, PerKind } from './conn
  *
  * @example
  * ```ts
- * connectBlock({ status, staleMarks: { advertising: null, sellerCentral: null } }, 'advertising');
+ * whyConnectRefused({ status, staleMarks: { advertising: null, sellerCentral: null } }, 'advertising');
  * ```
  */
 export interface RulesInput {
@@ -80,10 +80,10 @@ export function connectionConditions(input: RulesInput): ConnectionConditions {
  *
  * @example
  * ```ts
- * connectBlock(context, 'advertising'); // 'account_limit_reached' while an account is connected
+ * whyConnectRefused(context, 'advertising'); // 'account_limit_reached' while an account is connected
  * ```
  */
-export function connectBlock(input: RulesInput, kind: ConnectionKind): BlockCode | null {
+export function whyConnectRefused(input: RulesInput, kind: ConnectionKind): BlockCode | null {
   if (!input.status) return 'not_ready';
   const condition = connectionCondition(input, kind);
   if (kind === 'advertising') {
@@ -100,16 +100,16 @@ export function connectBlock(input: RulesInput, kind: ConnectionKind): BlockCode
  *
  * @example
  * ```ts
- * disconnectBlock(context, 'sellerCentral'); // 'not_connected' when there is nothing to disconnect
+ * whyDisconnectRefused(context, 'sellerCentral'); // 'not_connected' when there is nothing to disconnect
  * ```
  */
-export function disconnectBlock(input: RulesInput, kind: ConnectionKind): BlockCode | null {
+export function whyDisconnectRefused(input: RulesInput, kind: ConnectionKind): BlockCode | null {
   if (!input.status) return 'not_ready';
   return connectionCondition(input, kind) === 'disconnected' ? 'not_connected' : null;
 }
 
 /**
- * The commands each activity accepts: `'rules'` when {@link connectBlock} / {@link disconnectBlock} decide, `true`
+ * The commands each activity accepts: `'rules'` when {@link whyConnectRefused} / {@link whyDisconnectRefused} decide, `true`
  * when the state takes it as it is. This is the chart's refusals as a table; the path tests check, in every state
  * they reach, that the machine refuses a command exactly when this table does, with the same code.
  */
@@ -150,9 +150,14 @@ export function whyRefused(
   if (activity === 'loading') return 'not_ready';
   const how = accepted[activity][command];
   if (how === 'rules')
-    return command === 'disconnect' ? disconnectBlock(input, kind) : connectBlock(input, kind);
+    return command === 'disconnect' ? whyDisconnectRefused(input, kind) : whyConnectRefused(input, kind);
   if (how) return null;
   return command === 'prepare' || command === 'connect' || command === 'disconnect'
     ? 'in_progress'
     : 'not_available';
 }
+
+/** @deprecated Renamed {@link whyConnectRefused}; this alias goes in the next major version. */
+export const connectBlock = whyConnectRefused;
+/** @deprecated Renamed {@link whyDisconnectRefused}; this alias goes in the next major version. */
+export const disconnectBlock = whyDisconnectRefused;
