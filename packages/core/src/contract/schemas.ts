@@ -6,51 +6,60 @@ import * as z from 'zod/mini';
 import { errorCodes } from './error-codes';
 
 /** The two Amazon connections of a subscription. */
-export const connectionKindSchema = z.enum(['advertising', 'sellerCentral']);
+export const connectionKindSchema = /* @__PURE__ */ z.enum(['advertising', 'sellerCentral']);
 /** Amazon's three API regions: North America, Europe, Far East. */
-export const amazonRegionSchema = z.enum(['na', 'eu', 'fe']);
+export const amazonRegionSchema = /* @__PURE__ */ z.enum(['na', 'eu', 'fe']);
 /** Whether a connection still works: `stale` after a password change or a revoked authorization. */
-export const connectionHealthSchema = z.enum(['ok', 'stale']);
+export const connectionHealthSchema = /* @__PURE__ */ z.enum(['ok', 'stale']);
 /** Whether data has arrived since the connection was made (rule 5). */
-export const dataStateSchema = z.enum(['populating', 'ready']);
+export const dataStateSchema = /* @__PURE__ */ z.enum(['populating', 'ready']);
 
-const isoDateTime = z.string().check(z.iso.datetime({ offset: true }));
-const nonEmpty = z.string().check(z.minLength(1), z.maxLength(512));
+const isoDateTime = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.iso.datetime({ offset: true }));
+const nonEmpty = /* @__PURE__ */ z
+  .string()
+  .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512));
 
 /** A marketplace where an advertising profile exists. */
-export const advertisingMarketplaceSchema = z.object({
+export const advertisingMarketplaceSchema = /* @__PURE__ */ z.object({
   profileId: nonEmpty,
-  countryCode: z.string().check(z.length(2)),
+  countryCode: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.length(2)),
   marketplaceId: nonEmpty,
   region: amazonRegionSchema,
 });
 
 /** One advertising account a Login with Amazon user can see. */
-export const advertisingAccountSchema = z.object({
+export const advertisingAccountSchema = /* @__PURE__ */ z.object({
   id: nonEmpty,
   name: nonEmpty,
-  type: z.enum(['seller', 'vendor', 'agency']),
-  marketplaces: z.array(advertisingMarketplaceSchema),
+  type: /* @__PURE__ */ z.enum(['seller', 'vendor', 'agency']),
+  marketplaces: /* @__PURE__ */ z.array(advertisingMarketplaceSchema),
 });
 
 /** An Amazon data source behind some figures (see `metricCatalogue`'s `sources`). */
-export const dataSourceSchema = z.enum(['campaigns', 'advertisedProducts', 'orders', 'salesAndTraffic']);
+export const dataSourceSchema = /* @__PURE__ */ z.enum([
+  'campaigns',
+  'advertisedProducts',
+  'orders',
+  'salesAndTraffic',
+]);
 
 /**
  * A connection's data: `ready` once every source of its figures has sent data, else `populating` since `since`.
  * `missing` names the sources still without data (all of them until the first arrives); `attempt` counts the
  * connections of this account so far while its data was incomplete (2: reconnected once more, still waiting).
  */
-const dataSchema = z.object({
+const dataSchema = /* @__PURE__ */ z.object({
   state: dataStateSchema,
   since: isoDateTime,
-  missing: z.optional(z.array(dataSourceSchema)),
-  attempt: z.optional(z.number().check(z.int(), z.minimum(1))),
+  missing: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(dataSourceSchema)),
+  attempt: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(1)),
+  ),
 });
 
 /** The connected Amazon Advertising account. */
-export const advertisingConnectionSchema = z.object({
-  kind: z.literal('advertising'),
+export const advertisingConnectionSchema = /* @__PURE__ */ z.object({
+  kind: /* @__PURE__ */ z.literal('advertising'),
   health: connectionHealthSchema,
   account: advertisingAccountSchema,
   connectedAt: isoDateTime,
@@ -58,74 +67,88 @@ export const advertisingConnectionSchema = z.object({
 });
 
 /** A Seller Central marketplace participation. */
-export const sellerMarketplaceSchema = z.object({
+export const sellerMarketplaceSchema = /* @__PURE__ */ z.object({
   id: nonEmpty,
   name: nonEmpty,
-  countryCode: z.string().check(z.length(2)),
+  countryCode: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.length(2)),
 });
 
 /** The connected Seller Central (SP-API) layer of the Advertising account. */
-export const sellerCentralConnectionSchema = z.object({
-  kind: z.literal('sellerCentral'),
+export const sellerCentralConnectionSchema = /* @__PURE__ */ z.object({
+  kind: /* @__PURE__ */ z.literal('sellerCentral'),
   health: connectionHealthSchema,
   sellingPartnerId: nonEmpty,
   region: amazonRegionSchema,
-  marketplaces: z.array(sellerMarketplaceSchema),
+  marketplaces: /* @__PURE__ */ z.array(sellerMarketplaceSchema),
   connectedAt: isoDateTime,
   data: dataSchema,
 });
 
 /** `GET /status`: the subscription's connections as the server sees them. */
-export const connectionsStatusSchema = z.object({
-  subscription: z.object({ accountLimit: z.number().check(z.int(), z.gte(0)) }),
-  advertising: z.nullable(advertisingConnectionSchema),
-  sellerCentral: z.nullable(sellerCentralConnectionSchema),
+export const connectionsStatusSchema = /* @__PURE__ */ z.object({
+  subscription: /* @__PURE__ */ z.object({
+    accountLimit: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.gte(0)),
+  }),
+  advertising: /* @__PURE__ */ z.nullable(advertisingConnectionSchema),
+  sellerCentral: /* @__PURE__ */ z.nullable(sellerCentralConnectionSchema),
 });
 
 /** A same-origin relative path (`/dashboard?tab=1`), never `//host` or a scheme. */
-export const returnPathSchema = z.string().check(
-  z.maxLength(2048),
-  z.refine((path) => isSafeReturnPath(path), 'must be a same-origin relative path'),
+export const returnPathSchema = /* @__PURE__ */ z.string().check(
+  /* @__PURE__ */ z.maxLength(2048),
+  /* @__PURE__ */ z.refine((path) => isSafeReturnPath(path), 'must be a same-origin relative path'),
 );
 
 /** `POST /authorize`: start connecting one kind. */
-export const authorizeRequestSchema = z.object({
+export const authorizeRequestSchema = /* @__PURE__ */ z.object({
   kind: connectionKindSchema,
   returnTo: returnPathSchema,
-  region: z.optional(amazonRegionSchema),
+  region: /* @__PURE__ */ z.optional(amazonRegionSchema),
 });
 /** The Amazon URL to send the browser to, and the transaction's `state`. */
-export const authorizeResponseSchema = z.object({
-  authorizeUrl: z.url({ protocol: /^https?$/ }),
-  state: z.string().check(z.minLength(16), z.maxLength(256)),
+export const authorizeResponseSchema = /* @__PURE__ */ z.object({
+  authorizeUrl: /* @__PURE__ */ z.url({ protocol: /^https?$/ }),
+  state: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(16), /* @__PURE__ */ z.maxLength(256)),
   expiresAt: isoDateTime,
 });
 
 /** `POST /callback`: what came back from Amazon, parsed by the browser. */
-export const callbackRequestSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('advertising'), state: nonEmpty, code: nonEmpty }),
-  z.object({ kind: z.literal('sellerCentral'), state: nonEmpty, code: nonEmpty, sellingPartnerId: nonEmpty }),
+export const callbackRequestSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
+  /* @__PURE__ */ z.object({
+    kind: /* @__PURE__ */ z.literal('advertising'),
+    state: nonEmpty,
+    code: nonEmpty,
+  }),
+  /* @__PURE__ */ z.object({
+    kind: /* @__PURE__ */ z.literal('sellerCentral'),
+    state: nonEmpty,
+    code: nonEmpty,
+    sellingPartnerId: nonEmpty,
+  }),
 ]);
 /** The exchange connected something, or the user must pick one of several advertising accounts. */
-export const callbackResponseSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('connected'), status: connectionsStatusSchema }),
-  z.object({
-    outcome: z.literal('choose_account'),
-    accounts: z.array(advertisingAccountSchema).check(z.minLength(2)),
+export const callbackResponseSchema = /* @__PURE__ */ z.discriminatedUnion('outcome', [
+  /* @__PURE__ */ z.object({
+    outcome: /* @__PURE__ */ z.literal('connected'),
+    status: connectionsStatusSchema,
+  }),
+  /* @__PURE__ */ z.object({
+    outcome: /* @__PURE__ */ z.literal('choose_account'),
+    accounts: /* @__PURE__ */ z.array(advertisingAccountSchema).check(/* @__PURE__ */ z.minLength(2)),
   }),
 ]);
 
 /** `POST /advertising/account`: the account picked after a sign-in that sees several. */
-export const selectAccountRequestSchema = z.object({ state: nonEmpty, accountId: nonEmpty });
+export const selectAccountRequestSchema = /* @__PURE__ */ z.object({ state: nonEmpty, accountId: nonEmpty });
 
 /** `POST /disconnect`: Advertising needs `confirmed: true` (rule 4); Seller Central is immediate (rule 3). */
-export const disconnectRequestSchema = z.object({
+export const disconnectRequestSchema = /* @__PURE__ */ z.object({
   kind: connectionKindSchema,
-  confirmed: z.optional(z.boolean()),
+  confirmed: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 });
 
 /** Every metric of the help article. */
-export const metricIdSchema = z.enum([
+export const metricIdSchema = /* @__PURE__ */ z.enum([
   'adSpend',
   'acos',
   'roas',
@@ -137,23 +160,26 @@ export const metricIdSchema = z.enum([
   'tacos',
 ]);
 /** Why a figure is missing: never 0 in its place. */
-export const missingReasonSchema = z.enum(['disconnected', 'stale', 'populating']);
+export const missingReasonSchema = /* @__PURE__ */ z.enum(['disconnected', 'stale', 'populating']);
 /**
  * A figure, or `null` with the reason it is missing. Money is in the response's `currency`; ACoS, TACoS,
  * Buy Box % and Listing CVR are percentages in points, as Amazon reports them (38.8 means 38.8 %); ROAS is a
  * ratio (2.57 means 2.57x).
  */
-export const metricValueSchema = z.union([
-  z.object({ value: z.number(), reason: z.null() }),
-  z.object({ value: z.null(), reason: missingReasonSchema }),
+export const metricValueSchema = /* @__PURE__ */ z.union([
+  /* @__PURE__ */ z.object({ value: /* @__PURE__ */ z.number(), reason: /* @__PURE__ */ z.null() }),
+  /* @__PURE__ */ z.object({ value: /* @__PURE__ */ z.null(), reason: missingReasonSchema }),
 ]);
 /** `GET /metrics?from=YYYY-MM-DD&to=YYYY-MM-DD`. */
-export const metricsResponseSchema = z.object({
-  range: z.object({ from: z.string().check(z.iso.date()), to: z.string().check(z.iso.date()) }),
-  currency: z.nullable(z.string().check(z.length(3))),
-  metrics: z.record(metricIdSchema, metricValueSchema),
-  asins: z.array(
-    z.object({
+export const metricsResponseSchema = /* @__PURE__ */ z.object({
+  range: /* @__PURE__ */ z.object({
+    from: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.iso.date()),
+    to: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.iso.date()),
+  }),
+  currency: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.length(3))),
+  metrics: /* @__PURE__ */ z.record(metricIdSchema, metricValueSchema),
+  asins: /* @__PURE__ */ z.array(
+    /* @__PURE__ */ z.object({
       asin: nonEmpty,
       adSpend: metricValueSchema,
       totalSales: metricValueSchema,
@@ -163,13 +189,13 @@ export const metricsResponseSchema = z.object({
 });
 
 /** An `application/problem+json` body (RFC 9457) with our stable code. */
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().check(z.int()),
-  code: z.enum(errorCodes as [string, ...string[]]),
-  detail: z.string(),
-  retryable: z.boolean(),
+export const problemSchema = /* @__PURE__ */ z.object({
+  type: /* @__PURE__ */ z.string(),
+  title: /* @__PURE__ */ z.string(),
+  status: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()),
+  code: /* @__PURE__ */ z.enum(errorCodes as [string, ...string[]]),
+  detail: /* @__PURE__ */ z.string(),
+  retryable: /* @__PURE__ */ z.boolean(),
 });
 
 /**

@@ -17,7 +17,7 @@ import type {
 } from './connections.types';
 
 /** Failures of a sign-in that count towards `reconnect_loop` (a second one in a row). */
-const signInFailures: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+const signInFailures: ReadonlySet<ErrorCode> = /* @__PURE__ */ new Set<ErrorCode>([
   'oauth_refused',
   'no_advertising_access',
   'no_seller_central_access',
@@ -42,12 +42,12 @@ function sleep(deps: ConnectionsDeps, ms: number): Promise<void> {
 }
 
 /** `GET /status`. */
-export const loadStatus = fromPromise<ConnectionsStatus, { deps: ConnectionsDeps }>(
+export const loadStatus = /* @__PURE__ */ fromPromise<ConnectionsStatus, { deps: ConnectionsDeps }>(
   async ({ input, signal }) => input.deps.transport.getStatus({ signal }),
 );
 
 /** `POST /authorize` for one kind: the URL to open and its `state`. */
-export const prepareSignIn = fromPromise<
+export const prepareSignIn = /* @__PURE__ */ fromPromise<
   PreparedSignIn,
   { deps: ConnectionsDeps; kind: ConnectionKind; returnTo: string }
 >(async ({ input, signal }) => {
@@ -123,7 +123,7 @@ function ownTransaction(deps: ConnectionsDeps, parsed: ParsedCallback): PendingT
  * a spent `state` resumes by reloading status), then calls `POST /callback`. Counts failed sign-ins: a second in a
  * row becomes `reconnect_loop`.
  */
-export const completeCallback = fromPromise<
+export const completeCallback = /* @__PURE__ */ fromPromise<
   CallbackOutcome,
   { deps: ConnectionsDeps; callback: IncomingCallback }
 >(async ({ input }) => {
@@ -181,7 +181,7 @@ export const completeCallback = fromPromise<
 });
 
 /** `POST /advertising/account`: the account picked after a sign-in that sees several. */
-export const selectAccount = fromPromise<
+export const selectAccount = /* @__PURE__ */ fromPromise<
   ConnectionsStatus,
   { deps: ConnectionsDeps; state: string; accountId: string }
 >(({ input }) => input.deps.transport.selectAccount({ state: input.state, accountId: input.accountId }));
@@ -190,11 +190,13 @@ export const selectAccount = fromPromise<
  * `POST /disconnect`. Advertising is only ever sent with `confirmed: true`, and this actor only runs after the
  * user confirmed (rule 4); Seller Central is immediate (rule 3).
  */
-export const disconnect = fromPromise<ConnectionsStatus, { deps: ConnectionsDeps; kind: ConnectionKind }>(
-  ({ input }) =>
-    input.deps.transport.disconnect(
-      input.kind === 'advertising' ? { kind: 'advertising', confirmed: true } : { kind: 'sellerCentral' },
-    ),
+export const disconnect = /* @__PURE__ */ fromPromise<
+  ConnectionsStatus,
+  { deps: ConnectionsDeps; kind: ConnectionKind }
+>(({ input }) =>
+  input.deps.transport.disconnect(
+    input.kind === 'advertising' ? { kind: 'advertising', confirmed: true } : { kind: 'sellerCentral' },
+  ),
 );
 
 /**
@@ -202,7 +204,7 @@ export const disconnect = fromPromise<ConnectionsStatus, { deps: ConnectionsDeps
  * it over the bus. A blocked popup reports `POPUP_BLOCKED` (the machine falls back to the redirect); a popup that
  * looks closed is only advisory: `POPUP_CLOSED` comes after a grace period without an answer.
  */
-export const popupWatcher = fromCallback<
+export const popupWatcher = /* @__PURE__ */ fromCallback<
   ConnectionsEvent,
   { deps: ConnectionsDeps; kind: ConnectionKind; url: string; state: string }
 >(({ input, sendBack }) => {
@@ -244,7 +246,7 @@ export const popupWatcher = fromCallback<
 });
 
 /** Listens for other windows' "status changed" and asks for a reload (a second tab's result reaches this one). */
-export const busListener = fromCallback<ConnectionsEvent, { deps: ConnectionsDeps }>(
+export const busListener = /* @__PURE__ */ fromCallback<ConnectionsEvent, { deps: ConnectionsDeps }>(
   ({ input, sendBack }) => {
     const { environment } = input.deps;
     if (!environment.bus) return () => {};

@@ -58,7 +58,7 @@ const sellerCentral = { kind: 'sellerCentral' } as const;
  * actor.send({ type: 'CONNECT', kind: 'advertising' });
  * ```
  */
-export const connectionsMachine = implementations().createMachine({
+export const connectionsMachine = /* @__PURE__ */ implementations().createMachine({
   id: 'connections',
   context: createInitialContext,
   initial: 'loading',
@@ -963,6 +963,7 @@ type SignInParams = { readonly kind: ConnectionKind; readonly outcome: CallbackO
  * so the chart can come first in this file; hosts and tests may swap any of them with
  * `connectionsMachine.provide(...)`.
  */
+/* @__NO_SIDE_EFFECTS__ */
 function implementations() {
   return setup({
     types: {
