@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pendingTransaction } from '../../test/transactions';
 import { createMemoryStorage } from '../environment/memory-storage';
 import type { ParsedCallback } from './callback.parse';
 import { callbackKind, resolveCallback } from './callback.resolve';
@@ -6,21 +7,8 @@ import { createTransactionStore } from './transaction.store';
 import type { PendingTransaction } from './transaction.types';
 
 const now = 10_000;
-const advertising: PendingTransaction = {
-  kind: 'advertising',
-  state: 'state-advertising-0123456789',
-  returnTo: '/dashboard',
-  attempt: 1,
-  startedAt: 1_000,
-  expiresAt: now + 60_000,
-  mode: 'redirect',
-  afterDataSlow: false,
-};
-const sellerCentral: PendingTransaction = {
-  ...advertising,
-  kind: 'sellerCentral',
-  state: 'state-seller-central-0123456789',
-};
+const advertising = pendingTransaction('advertising');
+const sellerCentral = pendingTransaction('sellerCentral');
 
 function storeWith(...transactions: PendingTransaction[]) {
   const store = createTransactionStore(createMemoryStorage(), () => now);

@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { acme, globex } from '../../test/fake-backend';
+import { pendingTransaction } from '../../test/transactions';
 import { createMemoryStorage } from '../environment/memory-storage';
 import { createTransactionStore } from './transaction.store';
-import type { PendingTransaction } from './transaction.types';
 
-const advertising: PendingTransaction = {
-  kind: 'advertising',
-  state: 'state-advertising-0123456789',
-  returnTo: '/dashboard',
-  attempt: 1,
-  startedAt: 1_000,
-  expiresAt: 601_000,
-  mode: 'redirect',
-  afterDataSlow: false,
-};
-const sellerCentral: PendingTransaction = {
-  ...advertising,
-  kind: 'sellerCentral',
-  state: 'state-seller-central-0123456789',
-  mode: 'popup',
-};
+const advertising = pendingTransaction('advertising');
+const sellerCentral = pendingTransaction('sellerCentral', { mode: 'popup' });
 
 function setUp() {
   const storage = createMemoryStorage();
