@@ -1,5 +1,6 @@
 // Runs every benchmark of the repo against the built packages: `./dev bench` (or `pnpm bench`).
-// Benchmarks are plain .mjs files in packages/*/bench/ that import ../dist and print their figures.
+// Benchmarks are plain .mjs files in packages/*/bench/ (they import ../dist) and examples/*/bench/ (they run an
+// example against the built packages) and print their figures.
 // `pnpm bench <filter>` runs only the files whose path contains <filter>.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -11,8 +12,8 @@ const filter = process.argv[2] ?? '';
 const build = spawnSync('pnpm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const files = readdirSync(join(root, 'packages'))
-  .map((pkg) => join(root, 'packages', pkg, 'bench'))
+const files = ['packages', 'examples']
+  .flatMap((group) => readdirSync(join(root, group)).map((name) => join(root, group, name, 'bench')))
   .filter((dir) => existsSync(dir))
   .flatMap((dir) =>
     readdirSync(dir)

@@ -47,12 +47,14 @@ function vitestStep(name, extraArgs) {
 const only = process.argv.slice(2);
 const wanted = (name) => only.length === 0 || only.includes(name);
 const e2eConfig = 'examples/react-dashboard/vitest.config.ts';
+const e2eNextConfig = 'examples/nextjs-dashboard/vitest.config.ts';
 
 if (wanted('typecheck')) step('typecheck', 'pnpm', ['run', '--silent', 'typecheck']);
 if (wanted('lint')) step('lint', 'pnpm', ['run', '--silent', 'lint']);
 // Debian's chromium drives the browser tests (mock-amazon's worker tests and the e2e suite): ensure it first.
 const haveChromium =
-  (wanted('unit') || wanted('e2e')) && step('chromium', 'bash', ['scripts/ensure-chromium.sh']);
+  (wanted('unit') || wanted('e2e') || wanted('e2e-next')) &&
+  step('chromium', 'bash', ['scripts/ensure-chromium.sh']);
 if (wanted('unit')) vitestStep('unit', []);
 if (wanted('build')) step('build', 'pnpm', ['run', '--silent', 'build']);
 if (wanted('packages')) step('packages', 'pnpm', ['run', '--silent', 'check:packages']);
@@ -62,6 +64,11 @@ if (wanted('e2e') && existsSync(join(root, e2eConfig))) {
   // Screenshots for the README are refreshed on demand (E2E_SCREENSHOTS=1), not on every test run.
   process.env.E2E_SCREENSHOTS ??= '0';
   if (haveChromium) vitestStep('e2e', ['--config', e2eConfig]);
+}
+// The same scenarios against the Next.js example's production build (`next build` in its global set-up).
+if (wanted('e2e-next') && existsSync(join(root, e2eNextConfig))) {
+  process.env.E2E_SCREENSHOTS ??= '0';
+  if (haveChromium) vitestStep('e2e-next', ['--config', e2eNextConfig]);
 }
 
 console.log('\nSummary');

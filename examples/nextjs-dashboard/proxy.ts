@@ -7,10 +7,14 @@ import { subscriptionCookie, subscriptionFromCookie } from './lib/demo-subscript
  * (Next.js 16 names this file `proxy.ts`; earlier versions called it middleware.)
  */
 export function proxy(request: NextRequest): NextResponse {
-  if (subscriptionFromCookie(request.cookies.get(subscriptionCookie)?.value)) return NextResponse.next();
+  // The pages render the dashboard for the path asked (its router is the example's own, over window.history).
+  const headers = new Headers(request.headers);
+  headers.set('x-request-path', request.nextUrl.pathname);
+  if (subscriptionFromCookie(request.cookies.get(subscriptionCookie)?.value)) {
+    return NextResponse.next({ request: { headers } });
+  }
   const id = `demo-${crypto.randomUUID()}`;
   // The page rendered for this very request must see the new cookie too.
-  const headers = new Headers(request.headers);
   headers.set(
     'cookie',
     `${request.headers.get('cookie') ?? ''}; ${subscriptionCookie}=${id}`.replace(/^; /, ''),

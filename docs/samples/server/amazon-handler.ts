@@ -1,6 +1,7 @@
 import {
   type AmazonBaseUrls,
   amazonProductionBaseUrls,
+  type ConnectionsHandlerOptions,
   createConnectionsHandler,
   createSqliteStore,
 } from '@smart-ads/core/server';
@@ -26,7 +27,7 @@ async function amazonHosts(): Promise<AmazonBaseUrls> {
 
 const returnUrl = `${setting('APP_ORIGIN')}/amazon/return`; // registered with Amazon for both kinds
 
-export const amazonHandler = createConnectionsHandler({
+export const amazonOptions: ConnectionsHandlerOptions = {
   basePath: '/api/amazon',
   store: await createSqliteStore({ filename: './data/amazon-connections.db' }), // ./data is created if missing
   encryptionKey: setting('AMAZON_TOKEN_KEY'), // openssl rand -base64 32
@@ -42,4 +43,6 @@ export const amazonHandler = createConnectionsHandler({
   baseUrls: await amazonHosts(),
   // Your authentication: the subscription of the signed-in user ({ id, accountLimit }), or null (401).
   getSubscription: (request) => subscriptionOf(request),
-});
+};
+
+export const amazonHandler = createConnectionsHandler(amazonOptions);

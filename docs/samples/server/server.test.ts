@@ -2,6 +2,7 @@
 // environment a host sets, mounted on Node's http, Express, Hono and a Next.js route; both kinds connect through
 // Amazon's real sign-in and consent pages (signInOverHttp), Seller Central included (the draft app).
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -157,6 +158,68 @@ describe('the server README', () => {
       expect((error as SignInError).pageCode).toBe('MD1000');
     } finally {
       process.env.SP_API_DRAFT_APP = 'true';
+    }
+  });
+
+  it('a host job applies a bid through the access API, is refused after the disconnect, and reads the outbox', async () => {
+    const { amazonServer, applyKeywordBid, followConnectionEvents, scheduleHealthChecks } = await import(
+      './host-jobs'
+    );
+    const { toNodeListener } = await import('@smart-ads/core/server');
+    const server = createServer(toNodeListener(amazonServer.handler)).listen(0);
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/amazon`;
+    const seen: string[] = [];
+    let saved = 0;
+    try {
+      await call(base, '/disconnect', { kind: 'advertising', confirmed: true }); // a clean start
+      await connect(base, 'advertising');
+      const ads = await amazonServer.amazon.connect('subscription-1', 'advertising');
+      const listed = await ads.fetch('/sp/keywords/list', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/vnd.spKeyword.v3+json',
+          accept: 'application/vnd.spKeyword.v3+json',
+        },
+        body: JSON.stringify({ stateFilter: { include: ['ENABLED'] } }),
+      });
+      const [keyword] = ((await listed.json()) as { keywords: { keywordId: string; bid: number }[] })
+        .keywords;
+      expect(keyword).toBeDefined();
+      expect(await applyKeywordBid('subscription-1', keyword?.keywordId ?? '', 0.77)).toBe(true);
+      const updates = () => mock.amazon.calls('ads.sp.keywords.update');
+      expect(updates()).toBe(1);
+
+      const stop = await followConnectionEvents(
+        {
+          load: async () => 0,
+          save: async (position) => {
+            saved = position;
+          },
+        },
+        async (event) => {
+          seen.push(event.type);
+        },
+      );
+      await call(base, '/disconnect', { kind: 'advertising', confirmed: true });
+      await amazonServer.events.deliver();
+      const refused = await applyKeywordBid('subscription-1', keyword?.keywordId ?? '', 0.5).catch(
+        (error: unknown) => error,
+      );
+      expect(refused).toMatchObject({
+        code: 'not_connected',
+        detail: 'Connect Amazon Advertising to see Apply actions.',
+      });
+      expect(updates()).toBe(1);
+      expect(seen).toContain('connected');
+      expect(seen.at(-1)).toBe('disconnected');
+      expect(saved).toBeGreaterThan(0);
+      stop();
+      clearInterval(scheduleHealthChecks());
+    } finally {
+      amazonServer.close();
+      await new Promise((resolve) => server.close(resolve));
+      server.closeAllConnections();
     }
   });
 });

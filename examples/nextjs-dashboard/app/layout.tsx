@@ -1,19 +1,13 @@
 import type { ReactNode } from 'react';
 
-export const metadata = { title: 'Smart Ads — Amazon connections (Next.js)' };
+export const metadata = { title: 'Smart Ads — Amazon Ads Optimiser (Next.js)' };
+export const viewport = { width: 'device-width', initialScale: 1 };
 
-/** The page shell, rendered on the server. */
+/** The document, rendered on the server; the dashboard (top bar, notices, pages) is `DashboardApp`. */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>
-        <header>
-          <nav aria-label="Smart Ads">
-            <a href="/">Dashboard</a> <a href="/connections">Connections</a>
-          </nav>
-        </header>
-        <main>{children}</main>
-      </body>
+      <body>{children}</body>
     </html>
   );
 }

@@ -1,13 +1,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  type ConnectionStore,
-  type ConnectionsHandler,
-  createConnectionsHandler,
+  type ConnectionsServer,
+  createConnectionsServer,
   createPostgresStore,
   createSqliteStore,
 } from '@smart-ads/core/server';
+import { optimiserHandler, startRulesJob } from '@smart-ads/example-react-dashboard/server/optimiser.ts';
 import { defaultMockApp, mockAmazonBaseUrls } from '@smart-ads/mock-amazon';
+import { reportTimings } from './app-config';
 import { subscriptionCookie, subscriptionFromCookie } from './demo-subscription';
 
 /** Where the server half is mounted (the catch-all route handler's folder). */
@@ -37,7 +38,15 @@ function encryptionKey(dataDir: string): string {
   }
 }
 
-async function start(): Promise<{ handler: ConnectionsHandler; store: ConnectionStore }> {
+/** The server half and the example's optimiser (Apply route, Rules job), one of each per process. */
+export interface AmazonServer {
+  /** The server half: its `handler` behind `/api/amazon`, and the host's access, gate, events and history. */
+  readonly connections: ConnectionsServer;
+  /** The optimiser's routes behind `/api/optimiser` (the Vite example's own, shared). */
+  readonly optimiser: (request: Request) => Promise<Response>;
+}
+
+async function start(): Promise<AmazonServer> {
   const dataDir = process.env.SMART_ADS_DATA_DIR ?? join(process.cwd(), '.data');
   mkdirSync(dataDir, { recursive: true });
   // PostgreSQL when DATABASE_URL is set (several app servers), else the embedded SQLite file.
@@ -45,7 +54,8 @@ async function start(): Promise<{ handler: ConnectionsHandler; store: Connection
     ? await createPostgresStore({ connectionString: process.env.DATABASE_URL })
     : await createSqliteStore({ filename: join(dataDir, 'amazon-connections.db') });
   const appOrigin = process.env.APP_ORIGIN ?? 'http://127.0.0.1:3000';
-  const handler = createConnectionsHandler({
+  const reports = reportTimings();
+  const connections = createConnectionsServer({
     basePath: apiBasePath,
     store,
     encryptionKey: encryptionKey(dataDir),
@@ -57,13 +67,19 @@ async function start(): Promise<{ handler: ConnectionsHandler; store: Connection
       draftApp: defaultMockApp.draft,
     },
     // The standalone mock Amazon (`mock-amazon serve`); without MOCK_AMAZON_URL, Amazon itself.
+    ...(reports ? { reports } : {}),
     ...(process.env.MOCK_AMAZON_URL ? { baseUrls: mockAmazonBaseUrls(process.env.MOCK_AMAZON_URL) } : {}),
     getSubscription: (request) => {
       const id = subscriptionOf(request.headers.get('cookie'));
-      return id ? { id, accountLimit: 1 } : null;
+      return id ? { id, accountLimit: 1, actor: `demo user ${id.slice(5, 11)}` } : null;
     },
   });
-  return { handler, store };
+  // The Rules run on the server on a schedule (SMART_ADS_RULES_INTERVAL_MS; 0: never), stopped by the feature gate
+  // while Advertising is disconnected or stale.
+  const rules = startRulesJob(connections, {
+    intervalMs: Number(process.env.SMART_ADS_RULES_INTERVAL_MS ?? 15_000),
+  });
+  return { connections, optimiser: optimiserHandler(connections, rules) };
 }
 
 const shared = Symbol.for('smart-ads.nextjs-dashboard.server');

@@ -10,7 +10,11 @@ const { values } = parseArgs({
   },
 });
 
-const example = await startNextExample({ port: Number(values.port), mockPort: Number(values['mock-port']) });
+const example = await startNextExample({
+  port: Number(values.port),
+  mockPort: Number(values['mock-port']),
+  rulesIntervalMs: 15_000, // the Rules job evaluates the two rules on report data every 15 s
+});
 const { users } = example.mock.amazon;
 process.stdout.write(
   [

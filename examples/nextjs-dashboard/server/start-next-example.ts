@@ -5,24 +5,35 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type MockAmazonServer, startMockAmazonServer } from '@smart-ads/mock-amazon/node';
+import type { ReportTimings } from '@smart-ads/core/server';
+import { applyScenario, type ScenarioCall } from '@smart-ads/example-react-dashboard/server/mock-scenario.ts';
+import type { RunningExample } from '@smart-ads/example-react-dashboard/server/start-example.ts';
+import { type AppConfig, defaultAppConfig } from '@smart-ads/example-react-dashboard/src/app-config.ts';
+import { startMockAmazonServer } from '@smart-ads/mock-amazon/node';
 
-/** Options of {@link startNextExample}. */
+/** Options of {@link startNextExample}: the Vite example's (`startExample`) plus the Next.js server's environment. */
 export interface StartNextExampleOptions {
   /** The app's port. @default a free port */
   readonly port?: number;
   /** The mock Amazon's port. @default a free port */
   readonly mockPort?: number;
+  /** Mock scenarios to switch on at start (`dataLatency`, `emptyReports`, …). @default [] */
+  readonly scenarios?: readonly ScenarioCall[];
+  /** Overrides of the dashboard's timings and support link (`SMART_ADS_APP_CONFIG`). @default the demo's */
+  readonly appConfig?: Partial<AppConfig>;
+  /** The server half's report timings (`SMART_ADS_REPORT_TIMINGS`). @default the server half's */
+  readonly reports?: ReportTimings;
+  /** How often the server-side Rules job runs (ms); 0: never on its own. @default 0 */
+  readonly rulesIntervalMs?: number;
   /** Extra environment for the Next.js server (e.g. `DATABASE_URL` for PostgreSQL). */
   readonly env?: Readonly<Record<string, string>>;
 }
 
-/** The running stack: the Next.js server (production build) and the standalone mock Amazon behind it. */
-export interface RunningNextExample {
-  readonly url: string;
-  readonly mock: MockAmazonServer;
-  close(): Promise<void>;
-}
+/**
+ * The running stack: the Next.js server (production build) and the standalone mock Amazon behind it; the same
+ * shape as the Vite example's, so the end-to-end scenarios run on either.
+ */
+export type RunningNextExample = RunningExample;
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -68,6 +79,13 @@ export async function startNextExample(options: StartNextExampleOptions = {}): P
     throw new Error('The Next.js app is not built: run `pnpm --dir examples/nextjs-dashboard build`');
   }
   const mock = await startMockAmazonServer({ port: options.mockPort ?? 0, clock: 'running' });
+  const appConfig: AppConfig = { ...defaultAppConfig, ...options.appConfig };
+  try {
+    for (const scenario of options.scenarios ?? []) await applyScenario(mock.url, scenario);
+  } catch (error) {
+    await mock.close();
+    throw error;
+  }
   const dataDir = await mkdtemp(join(tmpdir(), 'smart-ads-next-'));
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
@@ -91,6 +109,9 @@ export async function startNextExample(options: StartNextExampleOptions = {}): P
         MOCK_AMAZON_URL: mock.url,
         APP_ORIGIN: url,
         SMART_ADS_DATA_DIR: dataDir,
+        SMART_ADS_APP_CONFIG: JSON.stringify(appConfig),
+        SMART_ADS_RULES_INTERVAL_MS: String(options.rulesIntervalMs ?? 0),
+        ...(options.reports ? { SMART_ADS_REPORT_TIMINGS: JSON.stringify(options.reports) } : {}),
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -117,5 +138,5 @@ export async function startNextExample(options: StartNextExampleOptions = {}): P
     await stop();
     throw error;
   }
-  return { url, mock, close: stop };
+  return { url, mock, appConfig, close: stop };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   connectFromDropdown,
   connectionSection,
+  disconnectAdvertising,
   expectAdvertisingFigures,
   expectText,
   goTo,
@@ -48,12 +49,7 @@ describe('switching accounts', () => {
     expect(new URL(page.url()).origin).toBe(suite.example().url);
     await saveScreenshot(page, 'one-account-rule');
 
-    await goTo(page, 'Connections');
-    await connectionSection(page, 'Amazon Advertising')
-      .getByRole('button', { name: 'Disconnect Amazon Advertising' })
-      .click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Disconnect' }).click();
-    await expectText(connectionSection(page, 'Amazon Advertising').locator('.pill'), 'Not connected');
+    await disconnectAdvertising(page);
 
     await connectFromDropdown(page, 'Amazon Advertising', users.otherAccount);
     await page.waitForURL((url) => url.pathname === '/connections');

@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import {
   type AmazonBaseUrls,
-  createConnectionsHandler,
+  createConnectionsServer,
   createSqliteStore,
   type EncryptionKeyInput,
   type ReportTimings,
   toNodeListener,
 } from '@smart-ads/core/server';
 import { type AppConfig, appConfigPath } from '../src/app-config.ts';
+import { optimiserBasePath, optimiserHandler, startRulesJob } from './optimiser.ts';
 import { findStaticFile } from './static-files.ts';
 import { pageSubscription, subscriptionFromCookieHeader } from './subscription-cookie.ts';
 
@@ -41,6 +42,8 @@ export interface ExampleServerOptions {
   readonly appConfig: AppConfig;
   /** Report caching and polling of the server half. */
   readonly reports?: ReportTimings;
+  /** How often the Rules job runs (ms); 0: never on its own. @default 0 */
+  readonly rulesIntervalMs?: number;
 }
 
 /** A running example server. */
@@ -74,8 +77,8 @@ function send(
 }
 
 /**
- * Starts the example's HTTP server: the server half (`createConnectionsHandler` with the embedded SQLite store) at
- * `/api/amazon`, the app's config at `/app-config.json`, and the built app for every other GET. Each browser is a
+ * Starts the example's HTTP server: the server half (`createConnectionsServer` with the embedded SQLite store) at
+ * `/api/amazon`, the optimiser (Apply, and the Rules job's state) at `/api/optimiser`, the app's config at `/app-config.json`, and the built app for every other GET. Each browser is a
  * demo subscription, kept in an HttpOnly cookie.
  *
  * @example
@@ -87,12 +90,18 @@ function send(
 export async function startExampleServer(options: ExampleServerOptions): Promise<ExampleServer> {
   const store = await createSqliteStore({ filename: join(options.dataDir, 'amazon-connections.db') });
   let api: ((request: IncomingMessage, response: ServerResponse) => Promise<void>) | null = null;
+  let optimiser: ((request: IncomingMessage, response: ServerResponse) => Promise<void>) | null = null;
 
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === apiBasePath || path.startsWith(`${apiBasePath}/`)) {
       if (!api) return send(response, 503, {}, '');
       void api(request, response);
+      return;
+    }
+    if (path.startsWith(`${optimiserBasePath}/`)) {
+      if (!optimiser) return send(response, 503, {}, '');
+      void optimiser(request, response);
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -128,30 +137,33 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
   const redirectUri = `${url}${callbackPath}`;
 
-  api = toNodeListener(
-    createConnectionsHandler({
-      basePath: apiBasePath,
-      store,
-      encryptionKey: options.encryptionKey,
-      baseUrls: options.baseUrls,
-      amazon: {
-        clientId: options.amazon.clientId,
-        clientSecret: options.amazon.clientSecret,
-        applicationId: options.amazon.applicationId,
-        draftApp: options.amazon.draftApp,
-        redirectUris: { advertising: redirectUri, sellerCentral: redirectUri },
-      },
-      ...(options.reports ? { reports: options.reports } : {}),
-      getSubscription: (request) => {
-        const id = subscriptionFromCookieHeader(request.headers.get('cookie'));
-        return id ? { id, accountLimit: 1 } : null;
-      },
-    }),
-  );
+  const connections = createConnectionsServer({
+    basePath: apiBasePath,
+    store,
+    encryptionKey: options.encryptionKey,
+    baseUrls: options.baseUrls,
+    amazon: {
+      clientId: options.amazon.clientId,
+      clientSecret: options.amazon.clientSecret,
+      applicationId: options.amazon.applicationId,
+      draftApp: options.amazon.draftApp,
+      redirectUris: { advertising: redirectUri, sellerCentral: redirectUri },
+    },
+    ...(options.reports ? { reports: options.reports } : {}),
+    getSubscription: (request) => {
+      const id = subscriptionFromCookieHeader(request.headers.get('cookie'));
+      return id ? { id, accountLimit: 1, actor: `demo user ${id.slice(0, 6)}` } : null;
+    },
+  });
+  api = toNodeListener(connections.handler);
+  const rules = startRulesJob(connections, { intervalMs: options.rulesIntervalMs ?? 0 });
+  optimiser = toNodeListener(optimiserHandler(connections, rules));
 
   return {
     url,
     async close() {
+      rules.stop();
+      connections.close();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

@@ -16,6 +16,7 @@ const example = await startExample({
   port: Number(values.port),
   mockPort: Number(values['mock-port']),
   scenarios: values.scenario.map(parseScenario),
+  rulesIntervalMs: 15_000, // the Rules job evaluates the two rules on report data every 15 s
 });
 const { users } = example.mock.amazon;
 process.stdout.write(

@@ -26,6 +26,8 @@ export interface StartExampleOptions {
    * SP_API_APPLICATION_ID from the environment
    */
   readonly amazon?: ExampleAmazonApp;
+  /** How often the server-side Rules job runs (ms); 0: never on its own. @default 0 */
+  readonly rulesIntervalMs?: number;
   /** The built app. @default examples/react-dashboard/dist */
   readonly appDir?: string;
 }
@@ -83,6 +85,7 @@ export async function startExample(options: StartExampleOptions = {}): Promise<R
       encryptionKey: crypto.getRandomValues(new Uint8Array(32)),
       appConfig,
       reports: options.reports ?? defaultReports,
+      rulesIntervalMs: options.rulesIntervalMs ?? 0,
     });
     return {
       url: server.url,

@@ -4,75 +4,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMockAmazon } from '@smart-ads/mock-amazon';
 import { createConnectionsHandler, createSqliteStore } from '../dist/server/index.js';
+import { countCalls, diff, onMockAmazon, range } from './support/on-mock-amazon.mjs';
 
-const returnUrl = 'http://localhost:3000/amazon/return';
-const range = 'from=2026-11-10&to=2026-11-16';
-
-async function setUp(store) {
-  const amazon = createMockAmazon({ now: Date.parse('2026-11-20T12:00:00Z') });
-  const handler = createConnectionsHandler({
-    basePath: '/api/amazon',
-    store,
-    encryptionKey: crypto.getRandomValues(new Uint8Array(32)),
-    amazon: {
-      clientId: amazon.app.clientId,
-      clientSecret: amazon.app.clientSecret,
-      applicationId: amazon.app.applicationId,
-      redirectUris: { advertising: returnUrl, sellerCentral: returnUrl },
-      draftApp: amazon.app.draft,
-    },
-    baseUrls: amazon.baseUrls,
-    fetch: (request) => amazon.fetch(request),
-    now: () => amazon.clock.now(),
-    logger: { warn: () => {}, error: () => {} },
-    getSubscription: (request) => {
-      const id = request.headers.get('x-subscription');
-      return id ? { id } : null;
-    },
-  });
-  const call = async (method, path, body, subscription = 'sub_bench') => {
-    const headers = { 'x-subscription': subscription };
-    if (body) headers['content-type'] = 'application/json';
-    const response = await handler(
-      new Request(`http://localhost/api/amazon${path}`, {
-        method,
-        headers,
-        body: body ? JSON.stringify(body) : undefined,
-      }),
-    );
-    return { status: response.status, body: await response.json() };
-  };
-  const connect = async (kind, subscription = 'sub_bench') => {
-    const started = await call('POST', '/authorize', { kind, returnTo: '/' }, subscription);
-    const redirect = await amazon.signIn(started.body.authorizeUrl);
-    const q = redirect.searchParams;
-    const body =
-      kind === 'advertising'
-        ? { kind, state: q.get('state'), code: q.get('code') }
-        : {
-            kind,
-            state: q.get('state'),
-            code: q.get('spapi_oauth_code'),
-            sellingPartnerId: q.get('selling_partner_id'),
-          };
-    const answer = await call('POST', '/callback', body, subscription);
-    if (answer.status !== 200) throw new Error(`connect ${kind} failed: ${JSON.stringify(answer.body)}`);
-  };
-  return { amazon, handler, call, connect };
-}
-
-const countCalls = (amazon) => ({
-  refreshes: amazon.calls('lwa.token.refresh_token'),
-  adsReportCreates: amazon.calls('ads.reports.create'),
-  adsReportPolls: amazon.calls('ads.reports.get'),
-  spReportCreates: amazon.calls('spapi.reports.create'),
-  spReportPolls: amazon.calls('spapi.reports.get'),
-  orderMetrics: amazon.calls('spapi.orderMetrics'),
-  total: amazon.calls('*'),
-});
-const diff = (after, before) => Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - before[k]]));
+const setUp = (store, options) => onMockAmazon(createConnectionsHandler, store, options);
 
 // 1. Amazon calls for 100 concurrent dashboard loads with an expired access token.
 {

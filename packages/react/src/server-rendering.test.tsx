@@ -1,5 +1,11 @@
 // @vitest-environment node
-import { ConnectionsProvider, createHttpTransport, MetricValue, useConnection } from '@smart-ads/react';
+import {
+  ConnectionsProvider,
+  type ConnectionsStatus,
+  createHttpTransport,
+  MetricValue,
+  useConnection,
+} from '@smart-ads/react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 
@@ -8,6 +14,15 @@ function Status() {
   return (
     <p>
       {advertising.label}: {advertising.activity}
+    </p>
+  );
+}
+
+function Account() {
+  const advertising = useConnection('advertising');
+  return (
+    <p>
+      {advertising.accountName}: {advertising.condition}
     </p>
   );
 }
@@ -30,6 +45,44 @@ describe('server rendering', () => {
     );
     expect(html).toContain('Amazon Advertising<!-- -->: <!-- -->loading');
     expect(html).toContain('data-metric="totalSales"');
+    expect(requests).toBe(0);
+  });
+
+  it('renders the connections the server read when given initialStatus: no loading state, nothing sent', () => {
+    let requests = 0;
+    const fetch = async () => {
+      requests++;
+      return new Response('{}');
+    };
+    const status: ConnectionsStatus = {
+      subscription: { accountLimit: 1 },
+      advertising: {
+        kind: 'advertising',
+        health: 'ok',
+        account: {
+          id: 'ENTITY-ACME',
+          name: 'Acme Outdoor',
+          type: 'seller',
+          marketplaces: [
+            { profileId: '111', countryCode: 'US', marketplaceId: 'ATVPDKIKX0DER', region: 'na' },
+          ],
+        },
+        connectedAt: '2026-11-26T10:00:00.000Z',
+        data: { state: 'ready', since: '2026-11-26T10:00:00.000Z' },
+      },
+      sellerCentral: null,
+    };
+    const html = renderToString(
+      <ConnectionsProvider
+        options={{
+          transport: createHttpTransport({ baseUrl: 'http://app.example/api/amazon', fetch }),
+          initialStatus: status,
+        }}
+      >
+        <Account />
+      </ConnectionsProvider>,
+    );
+    expect(html).toContain('Acme Outdoor<!-- -->: <!-- -->ready');
     expect(requests).toBe(0);
   });
 });

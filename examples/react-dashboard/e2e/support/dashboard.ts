@@ -127,3 +127,13 @@ export async function connectBoth(page: Page, who: AmazonSignIn): Promise<void> 
   await connectFromDropdown(page, 'Seller Central', who);
   await expectSellerCentralFigures(page, aNumber);
 }
+
+/** Disconnects Amazon Advertising on the Connections page, confirming the prompt, and waits until it is gone. */
+export async function disconnectAdvertising(page: Page): Promise<void> {
+  await goTo(page, 'Connections');
+  await connectionSection(page, 'Amazon Advertising')
+    .getByRole('button', { name: 'Disconnect Amazon Advertising' })
+    .click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Disconnect' }).click();
+  await expectText(connectionSection(page, 'Amazon Advertising').locator('.pill'), 'Not connected');
+}

@@ -1,7 +1,25 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { type RunningExample, type StartExampleOptions, startExample } from '../../server/start-example.ts';
 import { launchBrowser } from './browser.ts';
+
+/**
+ * The app the scenarios run against: the Vite example, or with `E2E_APP=next` the Next.js example (the same
+ * dashboard components, server-rendered, on `next start`), whose suite (examples/nextjs-dashboard) sets it.
+ */
+export const appUnderTest: 'vite' | 'next' = process.env.E2E_APP === 'next' ? 'next' : 'vite';
+
+async function startApp(options: StartExampleOptions): Promise<RunningExample> {
+  if (appUnderTest === 'vite') return startExample(options);
+  const { startNextExample } = await import('../../../nextjs-dashboard/server/start-next-example.ts');
+  return startNextExample(options);
+}
+
+/**
+ * React's hydration failures as the browser reports them: the development wording, and in production builds the
+ * minified errors #418 (text or element mismatch), #419, #421, #422, #423 and #425 (text content mismatch).
+ */
+const hydrationFailure = /hydrat|Minified React error #(418|419|421|422|423|425)\b/i;
 
 /** Timings small enough for a fast suite: figures and status are polled every few hundred milliseconds. */
 export const fastTimings: StartExampleOptions = {
@@ -35,9 +53,10 @@ export function setUpExampleSuite(options: StartExampleOptions = {}): Suite {
   let example: RunningExample | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  const hydrationErrors: string[] = [];
   beforeAll(async () => {
     [example, browser] = await Promise.all([
-      startExample({
+      startApp({
         ...fastTimings,
         ...options,
         appConfig: { ...fastTimings.appConfig, ...options.appConfig },
@@ -48,6 +67,8 @@ export function setUpExampleSuite(options: StartExampleOptions = {}): Suite {
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));
     example?.mock.amazon.reset();
+    // A server-rendered page that React had to re-render in the browser fails the test that opened it.
+    expect(hydrationErrors.splice(0), 'hydration errors in the browser console').toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -68,6 +89,14 @@ export function setUpExampleSuite(options: StartExampleOptions = {}): Suite {
       });
       contexts.push(context);
       const page = await context.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error' && hydrationFailure.test(message.text())) {
+          hydrationErrors.push(message.text());
+        }
+      });
+      page.on('pageerror', (error) => {
+        if (hydrationFailure.test(String(error))) hydrationErrors.push(String(error));
+      });
       await page.goto(new URL(path, example.url).href);
       await page.locator('.account-button .pill').filter({ hasNotText: 'Loading…' }).waitFor();
       return page;

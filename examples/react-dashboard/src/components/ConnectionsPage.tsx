@@ -1,5 +1,6 @@
 import { ConnectionActions } from './ConnectionActions';
 import { ConnectionCard } from './ConnectionCard';
+import { ConnectionHistory } from './ConnectionHistory';
 
 /**
  * The connection settings: both connections with their disconnect actions (the soft Seller Central disconnect,
@@ -30,6 +31,7 @@ export function ConnectionsPage() {
         stopped appearing), use the soft Seller Central disconnect rather than disconnecting the full
         Advertising account.
       </p>
+      <ConnectionHistory />
     </main>
   );
 }

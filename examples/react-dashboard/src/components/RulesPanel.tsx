@@ -1,20 +1,33 @@
+import { usePolledJson } from '../use-polled-json';
 import { FeaturePanel } from './FeaturePanel';
 
-const rules = [
-  'Pause keywords with ACoS above 40% after 20 clicks',
-  'Raise the daily budget by 10% when ROAS stays above 4x for 3 days',
-] as const;
+/** What `GET /api/optimiser/rules` answers: the rules and what the server-side job did with them. */
+interface RulesAnswer {
+  readonly rules: readonly { readonly id: string; readonly text: string }[];
+  readonly state: 'active' | 'stopped' | 'waiting';
+  readonly message: string | null;
+  readonly fired: readonly { readonly rule: string; readonly at: string; readonly changes: number }[];
+}
 
-/** Rules (run on the Advertising connection): they stop with it. */
+/** The example's own server answers this route (same origin, its own code). */
+const asRulesAnswer = (body: unknown) => body as RulesAnswer;
+
+/** Rules (run on the Advertising connection, by a job on the example's server): they stop with it. */
 export function RulesPanel() {
+  const answer = usePolledJson('/api/optimiser/rules', asRulesAnswer);
   return (
     <FeaturePanel title="Rules" feature="rules">
       <ul>
-        {rules.map((rule) => (
-          <li key={rule}>
-            {rule} <span className="pill pill-ready">Active</span>
-          </li>
-        ))}
+        {(answer?.rules ?? []).map((rule) => {
+          const fired = answer?.fired.find((f) => f.rule === rule.id);
+          return (
+            <li key={rule.id}>
+              {rule.text}
+              {fired ? <span className="rule-fired"> (fired: {fired.changes} bids changed)</span> : null}{' '}
+              <span className="pill pill-ready">Active</span>
+            </li>
+          );
+        })}
       </ul>
     </FeaturePanel>
   );

@@ -3,15 +3,35 @@ import { useState } from 'react';
 import { locale } from '../locale';
 import { FeaturePanel } from './FeaturePanel';
 
+/** What the server's Apply route answered for one product. */
+type Applied = { readonly changes: number } | { readonly error: string };
+
+/** Applies a suggestion on the server: the bids of the product's campaigns go down 10% in the Ads API. */
+async function applyOnServer(asin: string): Promise<Applied> {
+  const response = await fetch('/api/optimiser/apply', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ asin }),
+  });
+  const body = (await response.json().catch(() => ({}))) as { changes?: unknown[]; detail?: string };
+  return response.ok
+    ? { changes: body.changes?.length ?? 0 }
+    : { error: body.detail ?? 'Apply did not reach Amazon. Try again.' };
+}
+
 /**
  * Suggestions with Apply actions (both run on the Advertising connection): the three products that spent most on
- * ads are suggested for a bid review. Applying one is local to this demo.
+ * ads are suggested for a bid review. Apply lowers their bids in Amazon Ads through the example's server.
  */
 export function SuggestionsPanel() {
   const { data } = useMetrics();
   const adSpend = useMetric('adSpend', { locale });
   const apply = useFeature('applyActions');
-  const [applied, setApplied] = useState<ReadonlySet<string>>(new Set());
+  const [applied, setApplied] = useState<ReadonlyMap<string, Applied | 'applying'>>(new Map());
+  const apply1 = (asin: string) => {
+    setApplied((previous) => new Map(previous).set(asin, 'applying'));
+    void applyOnServer(asin).then((result) => setApplied((previous) => new Map(previous).set(asin, result)));
+  };
   const options = { locale, currency: data?.currency ?? null };
   const top = (data?.asins ?? [])
     .filter((row) => row.adSpend.value !== null)
@@ -30,21 +50,40 @@ export function SuggestionsPanel() {
                 {displayMetric('adSpend', adSpend.availability, row.adSpend, options)} on ads in the last 7
                 days.
               </span>
-              {applied.has(row.asin) ? (
-                <span className="applied">Applied</span>
-              ) : (
-                <button
-                  type="button"
-                  disabled={!apply.enabled}
-                  onClick={() => setApplied((previous) => new Set(previous).add(row.asin))}
-                >
-                  Apply<span className="visually-hidden"> to {row.asin}</span>
-                </button>
-              )}
+              <ApplyButton
+                asin={row.asin}
+                state={applied.get(row.asin)}
+                enabled={apply.enabled}
+                onApply={apply1}
+              />
             </li>
           ))}
         </ul>
       )}
     </FeaturePanel>
+  );
+}
+
+function ApplyButton(props: {
+  asin: string;
+  state: Applied | 'applying' | undefined;
+  enabled: boolean;
+  onApply: (asin: string) => void;
+}) {
+  const { state } = props;
+  if (state !== undefined && state !== 'applying' && 'changes' in state) {
+    return <span className="applied">Applied: {state.changes} bids lowered</span>;
+  }
+  return (
+    <>
+      {state !== undefined && state !== 'applying' ? <span className="stopped">{state.error}</span> : null}
+      <button
+        type="button"
+        disabled={!props.enabled || state === 'applying'}
+        onClick={() => props.onApply(props.asin)}
+      >
+        Apply<span className="visually-hidden"> to {props.asin}</span>
+      </button>
+    </>
   );
 }

@@ -15,6 +15,7 @@ export const contractRoutes = {
   selectAccount: { method: 'POST', path: '/advertising/account' },
   disconnect: { method: 'POST', path: '/disconnect' },
   metrics: { method: 'GET', path: '/metrics' },
+  history: { method: 'GET', path: '/history' },
 } as const;
 
 /** The media type of error bodies (RFC 9457). */

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { errorCatalogue, errorCodes } from './error-codes';
 import {
+  accountMarketplaceSchema,
   authorizeRequestSchema,
   callbackRequestSchema,
   connectionsStatusSchema,
   isSafeReturnPath,
+  metricIdSchema,
+  metricsResponseSchema,
   metricValueSchema,
   problemSchema,
 } from './schemas';
@@ -80,5 +83,63 @@ describe('contract schemas', () => {
       expect(errorCatalogue[code].message.length).toBeGreaterThan(10);
       expect(typeof errorCatalogue[code].retryable).toBe('boolean');
     }
+  });
+});
+
+describe('metrics per marketplace', () => {
+  const figures = (value: number | null) =>
+    Object.fromEntries(
+      metricIdSchema.options.map((id) => [
+        id,
+        value === null ? { value: null, reason: 'not_covered' } : { value, reason: null },
+      ]),
+    );
+  const germany = {
+    marketplaceId: 'A1PA6795UKMFR9',
+    countryCode: 'DE',
+    name: 'Germany',
+    region: 'eu',
+    currency: 'EUR',
+    advertising: { covered: true },
+    sellerCentral: {
+      covered: false,
+      reason: 'not_covered',
+      message: 'Seller Central is not connected for Germany: …',
+    },
+  };
+  const range = { from: '2026-11-10', to: '2026-11-16' };
+
+  it('still reads an answer from a server before marketplaces (no marketplace fields)', () => {
+    expect(
+      metricsResponseSchema.safeParse({ range, currency: 'USD', metrics: figures(1), asins: [] }).success,
+    ).toBe(true);
+  });
+
+  it('reads one marketplace’s answer and an all-marketplaces answer with converted totals', () => {
+    const one = { range, currency: 'EUR', metrics: figures(null), asins: [], marketplace: germany };
+    expect(metricsResponseSchema.safeParse(one).success).toBe(true);
+    const all = {
+      range,
+      currency: 'USD',
+      metrics: figures(10),
+      asins: [],
+      marketplace: 'all',
+      marketplaces: [{ marketplace: germany, metrics: figures(null) }],
+      totals: [
+        { currency: 'EUR', marketplaceIds: [germany.marketplaceId], metrics: figures(null), asins: [] },
+      ],
+      conversion: { currency: 'USD', rateDate: '2026-11-30', rates: { EUR: 1.08, USD: 1 } },
+    };
+    expect(metricsResponseSchema.safeParse(all).success).toBe(true);
+  });
+
+  it('refuses a coverage gap without its reason and message, and a rate that is not positive', () => {
+    const { reason: _, message: __, ...silent } = germany.sellerCentral;
+    expect(accountMarketplaceSchema.safeParse({ ...germany, sellerCentral: silent }).success).toBe(false);
+    const conversion = { currency: 'USD', rateDate: '2026-11-30', rates: { EUR: 0 } };
+    expect(
+      metricsResponseSchema.safeParse({ range, currency: 'USD', metrics: figures(1), asins: [], conversion })
+        .success,
+    ).toBe(false);
   });
 });

@@ -84,6 +84,36 @@ export const sellerCentralConnectionSchema = /* @__PURE__ */ z.object({
   data: dataSchema,
 });
 
+const currencyCode = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.length(3));
+
+/**
+ * What one connection covers in one marketplace: `covered`, or not with the reason and a sentence for the
+ * dashboard (`disconnected`: that connection is not connected; `not_covered`: it is connected, but not for this
+ * marketplace, e.g. Seller Central authorised for North America only and the marketplace is Germany).
+ */
+export const marketplaceCoverageSchema = /* @__PURE__ */ z.union([
+  /* @__PURE__ */ z.object({ covered: /* @__PURE__ */ z.literal(true) }),
+  /* @__PURE__ */ z.object({
+    covered: /* @__PURE__ */ z.literal(false),
+    reason: /* @__PURE__ */ z.enum(['disconnected', 'not_covered']),
+    message: /* @__PURE__ */ z.string(),
+  }),
+]);
+
+/**
+ * One marketplace of the connected account (an Ads profile's, or a Seller Central participation's) and what
+ * each connection covers there. `currency` is the marketplace's: every money figure for it is in it.
+ */
+export const accountMarketplaceSchema = /* @__PURE__ */ z.object({
+  marketplaceId: nonEmpty,
+  countryCode: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.length(2)),
+  name: nonEmpty,
+  region: amazonRegionSchema,
+  currency: /* @__PURE__ */ z.nullable(currencyCode),
+  advertising: marketplaceCoverageSchema,
+  sellerCentral: marketplaceCoverageSchema,
+});
+
 /** `GET /status`: the subscription's connections as the server sees them. */
 export const connectionsStatusSchema = /* @__PURE__ */ z.object({
   subscription: /* @__PURE__ */ z.object({
@@ -91,6 +121,8 @@ export const connectionsStatusSchema = /* @__PURE__ */ z.object({
   }),
   advertising: /* @__PURE__ */ z.nullable(advertisingConnectionSchema),
   sellerCentral: /* @__PURE__ */ z.nullable(sellerCentralConnectionSchema),
+  /** The account's marketplaces, home marketplace first (absent from servers before marketplaces). */
+  marketplaces: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(accountMarketplaceSchema)),
 });
 
 /** A same-origin relative path (`/dashboard?tab=1`), never `//host` or a scheme. */
@@ -159,8 +191,18 @@ export const metricIdSchema = /* @__PURE__ */ z.enum([
   'listingConversionRate',
   'tacos',
 ]);
-/** Why a figure is missing: never 0 in its place. */
-export const missingReasonSchema = /* @__PURE__ */ z.enum(['disconnected', 'stale', 'populating']);
+/**
+ * Why a figure is missing: never 0 in its place. `not_covered`: its connection is connected, but not for this
+ * marketplace (see the answer's `marketplace`); `mixed_currencies`: an all-marketplaces money figure over several
+ * currencies without conversion rates (the per-currency `totals` have it).
+ */
+export const missingReasonSchema = /* @__PURE__ */ z.enum([
+  'disconnected',
+  'stale',
+  'populating',
+  'not_covered',
+  'mixed_currencies',
+]);
 /**
  * A figure, or `null` with the reason it is missing. Money is in the response's `currency`; ACoS, TACoS,
  * Buy Box % and Listing CVR are percentages in points, as Amazon reports them (38.8 means 38.8 %); ROAS is a
@@ -170,22 +212,98 @@ export const metricValueSchema = /* @__PURE__ */ z.union([
   /* @__PURE__ */ z.object({ value: /* @__PURE__ */ z.number(), reason: /* @__PURE__ */ z.null() }),
   /* @__PURE__ */ z.object({ value: /* @__PURE__ */ z.null(), reason: missingReasonSchema }),
 ]);
-/** `GET /metrics?from=YYYY-MM-DD&to=YYYY-MM-DD`. */
+const metricsSchema = /* @__PURE__ */ z.record(metricIdSchema, metricValueSchema);
+const asinsSchema = /* @__PURE__ */ z.array(
+  /* @__PURE__ */ z.object({
+    asin: nonEmpty,
+    adSpend: metricValueSchema,
+    totalSales: metricValueSchema,
+    tacos: metricValueSchema,
+  }),
+);
+
+/** The `marketplace` query value asking for every marketplace of the account at once. */
+export const allMarketplaces = 'all';
+
+/**
+ * `GET /metrics?from=YYYY-MM-DD&to=YYYY-MM-DD[&marketplace=<marketplaceId>|all]`. Without `marketplace`: the
+ * account's home marketplace (its first Ads profile), as before. `marketplace` says which one the figures are for
+ * and what each connection covers there. With `marketplace=all`: `marketplaces` has each marketplace's figures (in
+ * its `marketplace.currency`),
+ * `totals` one entry per currency (amounts are never added across currencies; ratios come from the summed amounts,
+ * never averaged); `metrics`/`asins` are the totals in `currency` when there is one currency, or when the host
+ * gave conversion rates (`conversion` then says the rates and their date), else money figures say
+ * `mixed_currencies`.
+ */
 export const metricsResponseSchema = /* @__PURE__ */ z.object({
   range: /* @__PURE__ */ z.object({
     from: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.iso.date()),
     to: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.iso.date()),
   }),
-  currency: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.length(3))),
-  metrics: /* @__PURE__ */ z.record(metricIdSchema, metricValueSchema),
-  asins: /* @__PURE__ */ z.array(
+  currency: /* @__PURE__ */ z.nullable(currencyCode),
+  metrics: metricsSchema,
+  asins: asinsSchema,
+  marketplace: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.union([
+      /* @__PURE__ */ z.literal(allMarketplaces),
+      /* @__PURE__ */ z.nullable(accountMarketplaceSchema),
+    ]),
+  ),
+  marketplaces: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(
+      /* @__PURE__ */ z.object({
+        marketplace: accountMarketplaceSchema,
+        metrics: metricsSchema,
+      }),
+    ),
+  ),
+  totals: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(
+      /* @__PURE__ */ z.object({
+        currency: currencyCode,
+        marketplaceIds: /* @__PURE__ */ z.array(nonEmpty),
+        metrics: metricsSchema,
+        asins: asinsSchema,
+      }),
+    ),
+  ),
+  conversion: /* @__PURE__ */ z.optional(
     /* @__PURE__ */ z.object({
-      asin: nonEmpty,
-      adSpend: metricValueSchema,
-      totalSales: metricValueSchema,
-      tacos: metricValueSchema,
+      currency: currencyCode,
+      rateDate: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.iso.date()),
+      rates: /* @__PURE__ */ z.record(
+        currencyCode,
+        /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
+      ),
     }),
   ),
+});
+
+/** What happened to a connection, as `GET /history` lists it. */
+export const connectionEventTypeSchema = /* @__PURE__ */ z.enum([
+  'connected',
+  'account_chosen',
+  'reconnected',
+  'disconnected',
+  'stale_detected',
+  'data_ready',
+  'disconnect_confirmation_asked',
+]);
+/** One entry of the connection history: what, which connection, when, who and from which request. */
+export const connectionHistoryEntrySchema = /* @__PURE__ */ z.object({
+  id: nonEmpty,
+  type: connectionEventTypeSchema,
+  kind: connectionKindSchema,
+  accountId: /* @__PURE__ */ z.string(),
+  at: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.iso.datetime()),
+  actor: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  requestId: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  /** `disconnected`: true for the Seller Central layer removed with its Advertising account. */
+  cascade: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+});
+/** `GET /history`: the subscription's connection history, newest first. */
+export const connectionHistoryResponseSchema = /* @__PURE__ */ z.object({
+  entries: /* @__PURE__ */ z.array(connectionHistoryEntrySchema),
 });
 
 /** An `application/problem+json` body (RFC 9457) with our stable code. */

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import type {
+  accountMarketplaceSchema,
   advertisingAccountSchema,
   advertisingConnectionSchema,
   amazonRegionSchema,
@@ -7,11 +8,15 @@ import type {
   authorizeResponseSchema,
   callbackRequestSchema,
   callbackResponseSchema,
+  connectionEventTypeSchema,
   connectionHealthSchema,
+  connectionHistoryEntrySchema,
+  connectionHistoryResponseSchema,
   connectionKindSchema,
   connectionsStatusSchema,
   dataSourceSchema,
   disconnectRequestSchema,
+  marketplaceCoverageSchema,
   metricIdSchema,
   metricsResponseSchema,
   metricValueSchema,
@@ -59,3 +64,13 @@ export type MetricValue = z.infer<typeof metricValueSchema>;
 export type MetricsResponse = z.infer<typeof metricsResponseSchema>;
 /** An `application/problem+json` body. */
 export type Problem = z.infer<typeof problemSchema>;
+/** What one connection covers in one marketplace. */
+export type MarketplaceCoverage = z.infer<typeof marketplaceCoverageSchema>;
+/** One marketplace of the connected account and what each connection covers there. */
+export type AccountMarketplace = z.infer<typeof accountMarketplaceSchema>;
+/** What happened to a connection (`connected`, `reconnected`, `disconnected`, `stale_detected`, …). */
+export type ConnectionEventType = z.infer<typeof connectionEventTypeSchema>;
+/** One entry of `GET /history`. */
+export type ConnectionHistoryEntry = z.infer<typeof connectionHistoryEntrySchema>;
+/** The answer of `GET /history`, newest first. */
+export type ConnectionHistoryResponse = z.infer<typeof connectionHistoryResponseSchema>;

@@ -1,5 +1,6 @@
 import { type Actor, createActor } from 'xstate';
-import type { ConnectionKind, MetricsResponse } from '../contract/types';
+import { connectionsStatusSchema } from '../contract/schemas';
+import type { ConnectionKind, ConnectionsStatus, MetricsResponse } from '../contract/types';
 import { defaultEnvironment } from '../environment/environment.browser';
 import type { ConnectionsEnvironment } from '../environment/environment.types';
 import { metricCatalogue } from '../metrics/metrics.catalogue';
@@ -38,6 +39,19 @@ export interface CreateConnectionsOptions extends Partial<ConnectionsSettings> {
    * @default true
    */
   readonly start?: boolean;
+  /**
+   * The status the server half already answered for this page (a server-rendered host reads it in-process and
+   * hands it to the browser): the engine starts ready with it instead of showing "loading" while it fetches it
+   * again, so the server's HTML and the first browser render agree. It is checked against the contract; then
+   * kept fresh by the usual status polling.
+   *
+   * @example
+   * ```ts
+   * // In a Next.js server component: const status = await serverStatus(); then, in the client component:
+   * createConnections({ baseUrl: '/api/amazon', initialStatus: status });
+   * ```
+   */
+  readonly initialStatus?: ConnectionsStatus | null;
 }
 
 /**
@@ -71,6 +85,13 @@ export interface Connections {
   stop(): void;
 }
 
+function checkedInitialStatus(value: unknown): ConnectionsStatus {
+  const checked = connectionsStatusSchema.safeParse(value);
+  if (checked.success) return checked.data;
+  const where = checked.error.issues[0]?.path.join('.') || '(root)';
+  throw new TypeError(`initialStatus is not a status answer of the server half (at ${where})`);
+}
+
 function incomingCallback(environment: ConnectionsEnvironment): IncomingCallback | null {
   const parsed = parseCallbackUrl(environment.currentUrl());
   if (!parsed) return null;
@@ -96,13 +117,17 @@ export function createConnections(options: CreateConnectionsOptions): Connection
     baseUrl,
     environment: givenEnvironment,
     start = true,
+    initialStatus,
     ...settings
   } = options;
   const transport = givenTransport ?? (baseUrl !== undefined ? createHttpTransport({ baseUrl }) : null);
   if (!transport) throw new TypeError('createConnections needs a transport or a baseUrl');
   const environment = givenEnvironment ?? defaultEnvironment();
   const callback = incomingCallback(environment);
-  const actor = createActor(connectionsMachine, { input: { transport, environment, settings, callback } });
+  const status = initialStatus ? checkedInitialStatus(initialStatus) : null;
+  const actor = createActor(connectionsMachine, {
+    input: { transport, environment, settings, callback, status },
+  });
   let cachedSnapshot: ConnectionsSnapshot | null = null;
   let cachedView: ConnectionsView | null = null;
   const send = (event: ConnectionsEvent) => actor.send(event);

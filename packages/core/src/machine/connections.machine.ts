@@ -73,6 +73,8 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
   },
   states: {
     loading: {
+      // Server rendering handed the status over (createConnections' initialStatus): nothing to load.
+      always: { guard: 'statusKnown', target: 'ready' },
       invoke: {
         id: 'loadStatus',
         src: 'loadStatus',
@@ -981,6 +983,7 @@ function implementations() {
       busListener,
     },
     guards: {
+      statusKnown: ({ context }) => context.status !== null,
       isFor: ({ event }, { kind }: KindParams) => eventKind(event) === kind,
       canConnect: ({ context, event }, { kind }: KindParams) =>
         eventKind(event) === kind && whyConnectRefused(context, kind) === null,
@@ -1150,7 +1153,7 @@ function createInitialContext({ input }: { input: ConnectionsInput }): Connectio
     input.store ?? createTransactionStore(input.environment.storage, () => input.environment.now());
   return {
     deps: { transport: input.transport, environment: input.environment, store, settings },
-    status: null,
+    status: input.status ?? null,
     loadTrouble: null,
     callback: input.callback ?? null,
     intent: { advertising: 'connect', sellerCentral: 'connect' },

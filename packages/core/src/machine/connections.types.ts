@@ -112,6 +112,8 @@ export interface ConnectionsInput {
   readonly callback?: IncomingCallback | null;
   /** Overrides the store built over `environment.storage` (tests). */
   readonly store?: TransactionStore;
+  /** The status the server already read for this page: the machine starts `ready` with it, without loading it. */
+  readonly status?: ConnectionsStatus | null;
 }
 
 /**

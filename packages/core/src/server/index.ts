@@ -9,6 +9,20 @@
 
 export { ConnectionsError, isConnectionsError } from '../errors/connections-error';
 export { type AmazonBaseUrls, amazonProductionBaseUrls } from './amazon/amazon-base-urls';
+export type {
+  AmazonAccess,
+  AmazonConnectionClient,
+  AmazonProfileChoice,
+} from './host/amazon-access';
+export type { ConnectionEvents } from './host/connection-events';
+export {
+  type ConnectionHistory,
+  type ConnectionsServer,
+  type ConnectionsServerOptions,
+  createConnectionsServer,
+} from './host/connections-server';
+export type { FeatureGate, GateDecision, GatedCapability } from './host/feature-gate';
+export type { HealthCheckOptions, HealthCheckReport, HealthChecks } from './host/health-checks';
 export { type ConnectionsHandler, createConnectionsHandler } from './http/connections-handler';
 export type {
   AmazonAppCredentials,
@@ -17,12 +31,16 @@ export type {
   SubscriptionInfo,
 } from './http/connections-handler-options';
 export { type NodeListenerOptions, toNodeListener } from './http/node-listener';
+export type { CurrencyConversion } from './metrics/currency-conversion';
 export type { ReportTimings } from './metrics/report-cache';
 export type {
   AdvertisingConnectionRecord,
+  ChangeContext,
+  ConnectionEventRecord,
   ConnectionRecord,
   ConnectionStore,
   JsonValue,
+  NewConnectionEvent,
   NewSellerCentralConnection,
   OAuthTransactionRecord,
   ReportEntry,

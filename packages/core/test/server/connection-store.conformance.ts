@@ -426,6 +426,161 @@ export function describeConnectionStoreConformance(name: string, open: () => Pro
       });
     });
 
+    describe('connection events (outbox and history)', () => {
+      const typesOf = async (subscriptionId: string) =>
+        (await store.listHistory(subscriptionId, 50)).reverse().map((e) => e.type);
+
+      it('records each change with its event, in order, with who and which request', async () => {
+        const subscriptionId = unique('sub');
+        const first = advertising(subscriptionId, 'ENTITY_E');
+        const context = { actor: 'user_1', requestId: 'req_1', at: 5_000 };
+        await store.saveConnection({ connection: first, accountLimit: 1, context });
+        await store.saveConnection({ connection: sellerCentral(subscriptionId, 'SP_E'), accountLimit: 1 });
+        const again = advertising(subscriptionId, 'ENTITY_E');
+        await store.saveConnection({ connection: again, accountLimit: 1 });
+        expect(await store.markStale(subscriptionId, again.authorizationId, { actor: 'system' })).toBe(true);
+        await store.markStale(subscriptionId, again.authorizationId); // already stale: no second event
+        await store.deleteConnection(subscriptionId, 'advertising', 'ENTITY_E', { requestId: 'req_9' });
+        expect(await typesOf(subscriptionId)).toEqual([
+          'connected',
+          'connected',
+          'reconnected',
+          'stale_detected',
+          'disconnected',
+          'disconnected',
+        ]);
+        const history = await store.listHistory(subscriptionId, 50);
+        const connected = history.at(-1);
+        expect(connected).toMatchObject({
+          kind: 'advertising',
+          accountId: 'ENTITY_E',
+          actor: 'user_1',
+          requestId: 'req_1',
+          at: 5_000,
+        });
+        expect(history.slice(0, 2).map((e) => [e.kind, e.detail.cascade, e.requestId])).toEqual([
+          ['sellerCentral', true, 'req_9'],
+          ['advertising', false, 'req_9'],
+        ]);
+        expect(new Set(history.map((e) => e.id)).size).toBe(history.length);
+        // nothing a secret: the stored event carries no token
+        expect(JSON.stringify(history)).not.toContain('sealed');
+      });
+
+      it('records nothing for a refused or rolled-back change', async () => {
+        const subscriptionId = unique('sub');
+        const kept = advertising(subscriptionId, 'ENTITY_R');
+        await store.saveConnection({ connection: kept, accountLimit: 1 });
+        // refused by the one-account rule
+        await store.saveConnection({ connection: advertising(subscriptionId, 'ENTITY_S'), accountLimit: 1 });
+        // Seller Central without Advertising
+        const orphan = unique('sub');
+        await store.saveConnection({ connection: sellerCentral(orphan, 'SP_X'), accountLimit: 1 });
+        // a write that fails inside the transaction (authorization ids are unique) rolls back with its event
+        const clash = { ...advertising(unique('sub'), 'ENTITY_T'), authorizationId: kept.authorizationId };
+        await store.saveConnection({ connection: clash, accountLimit: 1 }).catch(() => undefined);
+        expect(await store.listConnections(clash.subscriptionId)).toEqual([]);
+        expect(await typesOf(clash.subscriptionId)).toEqual([]);
+        expect(await typesOf(orphan)).toEqual([]);
+        expect(await typesOf(subscriptionId)).toEqual(['connected']);
+        expect(await store.deleteConnection(subscriptionId, 'sellerCentral', 'SP_NONE')).toBe(0);
+        expect(await typesOf(subscriptionId)).toEqual(['connected']);
+      });
+
+      it('lets a reader catch up from a cursor without skipping or repeating, with two writers at once', async () => {
+        const [start] = (await store.readEvents(0, 1_000_000)).slice(-1);
+        const cursor = start?.position ?? 0;
+        const subscriptions = Array.from({ length: 6 }, () => unique('sub'));
+        await Promise.all(
+          subscriptions.map((id) =>
+            store.saveConnection({ connection: advertising(id, 'ENTITY_W'), accountLimit: 1 }),
+          ),
+        );
+        const firstPage = await store.readEvents(cursor, 4);
+        expect(firstPage).toHaveLength(4);
+        const rest = await store.readEvents(firstPage.at(-1)?.position ?? 0, 100);
+        const mine = [...firstPage, ...rest].filter((e) => subscriptions.includes(e.subscriptionId));
+        expect(mine.map((e) => e.subscriptionId).sort()).toEqual([...subscriptions].sort());
+        const positions = [...firstPage, ...rest].map((e) => e.position);
+        expect(positions).toEqual([...positions].sort((a, b) => a - b));
+        expect(new Set(positions).size).toBe(positions.length);
+      });
+
+      it('records data_ready once, with the first data of an account', async () => {
+        const subscriptionId = unique('sub');
+        const key = (source: string) => ({
+          subscriptionId,
+          accountKey: 'ads:ENTITY_D',
+          source,
+          from: '2026-01-01',
+          to: '2026-01-07',
+        });
+        const at = { now: 1, refreshBefore: 1, abandonedBefore: 0 };
+        await store.claimReportJob(key('ads/spCampaigns/x'), at);
+        await store.completeReport(key('ads/spCampaigns/x'), [], 10, false);
+        expect(await typesOf(subscriptionId)).toEqual([]);
+        await store.claimReportJob(key('ads/spCampaigns/y'), at);
+        await store.completeReport(key('ads/spCampaigns/y'), [{ a: 1 }], 20, true);
+        await store.claimReportJob(key('ads/spAdvertisedProduct/y'), at);
+        await store.completeReport(key('ads/spAdvertisedProduct/y'), [{ a: 1 }], 30, true);
+        const history = await store.listHistory(subscriptionId, 10);
+        expect(history.map((e) => [e.type, e.kind, e.accountId, e.at])).toEqual([
+          ['data_ready', 'advertising', 'ENTITY_D', 20],
+        ]);
+      });
+
+      it('appends history-only events', async () => {
+        const subscriptionId = unique('sub');
+        const event = await store.appendEvent({
+          type: 'disconnect_confirmation_asked',
+          subscriptionId,
+          kind: 'advertising',
+          accountId: 'ENTITY_Q',
+          at: 7,
+          actor: 'user_2',
+          requestId: 'req_2',
+          detail: {},
+        });
+        expect(await store.listHistory(subscriptionId, 10)).toEqual([event]);
+      });
+    });
+
+    it('splits health checks between servers and skips recently checked or stale connections', async () => {
+      const subscriptions = Array.from({ length: 3 }, () => unique('sub'));
+      for (const id of subscriptions)
+        await store.saveConnection({ connection: advertising(id, 'ENTITY_H'), accountLimit: 1 });
+      const now = 9_000_000_000_000; // later than anything other tests checked
+      const claim = () =>
+        store.claimHealthChecks({ now, checkedBefore: now - 1_000, leaseMs: 60_000, limit: 1_000 });
+      const [a, b] = await Promise.all([claim(), claim()]);
+      const mine = (list: { subscriptionId: string }[]) =>
+        list.filter((c) => subscriptions.includes(c.subscriptionId)).map((c) => c.subscriptionId);
+      expect([...mine(a), ...mine(b)].sort()).toEqual([...subscriptions].sort());
+      const all = [...a, ...b].map((c) => c.authorizationId);
+      expect(new Set(all).size).toBe(all.length);
+      for (const c of [...a, ...b]) await store.finishHealthCheck(c.subscriptionId, c.authorizationId, now);
+      expect(mine(await claim())).toEqual([]);
+      // a refresh that worked counts as a check: that connection is not due when the others are
+      const [used] = await store.listConnections(subscriptions[2] ?? '');
+      await store.updateAccessToken(
+        used?.subscriptionId ?? '',
+        used?.authorizationId ?? '',
+        'sealed',
+        1,
+        now + 9_500,
+      );
+      const later = now + 10_000;
+      const [first] = await store.listConnections(subscriptions[0] ?? '');
+      await store.markStale(first?.subscriptionId ?? '', first?.authorizationId ?? '');
+      const due = await store.claimHealthChecks({
+        now: later,
+        checkedBefore: later - 1_000,
+        leaseMs: 1,
+        limit: 1_000,
+      });
+      expect(mine(due)).toEqual([subscriptions[1]]);
+    });
+
     it('counts every connection of an account, across disconnects, per kind and subscription', async () => {
       const subscriptionId = unique('sub');
       expect(await store.connectionCount(subscriptionId, 'advertising', 'ENTITY_C')).toBe(0);

@@ -2,7 +2,12 @@
 import { createMockAmazon, type MockAmazon } from '@smart-ads/mock-amazon';
 import { expect } from 'vitest';
 import type { AmazonRegion, ConnectionKind } from '../../src/contract/types';
-import { type ConnectionsHandler, createConnectionsHandler } from '../../src/server/http/connections-handler';
+import {
+  type ConnectionsServer,
+  type ConnectionsServerOptions,
+  createConnectionsServer,
+} from '../../src/server/host/connections-server';
+import type { ConnectionsHandler } from '../../src/server/http/connections-handler';
 import type { ConnectionsHandlerOptions } from '../../src/server/http/connections-handler-options';
 import type { ConnectionStore } from '../../src/server/storage/connection-store';
 import { createSqliteStore } from '../../src/server/storage/sqlite-store';
@@ -25,6 +30,8 @@ export interface Harness {
   readonly amazon: MockAmazon;
   readonly store: ConnectionStore;
   readonly handler: ConnectionsHandler;
+  /** The whole server (`createConnectionsServer`) whose handler is {@link handler}. */
+  readonly host: ConnectionsServer;
   /** Every response body the handler sent. */
   readonly bodies: string[];
   /** Every access and refresh token Amazon issued to the handler. */
@@ -33,8 +40,9 @@ export interface Harness {
   readonly logged: string[];
   call(method: 'GET' | 'POST', path: string, body?: unknown, subscription?: string | null): Promise<Answer>;
   /** Another app server (or this one after a restart): a new handler on the same mock Amazon, store and key. */
-  server(overrides?: Partial<ConnectionsHandlerOptions>): {
+  server(overrides?: Partial<ConnectionsServerOptions>): {
     handler: ConnectionsHandler;
+    host: ConnectionsServer;
     call: Harness['call'];
   };
   /** `/authorize`, sign-in on the mock's pages, and the redirect's parameters (the callback is not sent). */
@@ -75,8 +83,8 @@ export async function createHarness(
     return response;
   };
   const encryptionKey = crypto.getRandomValues(new Uint8Array(32));
-  const handlerFor = (more: Partial<ConnectionsHandlerOptions>) =>
-    createConnectionsHandler({
+  const hostFor = (more: Partial<ConnectionsServerOptions>) =>
+    createConnectionsServer({
       basePath: '/api/amazon',
       store,
       encryptionKey,
@@ -93,7 +101,8 @@ export async function createHarness(
       logger: { warn: (m) => logged.push(m), error: (m) => logged.push(m) },
       getSubscription: (request) => {
         const id = request.headers.get('x-subscription');
-        return id ? { id, accountLimit: overrides.accountLimit ?? 1 } : null;
+        const actor = request.headers.get('x-user');
+        return id ? { id, accountLimit: overrides.accountLimit ?? 1, ...(actor ? { actor } : {}) } : null;
       },
       ...overrides,
       ...more,
@@ -126,7 +135,8 @@ export async function createHarness(
       }
       return { status: response.status, body: parsed, text, headers: response.headers };
     };
-  const handler = handlerFor({});
+  const host = hostFor({});
+  const handler = host.handler;
   const call = callWith(handler);
 
   const signIn: Harness['signIn'] = async (kind, options = {}) => {
@@ -168,17 +178,21 @@ export async function createHarness(
     amazon,
     store,
     handler,
+    host,
     bodies,
     issuedTokens,
     logged,
     call,
     server: (more = {}) => {
-      const another = handlerFor(more);
-      return { handler: another, call: callWith(another) };
+      const another = hostFor(more);
+      return { handler: another.handler, host: another, call: callWith(another.handler) };
     },
     signIn,
     connect,
-    close: () => store.close(),
+    close: () => {
+      host.close();
+      return store.close();
+    },
   };
 }
 

@@ -19,9 +19,13 @@ describe('the server folders diagram in docs/', () => {
     const upward = modules.filter(
       (m) =>
         ['storage', 'amazon', 'tokens'].includes(m.folder) &&
-        m.imports.some((folder) => ['http', 'oauth', 'metrics', 'access'].includes(folder)),
+        m.imports.some((folder) => ['http', 'oauth', 'metrics', 'access', 'host'].includes(folder)),
     );
     expect(upward.map((m) => `${m.file} -> ${m.imports.join(', ')}`)).toEqual([]);
+  });
+
+  it('keeps host/ (access, gate, events, health checks) on top: only the entry point imports it', () => {
+    expect(modules.filter((m) => m.imports.includes('host')).map((m) => m.file)).toEqual(['index.ts']);
   });
 
   it('has no loose files but the entry point', () => {

@@ -54,7 +54,7 @@ const ok = (keep: (entity: Entity) => boolean): Check => ({ ok: true, keep });
 const bad = (message: string): Check => ({ ok: false, message });
 
 /** `{ include: string[] }` with at most `max` values (ObjectIdFilter 1000, ReducedObjectIdFilter 100). */
-function includeList(value: unknown, name: string, max: number, allowed?: readonly string[]) {
+export function includeList(value: unknown, name: string, max: number, allowed?: readonly string[]) {
   const include = (value as { include?: unknown } | null)?.include;
   if (typeof value !== 'object' || value === null || !Array.isArray(include) || include.length === 0) {
     return `${name}.include must be a non-empty array`;
@@ -189,7 +189,7 @@ const targets: Resource = {
 };
 
 /** Checks the vendor media type in Content-Type and (when sent) Accept: 415 `UNSUPPORTED_MEDIA_TYPE` otherwise. */
-function mediaTypeProblem(request: Request, mediaType: string): Response | null {
+export function mediaTypeProblem(request: Request, mediaType: string): Response | null {
   const contentType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   if (contentType !== mediaType.toLowerCase()) {
     return v3Error(415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type must be ${mediaType}`);
@@ -204,7 +204,7 @@ function mediaTypeProblem(request: Request, mediaType: string): Response | null 
   return null;
 }
 
-async function readBody(request: Request): Promise<Record<string, unknown> | null> {
+export async function readBody(request: Request): Promise<Record<string, unknown> | null> {
   const text = await request.text();
   if (text.trim() === '') return {};
   try {
@@ -217,9 +217,13 @@ async function readBody(request: Request): Promise<Record<string, unknown> | nul
   }
 }
 
-const invalid = (message: string) => v3Error(400, 'INVALID_ARGUMENT', message);
-const vendorJson = (status: number, body: unknown, mediaType: string, headers: Record<string, string> = {}) =>
-  json(status, body, { 'content-type': mediaType, ...headers });
+export const invalid = (message: string) => v3Error(400, 'INVALID_ARGUMENT', message);
+export const vendorJson = (
+  status: number,
+  body: unknown,
+  mediaType: string,
+  headers: Record<string, string> = {},
+) => json(status, body, { 'content-type': mediaType, ...headers });
 
 function pageToken(offset: number, filters: string): string {
   return btoa(`${offset}:${hash32(filters).toString(36)}`);

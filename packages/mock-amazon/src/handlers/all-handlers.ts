@@ -3,6 +3,7 @@ import { amazonRegions } from '../base-urls.js';
 import type { MockContext } from '../context.js';
 import { adsProfileHandlers } from './ads-profiles.js';
 import { adsReportHandlers } from './ads-reports.js';
+import { adsSpProductAdsHandlers } from './ads-sp-product-ads.js';
 import { adsSpTargetingHandlers } from './ads-sp-targeting.js';
 import { lwaAuthorizeHandlers } from './lwa-authorize.js';
 import { lwaTokenHandlers } from './lwa-token.js';
@@ -21,6 +22,7 @@ export function createHandlers(ctx: MockContext): HttpHandler[] {
     ...adsProfileHandlers(ctx, region),
     ...adsReportHandlers(ctx, region),
     ...adsSpTargetingHandlers(ctx, region),
+    ...adsSpProductAdsHandlers(ctx, region),
     ...spApiSellerHandlers(ctx, region),
     ...spApiSalesHandlers(ctx, region),
     ...spApiReportHandlers(ctx, region),

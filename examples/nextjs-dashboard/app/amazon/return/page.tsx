@@ -1,14 +1,24 @@
-'use client';
+import { defaultAppConfig } from '@smart-ads/example-react-dashboard/src/app-config';
+import { lastDays } from '@smart-ads/example-react-dashboard/src/date-range';
+import { appConfig } from '../../../lib/app-config';
+import { serverStatus } from '../../server-status';
+import { AmazonReturn } from './amazon-return';
 
-import { ConnectionsCallback, ConnectionsProvider } from '@smart-ads/react';
-import { useRouter } from 'next/navigation';
+export const dynamic = 'force-dynamic';
 
-/** Amazon's return: the engine completes the sign-in, then goes back where the seller started. */
-export default function AmazonReturnPage() {
-  const router = useRouter();
+/**
+ * Amazon sends the seller back here with the code in the query. Only the browser can complete it (the sign-in's
+ * transaction is in its sessionStorage), so the server sends the shell and the dashboard starts in the browser,
+ * completes the sign-in and returns to the page the seller started on.
+ */
+export default async function AmazonReturnPage() {
+  const status = await serverStatus();
   return (
-    <ConnectionsProvider options={{ baseUrl: '/api/amazon' }}>
-      <ConnectionsCallback onReturn={(path) => router.replace(path)} />
-    </ConnectionsProvider>
+    <AmazonReturn
+      path="/amazon/return"
+      config={appConfig() ?? defaultAppConfig}
+      range={lastDays(7)}
+      status={status}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import type { AmazonRegion, ConnectionKind } from '../../contract/types';
 import type { AmazonBaseUrls } from '../amazon/amazon-base-urls';
+import type { CurrencyConversion } from '../metrics/currency-conversion';
 import type { ReportTimings } from '../metrics/report-cache';
 import type { ConnectionStore } from '../storage/connection-store';
 import type { EncryptionKeyInput } from '../tokens/token-cipher';
@@ -17,6 +18,8 @@ export interface SubscriptionInfo {
   readonly id: string;
   /** How many Amazon Advertising accounts the plan allows. @default 1 */
   readonly accountLimit?: number;
+  /** Who is signed in (your user id), recorded in the connection history. Never a secret. */
+  readonly actor?: string;
 }
 
 /**
@@ -115,6 +118,20 @@ export interface ConnectionsHandlerOptions {
   readonly refreshMarginMs?: number;
   /** Report caching and polling. */
   readonly reports?: ReportTimings;
+  /**
+   * Conversion rates for `GET /metrics?marketplace=all` when the account's marketplaces use several currencies:
+   * return `{ currency, rateDate, rates }` to get one converted total (the answer shows the rates and their date),
+   * or `null` to keep the totals per currency side by side. Without it, amounts are never added across currencies.
+   * @default undefined (no conversion)
+   * @example
+   * ```ts
+   * currencyConversion: async ({ currencies }) => ({ currency: 'USD', rateDate: '2026-11-30', rates: await ratesFor(currencies) }),
+   * ```
+   */
+  readonly currencyConversion?: (context: {
+    readonly subscriptionId: string;
+    readonly currencies: readonly string[];
+  }) => CurrencyConversion | null | undefined | Promise<CurrencyConversion | null | undefined>;
   /** Longest `/metrics` range in days (Ads reports cover 31 days at most). @default 31 */
   readonly maxRangeDays?: number;
   /** Where warnings go. @default console */

@@ -3,13 +3,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { marketplaces } from '@smart-ads/mock-amazon';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../../test/server/handler-test-harness';
+import { type Answer, createHarness, type Harness } from '../../../test/server/handler-test-harness';
 import {
   type PostgresTestCluster,
   startPostgresTestCluster,
 } from '../../../test/server/postgres-test-cluster';
+import type { MetricsResponse } from '../../contract/types';
 import type { ConnectionStore } from '../storage/connection-store';
 import { createPostgresStore, type PgPoolLike, type PgQueryable } from '../storage/postgres-store';
 import { createSqliteStore } from '../storage/sqlite-store';
@@ -153,4 +155,60 @@ describe('SQLite, two app servers on one file', () => {
     await storeB.close();
     await h.close();
   }, 120_000);
+});
+
+describe('a seller switching marketplaces on two app servers at once', () => {
+  // Acme (the mock's default user): Ads profiles in US, CA, UK, DE; Seller Central authorised for North America.
+  const acme = (['US', 'CA', 'UK', 'DE'] as const).map((country) => marketplaces[country].id);
+
+  /** Both servers load every marketplace at once, 6 s apart (mock time), until every figure has come in. */
+  async function switchEverywhere(h: Harness, callB: Harness['call'], subscription: string) {
+    expect((await h.connect('advertising', { subscription })).status).toBe(200);
+    expect((await h.connect('sellerCentral', { subscription })).status).toBe(200);
+    const path = (id: string) => `/metrics?from=2026-11-10&to=2026-11-16&marketplace=${id}`;
+    let answers: Answer[] = [];
+    for (let round = 0; round < 8; round++) {
+      answers = await Promise.all(
+        [h.call, callB].flatMap((call) => acme.map((id) => call('GET', path(id), undefined, subscription))),
+      );
+      expect(answers.every((a) => a.status === 200)).toBe(true);
+      h.amazon.clock.advance(6_000);
+    }
+    return answers.map((a) => a.body as MetricsResponse);
+  }
+
+  const expectOneReportEach = (h: Harness, bodies: MetricsResponse[]) => {
+    expect(h.amazon.calls('ads.reports.create')).toBe(8); // 2 report types × 4 profiles
+    expect(h.amazon.calls('spapi.reports.create')).toBe(2); // US and CA
+    expect(h.amazon.calls('spapi.orderMetrics')).toBe(2);
+    for (const body of bodies) expect(body.metrics.adSpend.reason).toBeNull();
+    expect(bodies.slice(0, 4).map((b) => b.metrics.totalSales.reason)).toEqual([
+      null,
+      null,
+      'not_covered',
+      'not_covered',
+    ]);
+  };
+
+  it('PostgreSQL: one report per source, marketplace and period for both servers', async () => {
+    const slow = { on: true };
+    const { h, b, storeB } = await twoServers(() => createPostgresStore({ pool: slowedPool(10, slow) }));
+    try {
+      expectOneReportEach(h, await switchEverywhere(h, b.call, 'sub_marketplaces_pg'));
+    } finally {
+      await h.close();
+      await storeB.close();
+    }
+  });
+
+  it('SQLite file: one report per source, marketplace and period for both servers', async () => {
+    const filename = join(dir, 'marketplaces.db');
+    const { h, b, storeB } = await twoServers(() => createSqliteStore({ filename }));
+    try {
+      expectOneReportEach(h, await switchEverywhere(h, b.call, 'sub_marketplaces_sqlite'));
+    } finally {
+      await h.close();
+      await storeB.close();
+    }
+  });
 });

@@ -5,11 +5,11 @@ import {
   disconnectRequestSchema,
   selectAccountRequestSchema,
 } from '../../contract/schemas';
-import type { CallbackResponse, ConnectionsStatus } from '../../contract/types';
+import type { CallbackResponse, ConnectionHistoryResponse, ConnectionsStatus } from '../../contract/types';
 import { ConnectionsError } from '../../errors/connections-error';
 import { createAdsApiClient } from '../amazon/ads-api-client';
-import { amazonProductionBaseUrls } from '../amazon/amazon-base-urls';
-import { withDeadline } from '../amazon/amazon-fetch';
+import { type AmazonBaseUrls, amazonProductionBaseUrls } from '../amazon/amazon-base-urls';
+import { type AmazonFetch, withDeadline } from '../amazon/amazon-fetch';
 import { createLwaClient } from '../amazon/lwa-client';
 import { createSpApiClient } from '../amazon/sp-api-client';
 import { buildStatus, primaryConnections } from '../metrics/connections-status';
@@ -24,8 +24,9 @@ import {
 import type { ConnectionStore } from '../storage/connection-store';
 import { createTokenCipher } from '../tokens/token-cipher';
 import { createTokenManager, type TokenManager } from '../tokens/token-manager';
-import type { ConnectionsHandlerOptions } from './connections-handler-options';
+import type { ConnectionsHandlerOptions, ConnectionsLogger } from './connections-handler-options';
 import { validateHandlerOptions } from './connections-handler-options.validate';
+import { historyEntry } from './history-entry';
 import { problemResponse } from './problem-response';
 import { defaultMaxBodyBytes, readJsonBody } from './request-body';
 import { checkRequestOrigin } from './request-origin';
@@ -72,17 +73,50 @@ function parseRange(url: URL, maxDays: number): { from: string; to: string } {
   return { from, to };
 }
 
-interface Engine {
+/**
+ * The parts of the engine a handler and the host's own code share (one token cache, one store).
+ *
+ * @example
+ * ```ts
+ * const { tokens, store } = await runtime.engine();
+ * ```
+ */
+export interface Engine {
   readonly store: ConnectionStore;
   readonly flow: AuthorizationFlow;
   readonly metrics: MetricsService;
   readonly tokens: TokenManager;
+  /** Amazon with the handler's deadline. */
+  readonly fetch: AmazonFetch;
+  readonly baseUrls: AmazonBaseUrls;
+  readonly clientId: string;
+  readonly now: () => number;
+  readonly logger: ConnectionsLogger;
+}
+
+/**
+ * The handler and the engine behind it (started on first use).
+ *
+ * @example
+ * ```ts
+ * const { handler, engine } = createConnectionsRuntime(options);
+ * ```
+ */
+export interface ConnectionsRuntime {
+  readonly handler: ConnectionsHandler;
+  readonly engine: () => Promise<Engine>;
+}
+
+/** The request id a change is recorded with: the caller's `x-request-id` when it is a plain token, else a new one. */
+function requestIdOf(request: Request): string {
+  const given = request.headers.get('x-request-id');
+  return given && /^[\w.:-]{1,100}$/.test(given) ? given : `req_${globalThis.crypto.randomUUID()}`;
 }
 
 /**
  * Creates the server half of the Amazon connections engine: a fetch-standard `(Request) => Promise<Response>`
  * implementing the backend contract (`GET /status`, `POST /authorize`, `POST /callback`,
- * `POST /advertising/account`, `POST /disconnect`, `GET /metrics`) under `basePath`. Every body is checked
+ * `POST /advertising/account`, `POST /disconnect`, `GET /metrics`, `GET /history`) under `basePath`. Every body is checked
  * against the contract's schemas; errors are `application/problem+json` with a stable code. Tokens are
  * sealed at rest and never leave the server.
  *
@@ -109,6 +143,19 @@ interface Engine {
  * ```
  */
 export function createConnectionsHandler(options: ConnectionsHandlerOptions): ConnectionsHandler {
+  return createConnectionsRuntime(options).handler;
+}
+
+/**
+ * Creates the handler and the engine it shares with `createConnectionsServer`. Internal.
+ *
+ * @example
+ * ```ts
+ * const runtime = createConnectionsRuntime(options);
+ * const amazon = createAmazonAccess(runtime.engine);
+ * ```
+ */
+export function createConnectionsRuntime(options: ConnectionsHandlerOptions): ConnectionsRuntime {
   validateHandlerOptions(options);
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
@@ -169,8 +216,28 @@ export function createConnectionsHandler(options: ConnectionsHandlerOptions): Co
         transactionTtlMs: options.transactionTtlMs ?? 600_000,
         exchangeLeaseMs: options.exchangeLeaseMs ?? amazonTimeoutMs + 5_000,
       });
-      const metrics = createMetricsService({ store, tokens, reports, ads, sp, fetch, now, warn });
-      return { store, flow, metrics, tokens };
+      const metrics = createMetricsService({
+        store,
+        tokens,
+        reports,
+        ads,
+        sp,
+        fetch,
+        now,
+        warn,
+        ...(options.currencyConversion ? { currencyConversion: options.currencyConversion } : {}),
+      });
+      return {
+        store,
+        flow,
+        metrics,
+        tokens,
+        fetch,
+        baseUrls,
+        clientId: options.amazon.clientId,
+        now,
+        logger,
+      };
     })();
     engine.catch(() => {
       engine = undefined;
@@ -215,7 +282,8 @@ export function createConnectionsHandler(options: ConnectionsHandlerOptions): Co
     if (!Number.isInteger(limit) || limit < 0) {
       throw new Error('getSubscription returned an accountLimit that is not a whole number >= 0');
     }
-    const subscription = { id: found.id, accountLimit: limit };
+    const context = { actor: found.actor ?? null, requestId: requestIdOf(request) };
+    const subscription = { id: found.id, accountLimit: limit, context };
     const { flow, metrics, tokens } = await start();
 
     switch (path) {
@@ -239,26 +307,50 @@ export function createConnectionsHandler(options: ConnectionsHandlerOptions): Co
       }
       case contractRoutes.disconnect.path: {
         const body = await readJsonBody(request, disconnectRequestSchema, maxBodyBytes);
-        if (body.kind === 'advertising' && body.confirmed !== true)
-          throw new ConnectionsError('confirmation_required');
         const current = primaryConnections(await store.listConnections(subscription.id));
         const target = body.kind === 'advertising' ? current.advertising : current.sellerCentral;
+        if (body.kind === 'advertising' && body.confirmed !== true) {
+          if (target) {
+            await store.appendEvent({
+              type: 'disconnect_confirmation_asked',
+              subscriptionId: subscription.id,
+              kind: 'advertising',
+              accountId: target.accountId,
+              at: now(),
+              ...context,
+              detail: {},
+            });
+          }
+          throw new ConnectionsError('confirmation_required');
+        }
         if (!target) throw new ConnectionsError('not_connected');
-        await store.deleteConnection(subscription.id, body.kind, target.accountId);
+        await store.deleteConnection(subscription.id, body.kind, target.accountId, { ...context, at: now() });
         tokens.forget(target.authorizationId);
         if (body.kind === 'advertising' && current.sellerCentral)
           tokens.forget(current.sellerCentral.authorizationId);
         return json(await status(subscription));
       }
+      case contractRoutes.history.path: {
+        const limit = Math.min(200, Math.max(1, Number(url.searchParams.get('limit') ?? 50) || 50));
+        const events = await store.listHistory(subscription.id, limit);
+        const answer: ConnectionHistoryResponse = { entries: events.map(historyEntry) };
+        return json(answer);
+      }
       default: {
         const range = parseRange(url, options.maxRangeDays ?? 31);
         const connections = await store.listConnections(subscription.id);
-        return json(await metrics.forRange(subscription.id, connections, range));
+        const marketplace = url.searchParams.get('marketplace') ?? undefined;
+        if (marketplace !== undefined && (marketplace === '' || marketplace.length > 64)) {
+          throw new ConnectionsError('invalid_request', {
+            detail: 'marketplace must be all or a marketplace id of the account.',
+          });
+        }
+        return json(await metrics.forRange(subscription.id, connections, range, marketplace));
       }
     }
   }
 
-  return async (request) => {
+  const handler: ConnectionsHandler = async (request) => {
     try {
       return await route(request);
     } catch (error) {
@@ -267,4 +359,5 @@ export function createConnectionsHandler(options: ConnectionsHandlerOptions): Co
       return problemResponse(new ConnectionsError('server_error'));
     }
   };
+  return { handler, engine: start };
 }

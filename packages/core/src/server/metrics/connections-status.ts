@@ -6,6 +6,7 @@ import type {
   ConnectionStore,
   SellerCentralConnectionRecord,
 } from '../storage/connection-store';
+import { accountMarketplaces } from './account-marketplaces';
 import { adsAccountKey, dataSourcePrefixes, sellerAccountKey } from './report-sources';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -55,6 +56,7 @@ export function primaryConnections(connections: readonly ConnectionRecord[]): {
  * Builds the `GET /status` body from stored connections: no token or secret ever goes in it. `data.state`
  * is `ready` once report data arrived from every source of that Amazon account's figures (kept across
  * disconnects), else `populating` since the connection was made, with the sources still `missing`.
+ * `marketplaces` lists the account's marketplaces with what each connection covers there.
  *
  * @example
  * ```ts
@@ -98,5 +100,6 @@ export async function buildStatus(
           ),
         }
       : null,
+    marketplaces: accountMarketplaces(advertising, sellerCentral).map((m) => m.view),
   };
 }

@@ -1,7 +1,8 @@
-import type { MetricId, MetricsResponse, MetricValue, MissingReason } from '../../contract/types';
+import { allMarketplaces } from '../../contract/schemas';
+import type { MetricsResponse, MissingReason } from '../../contract/types';
+import { ConnectionsError } from '../../errors/connections-error';
 import type { AdsApiClient } from '../amazon/ads-api-client';
 import { type AmazonFetch, StaleAuthorizationError } from '../amazon/amazon-fetch';
-import { marketplaceCurrency } from '../amazon/marketplace-currency';
 import type { SpApiClient } from '../amazon/sp-api-client';
 import type {
   AdvertisingConnectionRecord,
@@ -12,13 +13,24 @@ import type {
 } from '../storage/connection-store';
 import { createSingleFlight } from '../tokens/single-flight';
 import type { TokenManager } from '../tokens/token-manager';
+import { accountMarketplaces, type ResolvedMarketplace } from './account-marketplaces';
+import { type CurrencyConversion, usableConversion } from './currency-conversion';
+import {
+  addSums,
+  type Fetched,
+  type MarketplaceSums,
+  metricsFromSums,
+  missingSums,
+  moneyMetrics,
+  scaleMoney,
+  sumsFromReports,
+} from './marketplace-sums';
 import type { ReportCache, ReportSource } from './report-cache';
 import {
   type AdvertisedProductTotals,
   type CampaignTotals,
   isEmptyPayload,
   type OrderTotalsPayload,
-  round,
   type TrafficTotals,
 } from './report-payloads';
 import {
@@ -29,43 +41,27 @@ import {
   trafficSource,
 } from './report-sources';
 
-/** A source's data, or why there is none. */
-type Fetched<T> = { readonly data: T } | { readonly missing: MissingReason };
-
-const value = (v: number): MetricValue => ({ value: round(v), reason: null });
-const missing = (reason: MissingReason): MetricValue => ({ value: null, reason });
-
-/** The first missing reason wins in this order: a connection that is gone, then stale, then populating. */
-function worst(...reasons: MissingReason[]): MissingReason {
-  for (const reason of ['disconnected', 'stale', 'populating'] as const)
-    if (reasons.includes(reason)) return reason;
-  return 'populating';
-}
-
-function ratio(numerator: Fetched<number>, denominator: Fetched<number>, scale: number): MetricValue {
-  if ('missing' in numerator || 'missing' in denominator) {
-    return missing(
-      worst(
-        ...('missing' in numerator ? [numerator.missing] : []),
-        ...('missing' in denominator ? [denominator.missing] : []),
-      ),
-    );
-  }
-  if (denominator.data === 0) return numerator.data === 0 ? value(0) : missing('populating');
-  return value((numerator.data / denominator.data) * scale);
-}
-
-const map = <T, U>(fetched: Fetched<T>, pick: (data: T) => U): Fetched<U> =>
-  'missing' in fetched ? fetched : { data: pick(fetched.data) };
-
 /**
- * Computes the nine metrics of the help article and the per-ASIN table from cached Amazon reports.
- * Missing figures are `null` with a reason (`disconnected`, `stale`, `populating`), never 0.
+ * Which marketplace(s) `GET /metrics` is for: a marketplace id of the account, `'all'`, or `undefined` for the
+ * account's home marketplace (its first Ads profile).
  *
  * @example
  * ```ts
- * const body = await metrics.forRange(subscriptionId, connections, { from: '2026-11-01', to: '2026-11-07' });
- * body.metrics.tacos; // { value: 12.5, reason: null } or { value: null, reason: 'disconnected' }
+ * const selection: MarketplaceSelection = 'A1PA6795UKMFR9'; // Germany
+ * ```
+ */
+export type MarketplaceSelection = string | undefined;
+
+/**
+ * Computes the nine metrics of the help article and the per-ASIN table from cached Amazon reports, for one
+ * marketplace of the account (each figure in its currency) or all of them (per-currency totals, and one total when
+ * there is one currency or the host converts). Missing figures are `null` with a reason (`disconnected`, `stale`,
+ * `populating`, `not_covered`, `mixed_currencies`), never 0.
+ *
+ * @example
+ * ```ts
+ * const body = await metrics.forRange(subscriptionId, connections, { from: '2026-11-01', to: '2026-11-07' }, 'all');
+ * body.totals?.map((t) => [t.currency, t.metrics.adSpend.value]); // [['USD', 812.4], ['CAD', 140.2], …]
  * ```
  */
 export interface MetricsService {
@@ -73,6 +69,7 @@ export interface MetricsService {
     subscriptionId: string,
     connections: ConnectionRecord[],
     range: DateRange,
+    marketplace?: MarketplaceSelection,
   ): Promise<MetricsResponse>;
 }
 
@@ -86,15 +83,22 @@ export function createMetricsService(deps: {
   fetch: AmazonFetch;
   now: () => number;
   warn: (message: string) => void;
+  /** The host's conversion rates for all-marketplaces totals, if it provides them. */
+  currencyConversion?: (context: {
+    subscriptionId: string;
+    currencies: readonly string[];
+  }) => CurrencyConversion | null | undefined | Promise<CurrencyConversion | null | undefined>;
 }): MetricsService {
   const flights = createSingleFlight();
 
   async function fetchSource<T>(
     connection: ConnectionRecord | undefined,
+    uncovered: MissingReason | null,
     source: () => ReportSource,
   ): Promise<Fetched<T>> {
     if (!connection) return { missing: 'disconnected' };
     if (connection.health === 'stale') return { missing: 'stale' };
+    if (uncovered) return { missing: uncovered };
     const built = source();
     let payload: JsonValue | null;
     try {
@@ -109,86 +113,137 @@ export function createMetricsService(deps: {
     return { data: payload as T };
   }
 
-  async function compute(connections: ConnectionRecord[], range: DateRange): Promise<MetricsResponse> {
+  /** One marketplace's four reports (each cached per source, account, profile or marketplace, and range). */
+  async function sumsOf(
+    advertising: AdvertisingConnectionRecord,
+    seller: SellerCentralConnectionRecord | undefined,
+    { profile, participation }: ResolvedMarketplace,
+    range: DateRange,
+  ): Promise<{ sums: MarketplaceSums; orderCurrency: string | null }> {
+    const adsUncovered = profile ? null : 'not_covered';
+    const spUncovered = participation ? null : 'not_covered';
+    const [campaigns, products, orders, traffic] = await Promise.all([
+      fetchSource<CampaignTotals>(advertising, adsUncovered, () =>
+        campaignSource(deps, advertising, profile!, range),
+      ),
+      fetchSource<AdvertisedProductTotals>(advertising, adsUncovered, () =>
+        advertisedProductSource(deps, advertising, profile!, range),
+      ),
+      fetchSource<OrderTotalsPayload>(seller, spUncovered, () =>
+        orderMetricsSource(deps, seller!, participation!.id, range),
+      ),
+      fetchSource<TrafficTotals>(seller, spUncovered, () =>
+        trafficSource(deps, seller!, participation!.id, range),
+      ),
+    ]);
+    return {
+      sums: sumsFromReports({ campaigns, products, orders, traffic }),
+      orderCurrency: 'data' in orders ? orders.data.currency : null,
+    };
+  }
+
+  async function compute(
+    subscriptionId: string,
+    connections: ConnectionRecord[],
+    range: DateRange,
+    selection: MarketplaceSelection,
+  ): Promise<MetricsResponse> {
     const advertising = connections.find((c): c is AdvertisingConnectionRecord => c.kind === 'advertising');
     const seller = connections.find(
       (c): c is SellerCentralConnectionRecord =>
         c.kind === 'sellerCentral' && c.parentAccountId === advertising?.accountId,
     );
-    const profile = advertising?.account.marketplaces[0];
-    const sellerMarketplace =
-      seller?.marketplaces.find((m) => m.id === profile?.marketplaceId) ?? seller?.marketplaces[0];
-    const adsDeps = { ...deps };
-    const adsConnection = profile ? advertising : undefined;
-    const spConnection = sellerMarketplace ? seller : undefined;
+    const marketplaces = accountMarketplaces(advertising, seller);
+    const base = { range: { from: range.from, to: range.to } };
+    if (!advertising || marketplaces.length === 0) {
+      return {
+        ...base,
+        currency: null,
+        ...metricsFromSums(missingSums('disconnected')),
+        marketplace: selection === allMarketplaces ? allMarketplaces : null,
+      };
+    }
 
-    const [campaigns, products, orders, traffic] = await Promise.all([
-      fetchSource<CampaignTotals>(adsConnection, () =>
-        campaignSource(adsDeps, advertising!, profile!, range),
-      ),
-      fetchSource<AdvertisedProductTotals>(adsConnection, () =>
-        advertisedProductSource(adsDeps, advertising!, profile!, range),
-      ),
-      fetchSource<OrderTotalsPayload>(spConnection, () =>
-        orderMetricsSource(adsDeps, seller!, sellerMarketplace!.id, range),
-      ),
-      fetchSource<TrafficTotals>(spConnection, () =>
-        trafficSource(adsDeps, seller!, sellerMarketplace!.id, range),
-      ),
-    ]);
+    if (selection !== allMarketplaces) {
+      const chosen =
+        selection === undefined
+          ? marketplaces[0]
+          : marketplaces.find((m) => m.view.marketplaceId === selection);
+      if (!chosen) {
+        throw new ConnectionsError('invalid_request', {
+          detail: `marketplace must be ${allMarketplaces} or a marketplace of the account: ${marketplaces
+            .map((m) => m.view.marketplaceId)
+            .join(', ')}.`,
+        });
+      }
+      const { sums, orderCurrency } = await sumsOf(advertising, seller, chosen, range);
+      return {
+        ...base,
+        currency: chosen.view.currency ?? orderCurrency,
+        ...metricsFromSums(sums),
+        marketplace: chosen.view,
+      };
+    }
 
-    const adSpend = map(campaigns, (c) => c.adSpend);
-    const adSales = map(campaigns, (c) => c.adSales);
-    const totalSales = map(orders, (o) => o.totalSales);
-    const figure = (fetched: Fetched<number | null>): MetricValue =>
-      'missing' in fetched
-        ? missing(fetched.missing)
-        : fetched.data === null
-          ? missing('populating')
-          : value(fetched.data);
+    const each = await Promise.all(
+      marketplaces.map(async (m) => ({ m, ...(await sumsOf(advertising, seller, m, range)) })),
+    );
+    const byCurrency = new Map<string, typeof each>();
+    for (const entry of each) {
+      const currency = entry.m.view.currency ?? entry.orderCurrency;
+      if (currency) byCurrency.set(currency, [...(byCurrency.get(currency) ?? []), entry]);
+    }
+    const totals = [...byCurrency].map(([currency, members]) => ({
+      currency,
+      marketplaceIds: members.map((e) => e.m.view.marketplaceId),
+      ...metricsFromSums(members.map((e) => e.sums).reduce(addSums)),
+    }));
+    const all = {
+      ...base,
+      marketplace: allMarketplaces,
+      marketplaces: each.map((e) => ({
+        marketplace: e.m.view,
+        metrics: metricsFromSums(e.sums).metrics,
+      })),
+      totals,
+    } as const;
+    const [only] = totals;
+    if (totals.length === 1 && only) {
+      return { ...all, currency: only.currency, metrics: only.metrics, asins: only.asins };
+    }
 
-    const metrics: Record<MetricId, MetricValue> = {
-      adSpend: figure(adSpend),
-      acos: ratio(adSpend, adSales, 100),
-      roas: ratio(adSales, adSpend, 1),
-      totalSales: figure(totalSales),
-      totalOrders: figure(map(orders, (o) => o.totalOrders)),
-      sessions: figure(map(traffic, (t) => t.sessions)),
-      buyBoxPercentage: figure(map(traffic, (t) => t.buyBoxPercentage)),
-      listingConversionRate: figure(map(traffic, (t) => t.listingConversionRate)),
-      tacos: ratio(adSpend, totalSales, 100),
-    };
-
-    const spendByAsin = map(products, (p) => p.adSpendByAsin);
-    const salesByAsin = map(traffic, (t) => t.salesByAsin);
-    const asinIds = new Set([
-      ...('data' in spendByAsin ? Object.keys(spendByAsin.data) : []),
-      ...('data' in salesByAsin ? Object.keys(salesByAsin.data) : []),
-    ]);
-    const asins = [...asinIds].sort().map((asin) => {
-      // An ASIN missing from a report that arrived had none of it (Amazon leaves out ASINs without orders).
-      const spend = map(spendByAsin, (byAsin) => byAsin[asin] ?? 0);
-      const sales = map(salesByAsin, (byAsin) => byAsin[asin] ?? 0);
-      return { asin, adSpend: figure(spend), totalSales: figure(sales), tacos: ratio(spend, sales, 100) };
-    });
-
-    const currency =
-      ('data' in orders ? orders.data.currency : null) ??
-      (profile ? marketplaceCurrency(profile.countryCode) : null) ??
-      sellerMarketplace?.currencyCode ??
-      null;
-    return { range: { from: range.from, to: range.to }, currency, metrics, asins };
+    const currencies = totals.map((t) => t.currency);
+    const conversion = usableConversion(
+      await deps.currencyConversion?.({ subscriptionId, currencies }),
+      currencies,
+      deps.warn,
+    );
+    if (conversion) {
+      const converted = each
+        .map((e) => scaleMoney(e.sums, conversion.rates[e.m.view.currency ?? e.orderCurrency ?? ''] ?? 1))
+        .reduce(addSums);
+      return { ...all, currency: conversion.currency, ...metricsFromSums(converted), conversion };
+    }
+    // Several currencies and no rates: counts and percentages add up, amounts (and ratios of them) do not.
+    const { metrics } = metricsFromSums(each.map((e) => e.sums).reduce(addSums));
+    for (const id of moneyMetrics) {
+      const figure = metrics[id];
+      if (figure.reason === null || figure.reason === 'populating')
+        metrics[id] = { value: null, reason: 'mixed_currencies' };
+    }
+    return { ...all, currency: null, metrics, asins: [] };
   }
 
   return {
-    forRange(subscriptionId, connections, range) {
+    forRange(subscriptionId, connections, range, marketplace) {
       const key = JSON.stringify([
         subscriptionId,
         range.from,
         range.to,
+        marketplace ?? null,
         connections.map((c) => c.authorizationId),
       ]);
-      return flights.run(key, () => compute(connections, range));
+      return flights.run(key, () => compute(subscriptionId, connections, range, marketplace));
     },
   };
 }

@@ -27,6 +27,10 @@ export interface TrafficTotals {
   readonly pageViews: number;
   readonly buyBoxPercentage: number | null;
   readonly listingConversionRate: number | null;
+  /** Units ordered (absent from reports cached by earlier versions). */
+  readonly units?: number;
+  /** Σ daily Buy Box % × the day's page views (or sessions): sums across marketplaces (absent before). */
+  readonly buyBoxWeighted?: number;
   readonly salesByAsin: Record<string, number>;
 }
 
@@ -118,6 +122,8 @@ export function trafficTotalsFrom(document: unknown): TrafficTotals {
     pageViews,
     buyBoxPercentage: weight > 0 ? round(buyBoxWeighted / weight) : null,
     listingConversionRate: sessions > 0 ? round((units / sessions) * 100) : null,
+    units,
+    buyBoxWeighted,
     salesByAsin,
   };
 }

@@ -78,6 +78,7 @@ async function sealAndSave(
   held: Claim,
   grant: PendingGrant,
   connected: ConnectedAccount,
+  chosen = false,
 ): Promise<StepResult> {
   const authorizationId = randomToken(16);
   const ids = { subscriptionId: subscription.id, authorizationId };
@@ -94,6 +95,7 @@ async function sealAndSave(
     },
     accountLimit: subscription.accountLimit,
     settle: { selector: held.transaction.selector, claimId: held.claimId },
+    context: { ...subscription.context, at: ctx.now(), chosen },
   });
   if (saved.ok) return { outcome: 'connected' };
   if (saved.code === 'claim_lost') return 'claim_lost';
@@ -218,7 +220,14 @@ export async function chooseAccount(
   try {
     if (!account || transaction.sealedPendingGrant === null) throw new ConnectionsError('server_error');
     const grant = await openGrant(ctx, transaction, transaction.sealedPendingGrant);
-    return await sealAndSave(ctx, subscription, held, grant, { kind: 'advertising', accountId, account });
+    return await sealAndSave(
+      ctx,
+      subscription,
+      held,
+      grant,
+      { kind: 'advertising', accountId, account },
+      true,
+    );
   } catch (error) {
     // Back to the choice: the tokens stay, another pick (or the same, retried) can still succeed.
     const failure = typed(error);

@@ -7,6 +7,7 @@ import type { SpApiClient } from '../amazon/sp-api-client';
 import type { AmazonAppCredentials } from '../http/connections-handler-options';
 import type {
   AdvertisingConnectionRecord,
+  ChangeContext,
   ConnectionStore,
   NewSellerCentralConnection,
   OAuthTransactionRecord,
@@ -41,6 +42,8 @@ export interface FlowContext extends FlowDeps {
 export interface FlowSubscription {
   readonly id: string;
   readonly accountLimit: number;
+  /** Who asks and from which request, recorded with the connection's event. */
+  readonly context?: ChangeContext;
 }
 
 /** What a settled callback or account choice answers (the handler adds the fresh status). */

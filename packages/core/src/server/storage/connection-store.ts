@@ -2,12 +2,71 @@ import type { ErrorCode } from '../../contract/error-codes';
 import type {
   AdvertisingAccount,
   AmazonRegion,
+  ConnectionEventType,
   ConnectionHealth,
   ConnectionKind,
 } from '../../contract/types';
 
 /** A JSON value as stored by a {@link ConnectionStore} (report payloads, outcomes). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * Who caused a change and from which request, recorded with its event (never a secret).
+ *
+ * @example
+ * ```ts
+ * const context: ChangeContext = { at: Date.now(), actor: 'user_42', requestId: 'req_1' };
+ * ```
+ */
+export interface ChangeContext {
+  /** Epoch milliseconds of the change. @default Date.now() */
+  readonly at?: number;
+  /** The host's name for who did it (a user id), or `system` for jobs and Amazon's answers. */
+  readonly actor?: string | null;
+  /** The id of the request that made the change. */
+  readonly requestId?: string | null;
+}
+
+/**
+ * One recorded event (`connected`, `account_chosen` after the person picked one of several accounts,
+ * `reconnected` for the same account authorized afresh, `disconnected` with `detail.cascade` true for the Seller
+ * Central layer removed with its Advertising account, `stale_detected`, `data_ready` for the first report data of
+ * the account, `disconnect_confirmation_asked`, history only): a row of the outbox, written in the same transaction as the change it describes.
+ * `position` orders events by commit (a reader after a cursor never skips a row committed later); `id` is stable
+ * for idempotent handling (delivery is at least once).
+ *
+ * @example
+ * ```ts
+ * const { events } = await server.events.read({ after: cursor });
+ * for (const event of events) console.log(event.position, event.type, event.subscriptionId);
+ * ```
+ */
+export interface ConnectionEventRecord {
+  readonly position: number;
+  readonly id: string;
+  readonly type: ConnectionEventType;
+  readonly subscriptionId: string;
+  readonly kind: ConnectionKind;
+  readonly accountId: string;
+  /** Epoch milliseconds. */
+  readonly at: number;
+  readonly actor: string | null;
+  readonly requestId: string | null;
+  readonly detail: { readonly [key: string]: JsonValue };
+}
+
+/**
+ * An event to record (the store numbers it and gives it an id).
+ *
+ * @example
+ * ```ts
+ * const event: NewConnectionEvent = {
+ *   type: 'disconnect_confirmation_asked', subscriptionId: 'sub_1', kind: 'advertising', accountId: 'ENTITY1',
+ *   at: Date.now(), actor: 'user_42', requestId: 'req_1', detail: {},
+ * };
+ * ```
+ */
+export type NewConnectionEvent = Omit<ConnectionEventRecord, 'position' | 'id'>;
 
 /** A marketplace where the seller participates, from Seller Central. */
 export interface SellerMarketplaceRecord {
@@ -186,6 +245,8 @@ export interface ConnectionStore {
     connection: AdvertisingConnectionRecord | NewSellerCentralConnection;
     accountLimit: number;
     settle?: { selector: string; claimId: string };
+    /** Recorded with the `connected`/`reconnected`/`account_chosen` event; `chosen` when picked from several. */
+    context?: ChangeContext & { readonly chosen?: boolean };
   }): Promise<SaveConnectionResult>;
   /**
    * Claims the refresh of an authorization's access token for every app server sharing this store: true when no
@@ -200,20 +261,54 @@ export interface ConnectionStore {
   ): Promise<boolean>;
   /** Ends a refresh lease without a new token (the refresh failed). */
   releaseTokenRefresh(subscriptionId: string, authorizationId: string): Promise<void>;
-  /** Stores a refreshed access token (and ends the refresh lease), only if `authorizationId` is still current. */
+  /**
+   * Stores a refreshed access token (and ends the refresh lease), only if `authorizationId` is still current.
+   * `checkedAt` records that the authorization was just proven to work (health checks skip it for a while).
+   */
   updateAccessToken(
     subscriptionId: string,
     authorizationId: string,
     sealedAccessToken: string,
     expiresAt: number,
+    checkedAt?: number,
   ): Promise<boolean>;
-  /** Marks the authorization stale (refresh answered `invalid_grant`, or a call answered 401/403). */
-  markStale(subscriptionId: string, authorizationId: string): Promise<boolean>;
+  /**
+   * Marks the authorization stale (refresh answered `invalid_grant`, or a call answered 401/403); the first mark
+   * records a `stale_detected` event in the same transaction.
+   */
+  markStale(subscriptionId: string, authorizationId: string, context?: ChangeContext): Promise<boolean>;
   /**
    * Removes a connection. Removing an Advertising account removes its Seller Central layer too (the
-   * cascade). Report data is kept. Returns the number of connections removed.
+   * cascade). Report data is kept. Returns the number of connections removed. Records one `disconnected` event
+   * per removed connection in the same transaction.
    */
-  deleteConnection(subscriptionId: string, kind: ConnectionKind, accountId: string): Promise<number>;
+  deleteConnection(
+    subscriptionId: string,
+    kind: ConnectionKind,
+    accountId: string,
+    context?: ChangeContext,
+  ): Promise<number>;
+
+  /** Records an event that goes with no stored change (`disconnect_confirmation_asked`). */
+  appendEvent(event: NewConnectionEvent): Promise<ConnectionEventRecord>;
+  /** The position of the latest recorded event (0 when none). */
+  lastEventPosition(): Promise<number>;
+  /** Events after `after` (a position; 0 for all), oldest first, at most `limit`. */
+  readEvents(after: number, limit: number): Promise<ConnectionEventRecord[]>;
+  /** One subscription's events, newest first, at most `limit`. */
+  listHistory(subscriptionId: string, limit: number): Promise<ConnectionEventRecord[]>;
+  /**
+   * Claims up to `limit` healthy connections not checked since `checkedBefore` and not claimed by another server
+   * (claims last until `now + leaseMs`); several servers calling at once get disjoint sets.
+   */
+  claimHealthChecks(at: {
+    now: number;
+    checkedBefore: number;
+    leaseMs: number;
+    limit: number;
+  }): Promise<ConnectionRecord[]>;
+  /** Records that a claimed connection was checked at `now` (and ends the claim). */
+  finishHealthCheck(subscriptionId: string, authorizationId: string, now: number): Promise<void>;
 
   /** The cached report, or null. */
   getReport(key: ReportKey): Promise<ReportEntry | null>;
@@ -232,7 +327,8 @@ export interface ConnectionStore {
   claimReportPoll(key: ReportKey, at: { now: number; polledBefore: number }): Promise<boolean>;
   /**
    * Stores the report's data and ends the job. `hasData` is false for an empty document (Amazon's data can
-   * lag by days): it does not count as the first data of the account.
+   * lag by days): it does not count as the first data of the account. The first data of an account records a
+   * `data_ready` event in the same transaction.
    */
   completeReport(key: ReportKey, payload: JsonValue, now: number, hasData: boolean): Promise<void>;
   /** Ends a failed job; no new job starts before `notBefore`. */

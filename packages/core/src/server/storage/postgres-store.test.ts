@@ -46,4 +46,54 @@ describe('PostgreSQL store for many app servers', () => {
     expect(await serverA.listConnections('sub_many_servers')).toHaveLength(1);
     await Promise.all([serverA.close(), serverB.close()]);
   });
+
+  it('numbers events in commit order across servers: a reader following its cursor misses none', async () => {
+    const [serverA, serverB] = await Promise.all([
+      createPostgresStore({ connectionString: cluster.connectionString }),
+      createPostgresStore({ connectionString: cluster.connectionString }),
+    ]);
+    const start = await serverA.lastEventPosition();
+    const seen: number[] = [];
+    let cursor = start;
+    let writing = true;
+    const follow = async () => {
+      for (;;) {
+        const done = !writing;
+        const page = await serverA.readEvents(cursor, 1_000);
+        for (const event of page) {
+          seen.push(event.position);
+          cursor = event.position;
+        }
+        if (done && page.length === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    };
+    const reader = follow();
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        (i % 2 === 0 ? serverA : serverB).saveConnection({
+          accountLimit: 1,
+          connection: {
+            kind: 'advertising',
+            subscriptionId: `sub_order_${i}`,
+            accountId: `ENTITY_${i}`,
+            account: { id: `ENTITY_${i}`, name: 'Shop', type: 'seller', marketplaces: [] },
+            authorizationId: `auth_order_${i}`,
+            tokenRegion: 'na',
+            sealedRefreshToken: 'sealed',
+            sealedAccessToken: null,
+            accessTokenExpiresAt: null,
+            health: 'ok',
+            connectedAt: 1,
+          },
+        }),
+      ),
+    );
+    writing = false;
+    await reader;
+    const recorded = (await serverA.readEvents(start, 1_000)).map((event) => event.position);
+    expect(recorded).toHaveLength(60);
+    expect(seen).toEqual(recorded); // each event once, in order, none skipped by the moving cursor
+    await Promise.all([serverA.close(), serverB.close()]);
+  });
 });

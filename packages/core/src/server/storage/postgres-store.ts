@@ -12,11 +12,20 @@ import {
   type TransactionRow,
   transactionFromRow,
 } from './connection-rows';
-import type { ConnectionStore, SaveConnectionResult, TransactionOutcome } from './connection-store';
+import type {
+  ConnectionEventRecord,
+  ConnectionStore,
+  NewConnectionEvent,
+  SaveConnectionResult,
+  TransactionOutcome,
+} from './connection-store';
+import { accountOfKey, connectionEvent, type EventRow, eventFromRow, eventRowValues } from './event-rows';
 import {
   connectionColumns,
   countConnectionSql,
+  eventColumns,
   migrationsTable,
+  nextEventPositionSql,
   sqlMigrations,
   transactionColumns,
 } from './sql-schema';
@@ -174,6 +183,24 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       [outcomeText(outcome), selector],
     );
 
+  /**
+   * Numbers and records an event inside `client`'s transaction. The counter row stays locked until that transaction
+   * ends, so events are numbered in commit order on every server (a reader never skips a later-committed lower
+   * position). Take the subscription lock first (the one lock order, so no deadlock).
+   */
+  const writeEvent = async (
+    client: PgQueryable,
+    event: NewConnectionEvent,
+  ): Promise<ConnectionEventRecord> => {
+    const [next] = await rows<{ position: string | number }>(nextEventPositionSql, [], client);
+    const { values, record } = eventRowValues(Number(next?.position), event);
+    await client.query(
+      `INSERT INTO sa_connection_events (${eventColumns.join(', ')}) VALUES (${placeholders(eventColumns)})`,
+      values,
+    );
+    return record;
+  };
+
   return {
     async createTransaction(t) {
       const row = rowFromTransaction(t);
@@ -229,7 +256,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       ]);
       return found.sort(compareRows).map(connectionFromRow);
     },
-    async saveConnection({ connection, accountLimit, settle }) {
+    async saveConnection({ connection, accountLimit, settle, context }) {
       try {
         return await inTransaction(async (client) => {
           await lockSubscription(client, connection.subscriptionId);
@@ -268,6 +295,14 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           await client.query(
             countConnectionSql.replace(/\?/g, () => `$${++n}`),
             [connection.subscriptionId, connection.kind, connection.accountId],
+          );
+          const again = existing.some(
+            (e) => e.kind === connection.kind && e.account_id === connection.accountId,
+          );
+          const type = context?.chosen ? 'account_chosen' : again ? 'reconnected' : 'connected';
+          await writeEvent(
+            client,
+            connectionEvent(type, connection, { at: connection.connectedAt, ...context }),
           );
           if (settle) await settleDone(client, settle.selector, { type: 'connected' });
           const result: SaveConnectionResult = { ok: true, replaced: plan.replaceSlot };
@@ -311,17 +346,24 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         [subscriptionId, authorizationId],
       );
     },
-    async updateAccessToken(subscriptionId, authorizationId, sealedAccessToken, expiresAt) {
+    async updateAccessToken(subscriptionId, authorizationId, sealedAccessToken, expiresAt, checkedAt) {
       const count = await changed(
-        `UPDATE sa_connections SET sealed_access_token = $1, access_expires_at = $2, refresh_lease_until = NULL
+        `UPDATE sa_connections SET sealed_access_token = $1, access_expires_at = $2, refresh_lease_until = NULL,
+           checked_at = COALESCE($5, checked_at)
          WHERE subscription_id = $3 AND authorization_id = $4`,
-        [sealedAccessToken, expiresAt, subscriptionId, authorizationId],
+        [sealedAccessToken, expiresAt, subscriptionId, authorizationId, checkedAt ?? null],
       );
       return count === 1;
     },
-    async markStale(subscriptionId, authorizationId) {
+    async markStale(subscriptionId, authorizationId, context) {
       return inTransaction(async (client) => {
         await lockSubscription(client, subscriptionId);
+        const [before] = await rows<ConnectionRow>(
+          'SELECT * FROM sa_connections WHERE subscription_id = $1 AND authorization_id = $2',
+          [subscriptionId, authorizationId],
+          client,
+        );
+        if (!before) return false;
         const count = await changed(
           `UPDATE sa_connections SET health = 'stale', sealed_access_token = NULL, access_expires_at = NULL,
              refresh_lease_until = NULL
@@ -329,10 +371,12 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           [subscriptionId, authorizationId],
           client,
         );
+        if (before.health === 'ok')
+          await writeEvent(client, connectionEvent('stale_detected', before, context));
         return count === 1;
       });
     },
-    async deleteConnection(subscriptionId, kind, accountId) {
+    async deleteConnection(subscriptionId, kind, accountId, context) {
       return inTransaction(async (client) => {
         await lockSubscription(client, subscriptionId);
         const [row] = await rows<ConnectionRow>(
@@ -341,6 +385,14 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           client,
         );
         if (!row) return 0;
+        const [layer] =
+          kind === 'advertising'
+            ? await rows<ConnectionRow>(
+                `SELECT * FROM sa_connections WHERE subscription_id = $1 AND kind = 'sellerCentral' AND slot = $2`,
+                [subscriptionId, row.slot],
+                client,
+              )
+            : [];
         let removed = await changed(
           'DELETE FROM sa_connections WHERE subscription_id = $1 AND kind = $2 AND slot = $3',
           [subscriptionId, kind, row.slot],
@@ -353,6 +405,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
             client,
           );
         }
+        await writeEvent(client, connectionEvent('disconnected', row, context, { cascade: false }));
+        if (layer)
+          await writeEvent(client, connectionEvent('disconnected', layer, context, { cascade: true }));
         return removed;
       });
     },
@@ -394,12 +449,34 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       return count === 1;
     },
     async completeReport(key, payload, now, hasData) {
-      await pool.query(
-        `UPDATE sa_reports SET payload = $6, fetched_at = $7, data_at = COALESCE(data_at, $8), job_state = NULL,
-           amazon_report_id = NULL, job_started_at = NULL, polled_at = NULL, not_before = NULL
-         WHERE ${reportWhere}`,
-        [...reportKeyValues(key), JSON.stringify(payload), now, hasData ? now : null],
-      );
+      const update = (on: PgQueryable) =>
+        on.query(
+          `UPDATE sa_reports SET payload = $6, fetched_at = $7, data_at = COALESCE(data_at, $8), job_state = NULL,
+             amazon_report_id = NULL, job_started_at = NULL, polled_at = NULL, not_before = NULL
+           WHERE ${reportWhere}`,
+          [...reportKeyValues(key), JSON.stringify(payload), now, hasData ? now : null],
+        );
+      if (!hasData) {
+        await update(pool);
+        return;
+      }
+      await inTransaction(async (client) => {
+        // The subscription lock orders two first reports of one account: exactly one records data_ready.
+        await lockSubscription(client, key.subscriptionId);
+        const [first] = await rows<{ first: string | number | null }>(
+          'SELECT MIN(data_at) AS first FROM sa_reports WHERE subscription_id = $1 AND account_key = $2',
+          [key.subscriptionId, key.accountKey],
+          client,
+        );
+        await update(client);
+        if (first?.first === null || first?.first === undefined) {
+          const account = { subscriptionId: key.subscriptionId, ...accountOfKey(key.accountKey) };
+          await writeEvent(
+            client,
+            connectionEvent('data_ready', account, { at: now }, { source: key.source }),
+          );
+        }
+      });
     },
     async releaseReportJob(key, notBefore) {
       await pool.query(
@@ -422,6 +499,53 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         [subscriptionId, kind, accountId],
       );
       return Number(row?.connections ?? 0);
+    },
+    async appendEvent(event) {
+      return inTransaction(async (client) => {
+        await lockSubscription(client, event.subscriptionId);
+        return writeEvent(client, event);
+      });
+    },
+    async lastEventPosition() {
+      const [row] = await rows<{ position: string | number }>(
+        'SELECT MAX(position) AS position FROM sa_connection_events',
+      );
+      return Number(row?.position ?? 0);
+    },
+    async readEvents(after, limit) {
+      const found = await rows<EventRow>(
+        'SELECT * FROM sa_connection_events WHERE position > $1 ORDER BY position LIMIT $2',
+        [after, limit],
+      );
+      return found.map(eventFromRow);
+    },
+    async listHistory(subscriptionId, limit) {
+      const found = await rows<EventRow>(
+        'SELECT * FROM sa_connection_events WHERE subscription_id = $1 ORDER BY position DESC LIMIT $2',
+        [subscriptionId, limit],
+      );
+      return found.map(eventFromRow);
+    },
+    async claimHealthChecks(at) {
+      const found = await rows<ConnectionRow>(
+        `UPDATE sa_connections SET check_claimed_until = $1
+         WHERE authorization_id IN (
+           SELECT authorization_id FROM sa_connections WHERE health = 'ok'
+             AND (checked_at IS NULL OR checked_at < $2)
+             AND (check_claimed_until IS NULL OR check_claimed_until <= $3)
+           ORDER BY COALESCE(checked_at, 0), authorization_id
+           LIMIT $4 FOR UPDATE SKIP LOCKED)
+         RETURNING *`,
+        [at.now + at.leaseMs, at.checkedBefore, at.now, at.limit],
+      );
+      return found.sort(compareRows).map(connectionFromRow);
+    },
+    async finishHealthCheck(subscriptionId, authorizationId, now) {
+      await pool.query(
+        `UPDATE sa_connections SET checked_at = $1, check_claimed_until = NULL
+         WHERE subscription_id = $2 AND authorization_id = $3`,
+        [now, subscriptionId, authorizationId],
+      );
     },
     async close() {
       if (ownsPool) await pool.end();

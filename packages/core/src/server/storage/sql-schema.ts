@@ -78,7 +78,62 @@ export const sqlMigrations: readonly (readonly string[])[] = [
       PRIMARY KEY (subscription_id, kind, account_id)
     )`,
   ],
+  // 4: the connection events (outbox and history), numbered by a counter row that every writer of an event
+  // updates inside its transaction: the row lock is held to commit, so positions follow commit order and a reader
+  // after a cursor never skips an event committed later with a lower number. Health-check claims, so several
+  // servers split the checks.
+  [
+    `CREATE TABLE IF NOT EXISTS sa_connection_events (
+      position BIGINT PRIMARY KEY,
+      id TEXT NOT NULL UNIQUE,
+      subscription_id TEXT NOT NULL,
+      type TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      account_id TEXT NOT NULL,
+      at BIGINT NOT NULL,
+      actor TEXT,
+      request_id TEXT,
+      detail TEXT NOT NULL
+    )`,
+    'CREATE INDEX IF NOT EXISTS sa_connection_events_subscription ON sa_connection_events (subscription_id, position)',
+    'CREATE TABLE IF NOT EXISTS sa_event_counter (id INTEGER PRIMARY KEY, position BIGINT NOT NULL)',
+    'INSERT INTO sa_event_counter (id, position) VALUES (1, 0) ON CONFLICT DO NOTHING',
+    'ALTER TABLE sa_connections ADD COLUMN checked_at BIGINT',
+    'ALTER TABLE sa_connections ADD COLUMN check_claimed_until BIGINT',
+  ],
 ];
+
+/**
+ * Takes the next event position (the counter row stays locked until the transaction ends).
+ *
+ * @example
+ * ```ts
+ * const next = db.prepare(nextEventPositionSql).get(); // { position: 8 }
+ * ```
+ */
+export const nextEventPositionSql =
+  'UPDATE sa_event_counter SET position = position + 1 WHERE id = 1 RETURNING position';
+
+/**
+ * The columns of `sa_connection_events`, in insert order.
+ *
+ * @example
+ * ```ts
+ * `INSERT INTO sa_connection_events (${eventColumns.join(', ')}) VALUES (…)`;
+ * ```
+ */
+export const eventColumns = [
+  'position',
+  'id',
+  'subscription_id',
+  'type',
+  'kind',
+  'account_id',
+  'at',
+  'actor',
+  'request_id',
+  'detail',
+] as const;
 
 /** Counts one more connection of an account (the same text in SQLite and PostgreSQL; `?` placeholders renumbered). */
 export const countConnectionSql = `INSERT INTO sa_account_connections (subscription_id, kind, account_id, connections)

@@ -13,11 +13,19 @@ import {
   type TransactionRow,
   transactionFromRow,
 } from './connection-rows';
-import type { ConnectionStore, TransactionOutcome } from './connection-store';
+import type {
+  ConnectionEventRecord,
+  ConnectionStore,
+  NewConnectionEvent,
+  TransactionOutcome,
+} from './connection-store';
+import { accountOfKey, connectionEvent, type EventRow, eventFromRow, eventRowValues } from './event-rows';
 import {
   connectionColumns,
   countConnectionSql,
+  eventColumns,
   migrationsTable,
+  nextEventPositionSql,
   sqlMigrations,
   transactionColumns,
 } from './sql-schema';
@@ -150,6 +158,14 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
     db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
   const insertTransaction = prepareInsert('sa_oauth_transactions', transactionColumns);
   const insertConnection = prepareInsert('sa_connections', connectionColumns);
+  const insertEvent = prepareInsert('sa_connection_events', eventColumns);
+  /** Numbers and records an event (inside a write transaction, so the number follows commit order). */
+  const writeEvent = (event: NewConnectionEvent): ConnectionEventRecord => {
+    const next = get<{ position: number }>(nextEventPositionSql);
+    const { values, record } = eventRowValues(Number(next?.position), event);
+    insertEvent.run(...values);
+    return record;
+  };
 
   return {
     async createTransaction(t) {
@@ -198,7 +214,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         .sort(compareRows)
         .map(connectionFromRow);
     },
-    async saveConnection({ connection, accountLimit, settle }) {
+    async saveConnection({ connection, accountLimit, settle, context }) {
       return atomically(() => {
         if (settle && !holds(settle.selector, settle.claimId))
           return { ok: false, code: 'claim_lost' } as const;
@@ -222,6 +238,11 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         const row = rowFromConnection(connection, plan.slot, plan.parentAccountId);
         insertConnection.run(...connectionColumns.map((column) => row[column]));
         run(countConnectionSql, connection.subscriptionId, connection.kind, connection.accountId);
+        const again = existing.some(
+          (e) => e.kind === connection.kind && e.account_id === connection.accountId,
+        );
+        const type = context?.chosen ? 'account_chosen' : again ? 'reconnected' : 'connected';
+        writeEvent(connectionEvent(type, connection, { at: connection.connectedAt, ...context }));
         if (settle) settleDone(settle.selector, { type: 'connected' });
         return { ok: true, replaced: plan.replaceSlot };
       });
@@ -250,28 +271,39 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         authorizationId,
       );
     },
-    async updateAccessToken(subscriptionId, authorizationId, sealedAccessToken, expiresAt) {
+    async updateAccessToken(subscriptionId, authorizationId, sealedAccessToken, expiresAt, checkedAt) {
       const result = run(
-        `UPDATE sa_connections SET sealed_access_token = ?, access_expires_at = ?, refresh_lease_until = NULL
+        `UPDATE sa_connections SET sealed_access_token = ?, access_expires_at = ?, refresh_lease_until = NULL,
+           checked_at = COALESCE(?, checked_at)
          WHERE subscription_id = ? AND authorization_id = ?`,
         sealedAccessToken,
         expiresAt,
+        checkedAt ?? null,
         subscriptionId,
         authorizationId,
       );
       return Number(result.changes) === 1;
     },
-    async markStale(subscriptionId, authorizationId) {
-      const result = run(
-        `UPDATE sa_connections SET health = 'stale', sealed_access_token = NULL, access_expires_at = NULL,
-           refresh_lease_until = NULL
-         WHERE subscription_id = ? AND authorization_id = ?`,
-        subscriptionId,
-        authorizationId,
-      );
-      return Number(result.changes) === 1;
+    async markStale(subscriptionId, authorizationId, context) {
+      return atomically(() => {
+        const before = get<ConnectionRow>(
+          'SELECT * FROM sa_connections WHERE subscription_id = ? AND authorization_id = ?',
+          subscriptionId,
+          authorizationId,
+        );
+        if (!before) return false;
+        run(
+          `UPDATE sa_connections SET health = 'stale', sealed_access_token = NULL, access_expires_at = NULL,
+             refresh_lease_until = NULL
+           WHERE subscription_id = ? AND authorization_id = ?`,
+          subscriptionId,
+          authorizationId,
+        );
+        if (before.health === 'ok') writeEvent(connectionEvent('stale_detected', before, context));
+        return true;
+      });
     },
-    async deleteConnection(subscriptionId, kind, accountId) {
+    async deleteConnection(subscriptionId, kind, accountId, context) {
       return atomically(() => {
         const row = get<ConnectionRow>(
           'SELECT * FROM sa_connections WHERE subscription_id = ? AND kind = ? AND account_id = ?',
@@ -280,6 +312,14 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
           accountId,
         );
         if (!row) return 0;
+        const layer =
+          kind === 'advertising'
+            ? get<ConnectionRow>(
+                `SELECT * FROM sa_connections WHERE subscription_id = ? AND kind = 'sellerCentral' AND slot = ?`,
+                subscriptionId,
+                row.slot,
+              )
+            : undefined;
         let removed = Number(
           run(
             'DELETE FROM sa_connections WHERE subscription_id = ? AND kind = ? AND slot = ?',
@@ -297,6 +337,8 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
             ).changes,
           );
         }
+        writeEvent(connectionEvent('disconnected', row, context, { cascade: false }));
+        if (layer) writeEvent(connectionEvent('disconnected', layer, context, { cascade: true }));
         return removed;
       });
     },
@@ -344,15 +386,28 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
       return Number(result.changes) === 1;
     },
     async completeReport(key, payload, now, hasData) {
-      run(
-        `UPDATE sa_reports SET payload = ?, fetched_at = ?, data_at = COALESCE(data_at, ?), job_state = NULL,
+      atomically(() => {
+        const first = hasData
+          ? get<{ first: number | null }>(
+              'SELECT MIN(data_at) AS first FROM sa_reports WHERE subscription_id = ? AND account_key = ?',
+              key.subscriptionId,
+              key.accountKey,
+            )
+          : undefined;
+        run(
+          `UPDATE sa_reports SET payload = ?, fetched_at = ?, data_at = COALESCE(data_at, ?), job_state = NULL,
            amazon_report_id = NULL, job_started_at = NULL, polled_at = NULL, not_before = NULL
          WHERE ${reportWhere}`,
-        JSON.stringify(payload),
-        now,
-        hasData ? now : null,
-        ...reportKeyValues(key),
-      );
+          JSON.stringify(payload),
+          now,
+          hasData ? now : null,
+          ...reportKeyValues(key),
+        );
+        if (first && (first.first === null || first.first === undefined)) {
+          const account = { subscriptionId: key.subscriptionId, ...accountOfKey(key.accountKey) };
+          writeEvent(connectionEvent('data_ready', account, { at: now }, { source: key.source }));
+        }
+      });
     },
     async releaseReportJob(key, notBefore) {
       run(
@@ -381,6 +436,58 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         accountId,
       );
       return Number(row?.connections ?? 0);
+    },
+    async appendEvent(event) {
+      return atomically(() => writeEvent(event));
+    },
+    async lastEventPosition() {
+      return Number(
+        get<{ position: number }>('SELECT position FROM sa_event_counter WHERE id = 1')?.position ?? 0,
+      );
+    },
+    async readEvents(after, limit) {
+      return all<EventRow>(
+        'SELECT * FROM sa_connection_events WHERE position > ? ORDER BY position LIMIT ?',
+        after,
+        limit,
+      ).map(eventFromRow);
+    },
+    async listHistory(subscriptionId, limit) {
+      return all<EventRow>(
+        'SELECT * FROM sa_connection_events WHERE subscription_id = ? ORDER BY position DESC LIMIT ?',
+        subscriptionId,
+        limit,
+      ).map(eventFromRow);
+    },
+    async claimHealthChecks(at) {
+      return atomically(() => {
+        const due = all<ConnectionRow>(
+          `SELECT * FROM sa_connections WHERE health = 'ok'
+             AND (checked_at IS NULL OR checked_at < ?)
+             AND (check_claimed_until IS NULL OR check_claimed_until <= ?)
+           ORDER BY COALESCE(checked_at, 0), authorization_id LIMIT ?`,
+          at.checkedBefore,
+          at.now,
+          at.limit,
+        );
+        for (const row of due) {
+          run(
+            'UPDATE sa_connections SET check_claimed_until = ? WHERE authorization_id = ?',
+            at.now + at.leaseMs,
+            row.authorization_id,
+          );
+        }
+        return due.map(connectionFromRow);
+      });
+    },
+    async finishHealthCheck(subscriptionId, authorizationId, now) {
+      run(
+        `UPDATE sa_connections SET checked_at = ?, check_claimed_until = NULL
+         WHERE subscription_id = ? AND authorization_id = ?`,
+        now,
+        subscriptionId,
+        authorizationId,
+      );
     },
     async close() {
       if (db.isOpen) db.close();

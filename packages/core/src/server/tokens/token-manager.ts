@@ -90,12 +90,16 @@ export function createTokenManager(deps: {
         connection.authorizationId,
         sealed,
         fresh.accessTokenExpiresAt,
+        deps.now(), // a refresh that worked is a health check
       );
       return fresh.accessToken;
     } catch (error) {
       if (error instanceof StaleAuthorizationError) {
         cache.delete(connection.authorizationId);
-        await deps.store.markStale(connection.subscriptionId, connection.authorizationId);
+        await deps.store.markStale(connection.subscriptionId, connection.authorizationId, {
+          actor: 'system',
+          at: deps.now(),
+        });
       } else {
         await deps.store.releaseTokenRefresh(connection.subscriptionId, connection.authorizationId);
       }
@@ -167,7 +171,10 @@ export function createTokenManager(deps: {
       } catch (error) {
         if (error instanceof StaleAuthorizationError) {
           cache.delete(connection.authorizationId);
-          await deps.store.markStale(connection.subscriptionId, connection.authorizationId);
+          await deps.store.markStale(connection.subscriptionId, connection.authorizationId, {
+            actor: 'system',
+            at: deps.now(),
+          });
         }
         throw error;
       }

@@ -5,8 +5,8 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 async function handle(request: Request): Promise<Response> {
-  const { handler } = await amazonServer();
-  return handler(request);
+  const { connections } = await amazonServer();
+  return connections.handler(request);
 }
 
 export { handle as GET, handle as POST };
