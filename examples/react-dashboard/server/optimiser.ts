@@ -6,6 +6,7 @@ import {
   type AmazonConnectionClient,
   ConnectionsError,
   type ConnectionsServer,
+  checkRequestOrigin,
 } from '@smart-ads/core/server';
 import { subscriptionFromCookieHeader } from './subscription-cookie.ts';
 
@@ -295,6 +296,7 @@ function json(body: unknown, status = 200): Response {
 }
 
 const statusOf: Partial<Record<string, number>> = {
+  origin_not_allowed: 403,
   not_connected: 409,
   connection_stale: 409,
   advertising_required: 409,
@@ -327,10 +329,8 @@ export function optimiserHandler(
         return json({ rules: exampleRules.map(({ id, text }) => ({ id, text })), ...state });
       }
       if (path === '/apply' && request.method === 'POST') {
-        const origin = request.headers.get('origin');
-        if (origin && new URL(origin).host !== new URL(request.url).host) {
-          return json({ code: 'origin_not_allowed', detail: 'Cross-site request.' }, 403);
-        }
+        // The server half's own check: a page of another origin may not Apply (behind a proxy, X-Forwarded-Host).
+        checkRequestOrigin(request, undefined);
         const body = (await request.json().catch(() => null)) as { asin?: unknown } | null;
         if (typeof body?.asin !== 'string' || !/^[A-Z0-9]{10}$/.test(body.asin)) {
           throw new ConnectionsError('invalid_request', { detail: 'asin must be an ASIN.' });
@@ -342,7 +342,7 @@ export function optimiserHandler(
       return json({ code: 'not_found', detail: 'No such route.' }, 404);
     } catch (error) {
       if (!(error instanceof ConnectionsError)) throw error;
-      return json({ code: error.code, detail: error.detail }, statusOf[error.code] ?? 500);
+      return json({ code: error.code, detail: error.detail ?? error.message }, statusOf[error.code] ?? 500);
     }
   };
 }

@@ -37,12 +37,12 @@ export { UnexpectedResponseError } from './errors/unexpected-response-error';
 export {
   type ActionState,
   type CommandResult,
-  type ConnectionActivity,
   type ConnectionsSend,
   type ConnectionsSnapshot,
   type ConnectionsView,
   type ConnectionView,
   connect,
+  connectionsView,
   type DisconnectConfirmation,
   type NextStep,
   type TroubleView,
@@ -59,11 +59,15 @@ export {
   connectionCondition,
   connectionConditions,
   disconnectBlock,
+  whyConnectRefused,
+  whyDisconnectRefused,
+  whyRefused,
 } from './machine/connections.rules';
 export { defaultSettings, resolveSettings } from './machine/connections.settings';
 export type {
   BlockCode,
   CommandName,
+  ConnectionActivity,
   ConnectionsCommand,
   ConnectionsContext,
   ConnectionsEvent,

@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REDIRECT_URI, TEST_NOW } from '../test/support.js';
+import { REDIRECT_URI, shortColumns, spCampaignsRequest, TEST_NOW } from '../test/support.js';
 import type { AmazonBaseUrls } from './base-urls.js';
 import { createMockAmazon, type MockAmazon } from './create-mock-amazon.js';
 import { gunzip } from './http/gzip.js';
@@ -60,18 +60,7 @@ async function flow(amazon: MockAmazon, urls: Required<AmazonBaseUrls>) {
     await fetch(`${urls.ads.na}/reporting/reports`, {
       method: 'POST',
       headers: scoped,
-      body: JSON.stringify({
-        startDate: '2026-11-01',
-        endDate: '2026-11-07',
-        configuration: {
-          adProduct: 'SPONSORED_PRODUCTS',
-          groupBy: ['campaign'],
-          columns: ['date', 'campaignId', 'cost', 'sales14d'],
-          reportTypeId: 'spCampaigns',
-          timeUnit: 'DAILY',
-          format: 'GZIP_JSON',
-        },
-      }),
+      body: JSON.stringify(spCampaignsRequest('2026-11-01', '2026-11-07', shortColumns)),
     })
   ).json()) as { reportId: string };
   await fetch(`${urls.ads.na}/reporting/reports/${report.reportId}`, { headers: scoped });

@@ -175,7 +175,10 @@ export async function runAdsReport(
   return (await download(amazon, url)) as Record<string, string | number | null>[];
 }
 
-/** An spCampaigns report request body. */
+/** The four columns the mode and browser checks ask for: enough to see spend and sales. */
+export const shortColumns = ['date', 'campaignId', 'cost', 'sales14d'];
+
+/** An spCampaigns report request body (the one request the mode, browser and report tests share). */
 export function spCampaignsRequest(
   startDate: string,
   endDate: string,

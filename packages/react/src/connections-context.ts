@@ -18,7 +18,7 @@ export interface ConnectionsContextValue {
 }
 
 /** The provider's context. Internal. */
-export const ConnectionsContext = createContext<ConnectionsContextValue | null>(null);
+export const ConnectionsContext = /* @__PURE__ */ createContext<ConnectionsContextValue | null>(null);
 
 /** Reads the provider's context, or throws a message that names the fix. Internal. */
 export function useConnectionsContext(): ConnectionsContextValue {

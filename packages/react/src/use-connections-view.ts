@@ -4,7 +4,7 @@ import { useConnectionsSelector } from './use-connections-selector';
 const whole = (view: ConnectionsView) => view;
 
 /**
- * The whole view model (`connect(snapshot, send)` of `@smart-ads/core`): both connections, every figure's
+ * The whole view model (`connectionsView(snapshot, send)` of `@smart-ads/core`): both connections, every figure's
  * availability, the feature flags, the last refusal. Re-renders on every change of the engine; prefer the
  * narrower hooks in components that show one thing.
  *

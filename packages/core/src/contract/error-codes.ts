@@ -204,4 +204,4 @@ export const errorCatalogue: { readonly [C in ErrorCode]: ErrorInfo } = {
 };
 
 /** The list of all codes, for schemas and exhaustive tests. */
-export const errorCodes = Object.keys(errorCatalogue) as readonly ErrorCode[];
+export const errorCodes = /* @__PURE__ */ Object.keys(errorCatalogue) as readonly ErrorCode[];

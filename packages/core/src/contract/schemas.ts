@@ -6,51 +6,60 @@ import * as z from 'zod/mini';
 import { errorCodes } from './error-codes';
 
 /** The two Amazon connections of a subscription. */
-export const connectionKindSchema = z.enum(['advertising', 'sellerCentral']);
+export const connectionKindSchema = /* @__PURE__ */ z.enum(['advertising', 'sellerCentral']);
 /** Amazon's three API regions: North America, Europe, Far East. */
-export const amazonRegionSchema = z.enum(['na', 'eu', 'fe']);
+export const amazonRegionSchema = /* @__PURE__ */ z.enum(['na', 'eu', 'fe']);
 /** Whether a connection still works: `stale` after a password change or a revoked authorization. */
-export const connectionHealthSchema = z.enum(['ok', 'stale']);
+export const connectionHealthSchema = /* @__PURE__ */ z.enum(['ok', 'stale']);
 /** Whether data has arrived since the connection was made (rule 5). */
-export const dataStateSchema = z.enum(['populating', 'ready']);
+export const dataStateSchema = /* @__PURE__ */ z.enum(['populating', 'ready']);
 
-const isoDateTime = z.string().check(z.iso.datetime({ offset: true }));
-const nonEmpty = z.string().check(z.minLength(1), z.maxLength(512));
+const isoDateTime = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.iso.datetime({ offset: true }));
+const nonEmpty = /* @__PURE__ */ z
+  .string()
+  .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512));
 
 /** A marketplace where an advertising profile exists. */
-export const advertisingMarketplaceSchema = z.object({
+export const advertisingMarketplaceSchema = /* @__PURE__ */ z.object({
   profileId: nonEmpty,
-  countryCode: z.string().check(z.length(2)),
+  countryCode: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.length(2)),
   marketplaceId: nonEmpty,
   region: amazonRegionSchema,
 });
 
 /** One advertising account a Login with Amazon user can see. */
-export const advertisingAccountSchema = z.object({
+export const advertisingAccountSchema = /* @__PURE__ */ z.object({
   id: nonEmpty,
   name: nonEmpty,
-  type: z.enum(['seller', 'vendor', 'agency']),
-  marketplaces: z.array(advertisingMarketplaceSchema),
+  type: /* @__PURE__ */ z.enum(['seller', 'vendor', 'agency']),
+  marketplaces: /* @__PURE__ */ z.array(advertisingMarketplaceSchema),
 });
 
 /** An Amazon data source behind some figures (see `metricCatalogue`'s `sources`). */
-export const dataSourceSchema = z.enum(['campaigns', 'advertisedProducts', 'orders', 'salesAndTraffic']);
+export const dataSourceSchema = /* @__PURE__ */ z.enum([
+  'campaigns',
+  'advertisedProducts',
+  'orders',
+  'salesAndTraffic',
+]);
 
 /**
  * A connection's data: `ready` once every source of its figures has sent data, else `populating` since `since`.
  * `missing` names the sources still without data (all of them until the first arrives); `attempt` counts the
  * connections of this account so far while its data was incomplete (2: reconnected once more, still waiting).
  */
-const dataSchema = z.object({
+const dataSchema = /* @__PURE__ */ z.object({
   state: dataStateSchema,
   since: isoDateTime,
-  missing: z.optional(z.array(dataSourceSchema)),
-  attempt: z.optional(z.number().check(z.int(), z.minimum(1))),
+  missing: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(dataSourceSchema)),
+  attempt: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(1)),
+  ),
 });
 
 /** The connected Amazon Advertising account. */
-export const advertisingConnectionSchema = z.object({
-  kind: z.literal('advertising'),
+export const advertisingConnectionSchema = /* @__PURE__ */ z.object({
+  kind: /* @__PURE__ */ z.literal('advertising'),
   health: connectionHealthSchema,
   account: advertisingAccountSchema,
   connectedAt: isoDateTime,
@@ -58,36 +67,36 @@ export const advertisingConnectionSchema = z.object({
 });
 
 /** A Seller Central marketplace participation. */
-export const sellerMarketplaceSchema = z.object({
+export const sellerMarketplaceSchema = /* @__PURE__ */ z.object({
   id: nonEmpty,
   name: nonEmpty,
-  countryCode: z.string().check(z.length(2)),
+  countryCode: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.length(2)),
 });
 
 /** The connected Seller Central (SP-API) layer of the Advertising account. */
-export const sellerCentralConnectionSchema = z.object({
-  kind: z.literal('sellerCentral'),
+export const sellerCentralConnectionSchema = /* @__PURE__ */ z.object({
+  kind: /* @__PURE__ */ z.literal('sellerCentral'),
   health: connectionHealthSchema,
   sellingPartnerId: nonEmpty,
   region: amazonRegionSchema,
-  marketplaces: z.array(sellerMarketplaceSchema),
+  marketplaces: /* @__PURE__ */ z.array(sellerMarketplaceSchema),
   connectedAt: isoDateTime,
   data: dataSchema,
 });
 
-const currencyCode = z.string().check(z.length(3));
+const currencyCode = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.length(3));
 
 /**
  * What one connection covers in one marketplace: `covered`, or not with the reason and a sentence for the
  * dashboard (`disconnected`: that connection is not connected; `not_covered`: it is connected, but not for this
  * marketplace, e.g. Seller Central authorised for North America only and the marketplace is Germany).
  */
-export const marketplaceCoverageSchema = z.union([
-  z.object({ covered: z.literal(true) }),
-  z.object({
-    covered: z.literal(false),
-    reason: z.enum(['disconnected', 'not_covered']),
-    message: z.string(),
+export const marketplaceCoverageSchema = /* @__PURE__ */ z.union([
+  /* @__PURE__ */ z.object({ covered: /* @__PURE__ */ z.literal(true) }),
+  /* @__PURE__ */ z.object({
+    covered: /* @__PURE__ */ z.literal(false),
+    reason: /* @__PURE__ */ z.enum(['disconnected', 'not_covered']),
+    message: /* @__PURE__ */ z.string(),
   }),
 ]);
 
@@ -95,69 +104,83 @@ export const marketplaceCoverageSchema = z.union([
  * One marketplace of the connected account (an Ads profile's, or a Seller Central participation's) and what
  * each connection covers there. `currency` is the marketplace's: every money figure for it is in it.
  */
-export const accountMarketplaceSchema = z.object({
+export const accountMarketplaceSchema = /* @__PURE__ */ z.object({
   marketplaceId: nonEmpty,
-  countryCode: z.string().check(z.length(2)),
+  countryCode: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.length(2)),
   name: nonEmpty,
   region: amazonRegionSchema,
-  currency: z.nullable(currencyCode),
+  currency: /* @__PURE__ */ z.nullable(currencyCode),
   advertising: marketplaceCoverageSchema,
   sellerCentral: marketplaceCoverageSchema,
 });
 
 /** `GET /status`: the subscription's connections as the server sees them. */
-export const connectionsStatusSchema = z.object({
-  subscription: z.object({ accountLimit: z.number().check(z.int(), z.gte(0)) }),
-  advertising: z.nullable(advertisingConnectionSchema),
-  sellerCentral: z.nullable(sellerCentralConnectionSchema),
+export const connectionsStatusSchema = /* @__PURE__ */ z.object({
+  subscription: /* @__PURE__ */ z.object({
+    accountLimit: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.gte(0)),
+  }),
+  advertising: /* @__PURE__ */ z.nullable(advertisingConnectionSchema),
+  sellerCentral: /* @__PURE__ */ z.nullable(sellerCentralConnectionSchema),
   /** The account's marketplaces, home marketplace first (absent from servers before marketplaces). */
-  marketplaces: z.optional(z.array(accountMarketplaceSchema)),
+  marketplaces: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(accountMarketplaceSchema)),
 });
 
 /** A same-origin relative path (`/dashboard?tab=1`), never `//host` or a scheme. */
-export const returnPathSchema = z.string().check(
-  z.maxLength(2048),
-  z.refine((path) => isSafeReturnPath(path), 'must be a same-origin relative path'),
+export const returnPathSchema = /* @__PURE__ */ z.string().check(
+  /* @__PURE__ */ z.maxLength(2048),
+  /* @__PURE__ */ z.refine((path) => isSafeReturnPath(path), 'must be a same-origin relative path'),
 );
 
 /** `POST /authorize`: start connecting one kind. */
-export const authorizeRequestSchema = z.object({
+export const authorizeRequestSchema = /* @__PURE__ */ z.object({
   kind: connectionKindSchema,
   returnTo: returnPathSchema,
-  region: z.optional(amazonRegionSchema),
+  region: /* @__PURE__ */ z.optional(amazonRegionSchema),
 });
 /** The Amazon URL to send the browser to, and the transaction's `state`. */
-export const authorizeResponseSchema = z.object({
-  authorizeUrl: z.url({ protocol: /^https?$/ }),
-  state: z.string().check(z.minLength(16), z.maxLength(256)),
+export const authorizeResponseSchema = /* @__PURE__ */ z.object({
+  authorizeUrl: /* @__PURE__ */ z.url({ protocol: /^https?$/ }),
+  state: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(16), /* @__PURE__ */ z.maxLength(256)),
   expiresAt: isoDateTime,
 });
 
 /** `POST /callback`: what came back from Amazon, parsed by the browser. */
-export const callbackRequestSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('advertising'), state: nonEmpty, code: nonEmpty }),
-  z.object({ kind: z.literal('sellerCentral'), state: nonEmpty, code: nonEmpty, sellingPartnerId: nonEmpty }),
+export const callbackRequestSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
+  /* @__PURE__ */ z.object({
+    kind: /* @__PURE__ */ z.literal('advertising'),
+    state: nonEmpty,
+    code: nonEmpty,
+  }),
+  /* @__PURE__ */ z.object({
+    kind: /* @__PURE__ */ z.literal('sellerCentral'),
+    state: nonEmpty,
+    code: nonEmpty,
+    sellingPartnerId: nonEmpty,
+  }),
 ]);
 /** The exchange connected something, or the user must pick one of several advertising accounts. */
-export const callbackResponseSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('connected'), status: connectionsStatusSchema }),
-  z.object({
-    outcome: z.literal('choose_account'),
-    accounts: z.array(advertisingAccountSchema).check(z.minLength(2)),
+export const callbackResponseSchema = /* @__PURE__ */ z.discriminatedUnion('outcome', [
+  /* @__PURE__ */ z.object({
+    outcome: /* @__PURE__ */ z.literal('connected'),
+    status: connectionsStatusSchema,
+  }),
+  /* @__PURE__ */ z.object({
+    outcome: /* @__PURE__ */ z.literal('choose_account'),
+    accounts: /* @__PURE__ */ z.array(advertisingAccountSchema).check(/* @__PURE__ */ z.minLength(2)),
   }),
 ]);
 
 /** `POST /advertising/account`: the account picked after a sign-in that sees several. */
-export const selectAccountRequestSchema = z.object({ state: nonEmpty, accountId: nonEmpty });
+export const selectAccountRequestSchema = /* @__PURE__ */ z.object({ state: nonEmpty, accountId: nonEmpty });
 
 /** `POST /disconnect`: Advertising needs `confirmed: true` (rule 4); Seller Central is immediate (rule 3). */
-export const disconnectRequestSchema = z.object({
+export const disconnectRequestSchema = /* @__PURE__ */ z.object({
   kind: connectionKindSchema,
-  confirmed: z.optional(z.boolean()),
+  confirmed: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 });
 
 /** Every metric of the help article. */
-export const metricIdSchema = z.enum([
+export const metricIdSchema = /* @__PURE__ */ z.enum([
   'adSpend',
   'acos',
   'roas',
@@ -173,7 +196,7 @@ export const metricIdSchema = z.enum([
  * marketplace (see the answer's `marketplace`); `mixed_currencies`: an all-marketplaces money figure over several
  * currencies without conversion rates (the per-currency `totals` have it).
  */
-export const missingReasonSchema = z.enum([
+export const missingReasonSchema = /* @__PURE__ */ z.enum([
   'disconnected',
   'stale',
   'populating',
@@ -185,13 +208,13 @@ export const missingReasonSchema = z.enum([
  * Buy Box % and Listing CVR are percentages in points, as Amazon reports them (38.8 means 38.8 %); ROAS is a
  * ratio (2.57 means 2.57x).
  */
-export const metricValueSchema = z.union([
-  z.object({ value: z.number(), reason: z.null() }),
-  z.object({ value: z.null(), reason: missingReasonSchema }),
+export const metricValueSchema = /* @__PURE__ */ z.union([
+  /* @__PURE__ */ z.object({ value: /* @__PURE__ */ z.number(), reason: /* @__PURE__ */ z.null() }),
+  /* @__PURE__ */ z.object({ value: /* @__PURE__ */ z.null(), reason: missingReasonSchema }),
 ]);
-const metricsSchema = z.record(metricIdSchema, metricValueSchema);
-const asinsSchema = z.array(
-  z.object({
+const metricsSchema = /* @__PURE__ */ z.record(metricIdSchema, metricValueSchema);
+const asinsSchema = /* @__PURE__ */ z.array(
+  /* @__PURE__ */ z.object({
     asin: nonEmpty,
     adSpend: metricValueSchema,
     totalSales: metricValueSchema,
@@ -212,41 +235,52 @@ export const allMarketplaces = 'all';
  * gave conversion rates (`conversion` then says the rates and their date), else money figures say
  * `mixed_currencies`.
  */
-export const metricsResponseSchema = z.object({
-  range: z.object({ from: z.string().check(z.iso.date()), to: z.string().check(z.iso.date()) }),
-  currency: z.nullable(currencyCode),
+export const metricsResponseSchema = /* @__PURE__ */ z.object({
+  range: /* @__PURE__ */ z.object({
+    from: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.iso.date()),
+    to: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.iso.date()),
+  }),
+  currency: /* @__PURE__ */ z.nullable(currencyCode),
   metrics: metricsSchema,
   asins: asinsSchema,
-  marketplace: z.optional(z.union([z.literal(allMarketplaces), z.nullable(accountMarketplaceSchema)])),
-  marketplaces: z.optional(
-    z.array(
-      z.object({
+  marketplace: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.union([
+      /* @__PURE__ */ z.literal(allMarketplaces),
+      /* @__PURE__ */ z.nullable(accountMarketplaceSchema),
+    ]),
+  ),
+  marketplaces: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(
+      /* @__PURE__ */ z.object({
         marketplace: accountMarketplaceSchema,
         metrics: metricsSchema,
       }),
     ),
   ),
-  totals: z.optional(
-    z.array(
-      z.object({
+  totals: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(
+      /* @__PURE__ */ z.object({
         currency: currencyCode,
-        marketplaceIds: z.array(nonEmpty),
+        marketplaceIds: /* @__PURE__ */ z.array(nonEmpty),
         metrics: metricsSchema,
         asins: asinsSchema,
       }),
     ),
   ),
-  conversion: z.optional(
-    z.object({
+  conversion: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.object({
       currency: currencyCode,
-      rateDate: z.string().check(z.iso.date()),
-      rates: z.record(currencyCode, z.number().check(z.positive())),
+      rateDate: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.iso.date()),
+      rates: /* @__PURE__ */ z.record(
+        currencyCode,
+        /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
+      ),
     }),
   ),
 });
 
 /** What happened to a connection, as `GET /history` lists it. */
-export const connectionEventTypeSchema = z.enum([
+export const connectionEventTypeSchema = /* @__PURE__ */ z.enum([
   'connected',
   'account_chosen',
   'reconnected',
@@ -257,30 +291,30 @@ export const connectionEventTypeSchema = z.enum([
   'erased',
 ]);
 /** One entry of the connection history: what, which connection, when, who and from which request. */
-export const connectionHistoryEntrySchema = z.object({
+export const connectionHistoryEntrySchema = /* @__PURE__ */ z.object({
   id: nonEmpty,
   type: connectionEventTypeSchema,
   kind: connectionKindSchema,
-  accountId: z.string(),
-  at: z.string().check(z.iso.datetime()),
-  actor: z.nullable(z.string()),
-  requestId: z.nullable(z.string()),
+  accountId: /* @__PURE__ */ z.string(),
+  at: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.iso.datetime()),
+  actor: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  requestId: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
   /** `disconnected`: true for the Seller Central layer removed with its Advertising account. */
-  cascade: z.optional(z.boolean()),
+  cascade: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 });
 /** `GET /history`: the subscription's connection history, newest first. */
-export const connectionHistoryResponseSchema = z.object({
-  entries: z.array(connectionHistoryEntrySchema),
+export const connectionHistoryResponseSchema = /* @__PURE__ */ z.object({
+  entries: /* @__PURE__ */ z.array(connectionHistoryEntrySchema),
 });
 
 /** An `application/problem+json` body (RFC 9457) with our stable code. */
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().check(z.int()),
-  code: z.enum(errorCodes as [string, ...string[]]),
-  detail: z.string(),
-  retryable: z.boolean(),
+export const problemSchema = /* @__PURE__ */ z.object({
+  type: /* @__PURE__ */ z.string(),
+  title: /* @__PURE__ */ z.string(),
+  status: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()),
+  code: /* @__PURE__ */ z.enum(errorCodes as [string, ...string[]]),
+  detail: /* @__PURE__ */ z.string(),
+  retryable: /* @__PURE__ */ z.boolean(),
 });
 
 /**

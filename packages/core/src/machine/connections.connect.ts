@@ -19,10 +19,11 @@ import {
 } from '../metrics/metrics.catalogue';
 import type { SignInMode } from '../oauth/transaction.types';
 import type { connectionsMachine } from './connections.machine';
-import { blockMessage, connectBlock, connectionConditions, disconnectBlock } from './connections.rules';
+import { blockMessage, connectionConditions, whyRefused } from './connections.rules';
 import type {
   BlockCode,
   CommandName,
+  ConnectionActivity,
   ConnectionsContext,
   ConnectionsEvent,
   Refusal,
@@ -74,28 +75,6 @@ export type ActionState =
 export type CommandResult =
   | { readonly ok: true }
   | { readonly ok: false; readonly code: BlockCode; readonly message: string };
-
-/**
- * What a connection is doing right now.
- *
- * @example
- * ```ts
- * if (view.advertising.activity === 'choosing_account') showAccountPicker(view.advertising.accounts);
- * ```
- */
-export type ConnectionActivity =
-  | 'loading'
-  | 'idle'
-  | 'preparing'
-  | 'prepared'
-  | 'redirecting'
-  | 'popup'
-  | 'exchanging'
-  | 'choosing_account'
-  | 'selecting_account'
-  | 'confirming_disconnect'
-  | 'disconnecting'
-  | 'failed';
 
 /**
  * What the user should do about a trouble.
@@ -213,29 +192,36 @@ const allowed: ActionState = { allowed: true };
 const blocked = (code: BlockCode): ActionState => ({ allowed: false, code, message: blockMessage(code) });
 const refused = (code: BlockCode): CommandResult => ({ ok: false, code, message: blockMessage(code) });
 
-type RegionValue = string | { readonly [key: string]: RegionValue };
+type StateMatch = Parameters<ConnectionsSnapshot['matches']>[0];
+type ReadyMatch = Exclude<NonNullable<Extract<StateMatch, { ready?: unknown }>['ready']>, string>;
+/** A state of a connection's region, as `matches` takes it (Seller Central's are a subset of Advertising's). */
+type RegionState = NonNullable<ReadyMatch['advertising']>;
 
-function regionValue(snapshot: ConnectionsSnapshot, kind: ConnectionKind): RegionValue | null {
-  const value = snapshot.value as RegionValue;
-  if (typeof value === 'string') return null;
-  const ready = value.ready;
-  if (!ready || typeof ready === 'string') return null;
-  return ready[kind] ?? null;
+/**
+ * Which {@link ConnectionActivity} each state of a connection's region is. The public names are this table's, not
+ * the chart's: renaming a state changes this table, never the API. The first match wins.
+ */
+const activities: ReadonlyArray<readonly [RegionState, ConnectionActivity]> = [
+  ['idle', 'idle'],
+  [{ authorizing: 'preparing' }, 'preparing'],
+  [{ authorizing: 'prepared' }, 'prepared'],
+  [{ authorizing: 'redirecting' }, 'redirecting'],
+  [{ authorizing: 'popup' }, 'popup'],
+  [{ authorizing: 'exchanging' }, 'exchanging'],
+  [{ authorizing: 'choosingAccount' }, 'choosing_account'],
+  [{ authorizing: 'selectingAccount' }, 'selecting_account'],
+  ['confirmingDisconnect', 'confirming_disconnect'],
+  ['disconnecting', 'disconnecting'],
+  ['failed', 'failed'],
+];
+
+function inRegion(snapshot: ConnectionsSnapshot, kind: ConnectionKind, state: RegionState): boolean {
+  return snapshot.matches({ ready: { [kind]: state } } as StateMatch);
 }
 
-function leaf(value: RegionValue | undefined): string[] {
-  if (value === undefined) return [];
-  if (typeof value === 'string') return [value];
-  const [key, child] = Object.entries(value)[0] ?? [];
-  return key === undefined ? [] : [key, ...leaf(child)];
-}
-
-/** The activity of a region's path: its state name (the sub-state while authorizing) in snake case. */
-function activityOf([top, sub]: readonly string[]): ConnectionActivity {
-  if (top === undefined) return 'loading';
-  if (top === 'idle') return 'idle';
-  const name = top === 'authorizing' ? (sub ?? 'preparing') : top;
-  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`) as ConnectionActivity;
+function activityOf(snapshot: ConnectionsSnapshot, kind: ConnectionKind): ConnectionActivity {
+  if (!snapshot.matches('ready')) return 'loading';
+  return activities.find(([state]) => inRegion(snapshot, kind, state))?.[1] ?? 'idle';
 }
 
 const nextSteps: Partial<Record<Trouble['code'], NextStep>> = {
@@ -289,36 +275,18 @@ function actionsFor(
   kind: ConnectionKind,
   activity: ConnectionActivity,
 ): { readonly [C in CommandName]: ActionState } {
-  if (activity === 'loading') {
-    const notReady = blocked('not_ready');
-    return {
-      prepare: notReady,
-      connect: notReady,
-      disconnect: notReady,
-      confirmDisconnect: notReady,
-      cancel: notReady,
-      selectAccount: notReady,
-      dismiss: notReady,
-    };
-  }
-  const settled = activity === 'idle' || activity === 'failed';
-  const rule = (code: BlockCode | null) => (code === null ? allowed : blocked(code));
-  const inProgress = blocked('in_progress');
-  const notAvailable = blocked('not_available');
+  const state = (command: CommandName): ActionState => {
+    const code = whyRefused(context, kind, activity, command);
+    return code === null ? allowed : blocked(code);
+  };
   return {
-    prepare: settled ? rule(connectBlock(context, kind)) : inProgress,
-    connect: settled
-      ? rule(connectBlock(context, kind))
-      : activity === 'preparing' || activity === 'prepared'
-        ? allowed
-        : inProgress,
-    disconnect: settled ? rule(disconnectBlock(context, kind)) : inProgress,
-    confirmDisconnect: activity === 'confirming_disconnect' ? allowed : notAvailable,
-    cancel: ['preparing', 'prepared', 'popup', 'choosing_account', 'confirming_disconnect'].includes(activity)
-      ? allowed
-      : notAvailable,
-    selectAccount: activity === 'choosing_account' ? allowed : notAvailable,
-    dismiss: activity === 'failed' ? allowed : notAvailable,
+    prepare: state('prepare'),
+    connect: state('connect'),
+    disconnect: state('disconnect'),
+    confirmDisconnect: state('confirmDisconnect'),
+    cancel: state('cancel'),
+    selectAccount: state('selectAccount'),
+    dismiss: state('dismiss'),
   };
 }
 
@@ -344,19 +312,20 @@ function connectionView(
   condition: ConnectionCondition | null,
 ): ConnectionView {
   const context = snapshot.context;
-  const path = leaf(regionValue(snapshot, kind) ?? undefined);
-  const activity = activityOf(path);
+  const activity = activityOf(snapshot, kind);
+  const waiting = (stage: 'slow' | 'stillSlow') =>
+    inRegion(snapshot, kind, { idle: { connected: { populating: stage } } });
   const actions = actionsFor(context, kind, activity);
   const settings = context.deps.settings;
   let trouble: TroubleView | null = null;
   const failed = context.troubles[kind];
   if (activity === 'failed' && failed) trouble = troubleView(failed, settings.supportUrl);
-  else if (path.includes('stillSlow'))
+  else if (waiting('stillSlow'))
     trouble = troubleView(
       troubleFromCode('data_still_slow', partialLead(context, kind)),
       settings.supportUrl,
     );
-  else if (path.includes('slow'))
+  else if (waiting('slow'))
     trouble = troubleView(troubleFromCode('data_slow', partialLead(context, kind)), settings.supportUrl);
   // Rule 6: a stale connection says why and what to do, like every other trouble (next step: reconnect).
   else if (condition === 'stale' && activity === 'idle')
@@ -417,14 +386,14 @@ function connectionView(
  *
  * @example
  * ```ts
- * import { connect } from '@smart-ads/core';
- * const view = connect(actor.getSnapshot(), actor.send);
+ * import { connectionsView } from '@smart-ads/core';
+ * const view = connectionsView(actor.getSnapshot(), actor.send);
  * view.sellerCentral.actions.connect; // { allowed: false, code: 'advertising_required', message: '…' }
  * view.metrics.totalSales.state;      // 'unavailable'
  * view.advertising.disconnect();      // opens the confirmation (rule 4)
  * ```
  */
-export function connect(snapshot: ConnectionsSnapshot, send: ConnectionsSend): ConnectionsView {
+export function connectionsView(snapshot: ConnectionsSnapshot, send: ConnectionsSend): ConnectionsView {
   const context = snapshot.context;
   const phase = snapshot.matches('ready')
     ? 'ready'
@@ -465,3 +434,6 @@ export function connect(snapshot: ConnectionsSnapshot, send: ConnectionsSend): C
     },
   };
 }
+
+/** @deprecated Renamed {@link connectionsView} (`connect` read like the `CONNECT` event); goes in the next major. */
+export const connect = connectionsView;

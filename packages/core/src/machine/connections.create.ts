@@ -9,7 +9,7 @@ import { callbackKind } from '../oauth/callback.resolve';
 import { createTransactionStore } from '../oauth/transaction.store';
 import { createHttpTransport } from '../transport/transport.http';
 import type { MetricsRange, Transport } from '../transport/transport.types';
-import { type ConnectionsSnapshot, type ConnectionsView, connect } from './connections.connect';
+import { type ConnectionsSnapshot, type ConnectionsView, connectionsView } from './connections.connect';
 import { connectionsMachine } from './connections.machine';
 import type { ConnectionsEvent, ConnectionsSettings, IncomingCallback } from './connections.types';
 
@@ -135,7 +135,7 @@ export function createConnections(options: CreateConnectionsOptions): Connection
     const snapshot = actor.getSnapshot();
     if (snapshot !== cachedSnapshot || !cachedView) {
       cachedSnapshot = snapshot;
-      cachedView = connect(snapshot, send);
+      cachedView = connectionsView(snapshot, send);
     }
     return cachedView;
   };

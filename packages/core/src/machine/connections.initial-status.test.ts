@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryEnvironment } from '../environment/environment.memory';
 import {
   advertisingConnection,
   createFakeBackend,
   sellerCentralConnection,
   statusOf,
-} from '../testing/fake-backend';
-import { flush } from '../testing/harness';
+} from '../../test/fake-backend';
+import { flush } from '../../test/harness';
+import { createMemoryEnvironment } from '../environment/environment.memory';
 import { createConnections } from './connections.create';
 
 // A server-rendered host reads the status in-process and hands it to the engine in the browser: the page's first

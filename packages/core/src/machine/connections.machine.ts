@@ -1,10 +1,16 @@
+/**
+ * The connections chart. Read it top to bottom: loading the status, then `ready`, where a sync region and one region
+ * per connection (Advertising, then Seller Central, each written out in full) run in parallel. Guards and actions
+ * are named here and implemented after the chart, in {@link implementations}. Actors' results reach the actions as
+ * typed params (`event.output` of each invoke), never by casting the event.
+ */
 import { and, assign, not, setup } from 'xstate';
 import { isSafeReturnPath } from '../contract/schemas';
 import type { ConnectionKind, ConnectionsStatus } from '../contract/types';
 import { toConnectionsError } from '../errors/to-connections-error';
 import type { BusMessage } from '../oauth/bus.messages';
 import { createTransactionStore } from '../oauth/transaction.store';
-import type { SignInMode } from '../oauth/transaction.types';
+import type { PendingTransaction, SignInMode } from '../oauth/transaction.types';
 import {
   busListener,
   completeCallback,
@@ -14,7 +20,12 @@ import {
   prepareSignIn,
   selectAccount,
 } from './connections.actors';
-import { blockMessage, connectBlock, connectionCondition, disconnectBlock } from './connections.rules';
+import {
+  blockMessage,
+  connectionCondition,
+  whyConnectRefused,
+  whyDisconnectRefused,
+} from './connections.rules';
 import { currentReturnPath, resolveSettings } from './connections.settings';
 import type {
   BlockCode,
@@ -29,598 +40,8 @@ import type {
   Trouble,
 } from './connections.types';
 
-type KindParams = { readonly kind: ConnectionKind };
-
-const commandOf: { readonly [T in ConnectionsEvent['type']]?: CommandName } = {
-  PREPARE: 'prepare',
-  CONNECT: 'connect',
-  DISCONNECT: 'disconnect',
-  CONFIRM_DISCONNECT: 'confirmDisconnect',
-  CANCEL: 'cancel',
-  SELECT_ACCOUNT: 'selectAccount',
-  DISMISS: 'dismiss',
-};
-
-/** Reads the output of an actor's done event (the machine only routes its own actors' outputs here). */
-function outputOf<T>(event: { readonly type: string }): T {
-  return (event as unknown as { readonly output: T }).output;
-}
-
-/** Reads the error of an actor's error event as a {@link Trouble}. */
-function troubleOf(event: { readonly type: string }): Trouble {
-  const error = toConnectionsError((event as unknown as { readonly error: unknown }).error);
-  return { code: error.code, message: error.message, retryable: error.retryable };
-}
-
-function withKind<T>(record: PerKind<T>, kind: ConnectionKind, value: T): PerKind<T> {
-  return { ...record, [kind]: value };
-}
-
-function eventKind(event: ConnectionsEvent): ConnectionKind | null {
-  return 'kind' in event ? event.kind : null;
-}
-
-function statusAfterCallback(event: { readonly type: string }): ConnectionsStatus | null {
-  const outcome = outputOf<CallbackOutcome>(event);
-  return outcome.type === 'connected' ? outcome.status : null;
-}
-
-/** The refusal of `event` (a command) for `kind`, with the rule's or the state's `code`. */
-function refusalOf(event: ConnectionsEvent, kind: ConnectionKind, code: BlockCode): Refusal {
-  return { kind, command: commandOf[event.type] ?? 'connect', code, message: blockMessage(code) };
-}
-
-/** The transaction a finished sign-in belongs to: from the actor's outcome, else from the account choice. */
-function signInTransaction(context: ConnectionsContext, event: { readonly type: string }) {
-  const outcome = event.type.startsWith('xstate.done.actor')
-    ? outputOf<CallbackOutcome | ConnectionsStatus>(event)
-    : null;
-  return outcome && 'type' in outcome && outcome.type !== 'handed_off'
-    ? outcome.transaction
-    : (context.accountChoice?.transaction ?? null);
-}
-
-function createInitialContext({ input }: { input: ConnectionsInput }): ConnectionsContext {
-  const settings = resolveSettings(input.settings);
-  const store =
-    input.store ?? createTransactionStore(input.environment.storage, () => input.environment.now());
-  return {
-    deps: { transport: input.transport, environment: input.environment, store, settings },
-    status: input.status ?? null,
-    loadTrouble: null,
-    callback: input.callback ?? null,
-    intent: { advertising: 'connect', sellerCentral: 'connect' },
-    prepared: { advertising: null, sellerCentral: null },
-    troubles: { advertising: null, sellerCentral: null },
-    refusal: null,
-    accountChoice: null,
-    slow: { advertising: 'none', sellerCentral: 'none' },
-    staleMarks: { advertising: null, sellerCentral: null },
-    popupBlocked: { advertising: false, sellerCentral: false },
-  };
-}
-
-function dataWait(context: ConnectionsContext, kind: ConnectionKind): number {
-  const since = context.status?.[kind]?.data.since;
-  const started = since ? Date.parse(since) : context.deps.environment.now();
-  const elapsed = context.deps.environment.now() - started;
-  return Math.max(0, context.deps.settings.dataSlowAfterMs - elapsed);
-}
-
-function preparedFor(context: ConnectionsContext, kind: ConnectionKind): PreparedSignIn {
-  const prepared = context.prepared[kind];
-  if (!prepared) throw new Error(`No prepared sign-in for ${kind}`);
-  return prepared;
-}
-
-/**
- * The machine's implementations, by name. The chart below refers to them only by name; tests and hosts may swap
- * any of them with `connectionsMachine.provide(...)`.
- *
- * @example
- * ```ts
- * const testMachine = connectionsSetup.createMachine({ context: ({ input }) => …, initial: 'loading', states: {} });
- * ```
- */
-export const connectionsSetup = setup({
-  types: {
-    context: {} as ConnectionsContext,
-    events: {} as ConnectionsEvent,
-    input: {} as ConnectionsInput,
-  },
-  actors: {
-    loadStatus,
-    prepareSignIn,
-    completeCallback,
-    selectAccount,
-    disconnect,
-    popupWatcher,
-    busListener,
-  },
-  guards: {
-    statusKnown: ({ context }) => context.status !== null,
-    isFor: ({ event }, params: KindParams) => eventKind(event) === params.kind,
-    canConnect: ({ context, event }, params: KindParams) =>
-      eventKind(event) === params.kind && connectBlock(context, params.kind) === null,
-    canDisconnect: ({ context, event }, params: KindParams) =>
-      eventKind(event) === params.kind && disconnectBlock(context, params.kind) === null,
-    hasCallbackFor: ({ context }, params: KindParams) => context.callback?.kind === params.kind,
-    isConnected: ({ context }, params: KindParams) =>
-      connectionCondition(context, params.kind) !== 'disconnected',
-    isStale: ({ context }, params: KindParams) => connectionCondition(context, params.kind) === 'stale',
-    isDataReady: ({ context }, params: KindParams) => connectionCondition(context, params.kind) === 'ready',
-    isPopulating: ({ context }, params: KindParams) =>
-      connectionCondition(context, params.kind) === 'populating',
-    isAdvertisingMissing: ({ context }) => connectionCondition(context, 'advertising') === 'disconnected',
-    // Reconnected once more and still waiting: this tab saw it, or the server counts a second attempt (which
-    // survives reloads, other tabs and devices).
-    reconnectedAfterSlow: ({ context }, params: KindParams) =>
-      context.slow[params.kind] === 'reconnected' || (context.status?.[params.kind]?.data.attempt ?? 1) > 1,
-    wantsToConnect: ({ context }, params: KindParams) => context.intent[params.kind] === 'connect',
-    usesPopup: ({ context }) => context.deps.settings.mode === 'popup',
-    isHandedOff: ({ event }) => outputOf<CallbackOutcome>(event).type === 'handed_off',
-    mustChooseAccount: ({ event }) => outputOf<CallbackOutcome>(event).type === 'choose_account',
-    isOfferedAccount: ({ context, event }) =>
-      event.type === 'SELECT_ACCOUNT' &&
-      (context.accountChoice?.accounts.some((account) => account.id === event.accountId) ?? false),
-  },
-  actions: {
-    assignStatus: assign({ status: ({ event }) => outputOf<ConnectionsStatus>(event) }),
-    assignStatusAfterCallback: assign({
-      status: ({ context, event }) => statusAfterCallback(event) ?? context.status,
-    }),
-    assignLoadTrouble: assign({ loadTrouble: ({ event }) => troubleOf(event) }),
-    clearLoadTrouble: assign({ loadTrouble: null }),
-    assignTrouble: assign({
-      troubles: ({ context, event }, params: KindParams) =>
-        withKind(context.troubles, params.kind, { ...troubleOf(event), during: 'sign_in' }),
-    }),
-    assignDisconnectTrouble: assign({
-      troubles: ({ context, event }, params: KindParams) =>
-        withKind(context.troubles, params.kind, { ...troubleOf(event), during: 'disconnect' }),
-    }),
-    clearTrouble: assign({
-      troubles: ({ context }, params: KindParams) => withKind(context.troubles, params.kind, null),
-    }),
-    setIntent: assign({
-      intent: ({ context }, params: { kind: ConnectionKind; intent: 'prepare' | 'connect' }) =>
-        withKind(context.intent, params.kind, params.intent),
-      refusal: null,
-    }),
-    refuseByRules: assign({
-      refusal: ({ context, event }, params: KindParams) => {
-        const code =
-          event.type === 'DISCONNECT'
-            ? disconnectBlock(context, params.kind)
-            : connectBlock(context, params.kind);
-        return refusalOf(event, params.kind, code ?? 'not_available');
-      },
-    }),
-    refuse: assign({
-      refusal: ({ event }, params: { kind: ConnectionKind; code: BlockCode }) =>
-        refusalOf(event, params.kind, params.code),
-    }),
-    refuseNotReady: assign({
-      refusal: ({ event }) => {
-        const kind = eventKind(event);
-        return kind === null ? null : refusalOf(event, kind, 'not_ready');
-      },
-    }),
-    assignPrepared: assign({
-      prepared: ({ context, event }, params: KindParams) =>
-        withKind(context.prepared, params.kind, outputOf<PreparedSignIn>(event)),
-    }),
-    forgetPrepared: assign({
-      prepared: ({ context }, params: KindParams) => withKind(context.prepared, params.kind, null),
-    }),
-    saveTransaction: ({ context }, params: { kind: ConnectionKind; mode: SignInMode }) => {
-      const prepared = preparedFor(context, params.kind);
-      const { store, environment } = context.deps;
-      store.save({
-        kind: params.kind,
-        state: prepared.state,
-        returnTo: prepared.returnTo,
-        attempt: store.failures(params.kind) + 1,
-        startedAt: environment.now(),
-        expiresAt: prepared.expiresAt,
-        mode: params.mode,
-        afterDataSlow: context.slow[params.kind] !== 'none',
-      });
-    },
-    forgetTransaction: ({ context }, params: KindParams) => context.deps.store.clear(params.kind),
-    redirectToAmazon: ({ context }, params: KindParams) =>
-      context.deps.environment.redirect(preparedFor(context, params.kind).authorizeUrl),
-    notePopupBlocked: assign({
-      popupBlocked: ({ context }, params: KindParams) => withKind(context.popupBlocked, params.kind, true),
-    }),
-    assignPopupCallback: assign({
-      callback: ({ event }) =>
-        event.type === 'POPUP_CALLBACK'
-          ? { kind: event.kind, parsed: event.callback, fromPopup: true }
-          : null,
-    }),
-    forgetCallback: assign({ callback: null }),
-    assignAccountChoice: assign({
-      accountChoice: ({ event }) => {
-        const outcome = outputOf<CallbackOutcome>(event);
-        return outcome.type === 'choose_account'
-          ? { state: outcome.state, accounts: outcome.accounts, transaction: outcome.transaction }
-          : null;
-      },
-    }),
-    forgetAccountChoice: assign({ accountChoice: null }),
-    finishSignIn: ({ context, event }, params: KindParams) => {
-      const transaction = signInTransaction(context, event);
-      const { store, environment, settings } = context.deps;
-      store.clear(params.kind);
-      store.resetFailures(params.kind);
-      if (transaction && transaction.mode === 'redirect' && isSafeReturnPath(transaction.returnTo)) {
-        (settings.onReturn ?? environment.replaceUrl)(transaction.returnTo);
-      }
-    },
-    noteReconnectAfterSlow: assign({
-      slow: ({ context, event }, params: KindParams) => {
-        const afterSlow =
-          signInTransaction(context, event)?.afterDataSlow === true || context.slow[params.kind] !== 'none';
-        return withKind(context.slow, params.kind, afterSlow ? 'reconnected' : 'none');
-      },
-    }),
-    noteDataSlow: assign({
-      slow: ({ context }, params: KindParams) =>
-        context.slow[params.kind] === 'none' ? withKind(context.slow, params.kind, 'advised') : context.slow,
-    }),
-    clearSlow: assign({
-      slow: ({ context }, params: KindParams) => withKind(context.slow, params.kind, 'none'),
-    }),
-    markStale: assign({
-      staleMarks: ({ context, event }) => {
-        if (event.type !== 'STALE_DETECTED') return context.staleMarks;
-        // An answer about a connection that a reconnect has replaced since says nothing about the new one.
-        const current = context.status?.[event.kind]?.connectedAt ?? null;
-        if (current !== event.connectedAt) return context.staleMarks;
-        return withKind(context.staleMarks, event.kind, current);
-      },
-    }),
-    announceStatusChange: ({ context }) => {
-      const { environment } = context.deps;
-      let origin = '';
-      try {
-        origin = new URL(environment.currentUrl()).origin;
-      } catch {
-        return;
-      }
-      environment.bus?.post({ type: 'smart-ads:status-changed', origin } satisfies BusMessage);
-    },
-  },
-  delays: {
-    statusPoll: ({ context }) => context.deps.settings.statusPollMs,
-    preparedTtl: ({ context }) => context.deps.settings.preparedTtlMs,
-    advertisingDataWait: ({ context }) => dataWait(context, 'advertising'),
-    sellerCentralDataWait: ({ context }) => dataWait(context, 'sellerCentral'),
-  },
-});
-
-const depsInput = ({ context }: { context: ConnectionsContext }) => ({ deps: context.deps });
-
-/** Choosing one of several advertising accounts after a sign-in that sees them (rule 2, Advertising only). */
-function accountChoiceStates(kind: 'advertising') {
-  const k = { kind } as const;
-  const id = `#${kind}`;
-  const isFor = { type: 'isFor', params: k } as const;
-  return {
-    choosingAccount: {
-      on: {
-        SELECT_ACCOUNT: [
-          { guard: and([isFor, 'isOfferedAccount']), target: 'selectingAccount' },
-          { guard: isFor, actions: { type: 'refuse', params: { kind, code: 'unknown_account' } } },
-        ],
-        CANCEL: { guard: isFor, target: `${id}.idle`, actions: 'forgetAccountChoice' },
-      },
-    },
-    selectingAccount: {
-      invoke: {
-        id: `${kind}.selectAccount`,
-        src: 'selectAccount',
-        input: ({ context, event }: { context: ConnectionsContext; event: ConnectionsEvent }) => ({
-          deps: context.deps,
-          state: context.accountChoice?.state ?? '',
-          accountId: event.type === 'SELECT_ACCOUNT' ? event.accountId : '',
-        }),
-        onDone: {
-          target: `${id}.idle`,
-          actions: [
-            'assignStatus',
-            { type: 'noteReconnectAfterSlow', params: k },
-            { type: 'finishSignIn', params: k },
-            'forgetAccountChoice',
-            'announceStatusChange',
-          ],
-        },
-        onError: {
-          target: `${id}.failed`,
-          actions: [{ type: 'assignTrouble', params: k }, 'forgetAccountChoice'],
-        },
-      },
-    },
-  } as const;
-}
-
-/** One parallel region: the life of one connection (rules 1-8 as guards and transitions). */
-function connectionRegion<K extends ConnectionKind>(kind: K) {
-  const k = { kind } as const;
-  const id = `#${kind}`;
-  const isFor = { type: 'isFor', params: k } as const;
-  const refuseInProgress = {
-    guard: isFor,
-    actions: { type: 'refuse', params: { kind, code: 'in_progress' } },
-  } as const;
-  const refuseNotAvailable = {
-    guard: isFor,
-    actions: { type: 'refuse', params: { kind, code: 'not_available' } },
-  } as const;
-  const refuseByRules = { guard: isFor, actions: { type: 'refuseByRules', params: k } } as const;
-  const startSignIn = (intent: 'prepare' | 'connect') =>
-    [
-      {
-        guard: { type: 'canConnect', params: k },
-        target: `${id}.authorizing`,
-        actions: [
-          { type: 'clearTrouble', params: k },
-          { type: 'setIntent', params: { kind, intent } },
-        ],
-      },
-      refuseByRules,
-    ] as const;
-  const startDisconnect = [
-    {
-      guard: { type: 'canDisconnect', params: k },
-      target: kind === 'advertising' ? `${id}.confirmingDisconnect` : `${id}.disconnecting`,
-      actions: [
-        { type: 'clearTrouble', params: k },
-        { type: 'setIntent', params: { kind, intent: 'connect' } },
-      ],
-    },
-    refuseByRules,
-  ] as const;
-  const populatingOrReady = [
-    { guard: { type: 'isStale', params: k }, target: 'stale' },
-    { guard: { type: 'isDataReady', params: k }, target: 'ready', actions: { type: 'clearSlow', params: k } },
-  ] as const;
-
-  const slowAfterWait = [
-    { guard: { type: 'reconnectedAfterSlow', params: k }, target: 'stillSlow' },
-    { target: 'slow' },
-  ] as const;
-
-  return connectionsSetup.createStateConfig({
-    id: kind,
-    initial: 'idle',
-    on: {
-      PREPARE: refuseInProgress,
-      CONNECT: refuseInProgress,
-      DISCONNECT: refuseInProgress,
-      CONFIRM_DISCONNECT: refuseNotAvailable,
-      CANCEL: refuseNotAvailable,
-      SELECT_ACCOUNT: refuseNotAvailable,
-      DISMISS: refuseNotAvailable,
-    },
-    states: {
-      idle: {
-        initial: 'resolving',
-        on: { PREPARE: startSignIn('prepare'), CONNECT: startSignIn('connect'), DISCONNECT: startDisconnect },
-        states: {
-          resolving: {
-            always: [
-              { guard: { type: 'hasCallbackFor', params: k }, target: `${id}.authorizing.exchanging` },
-              { guard: { type: 'isConnected', params: k }, target: 'connected' },
-              { target: 'disconnected' },
-            ],
-          },
-          disconnected: { always: { guard: { type: 'isConnected', params: k }, target: 'connected' } },
-          connected: {
-            initial: 'resolving',
-            always: { guard: not({ type: 'isConnected', params: k }), target: 'disconnected' },
-            states: {
-              resolving: {
-                always: [
-                  { guard: { type: 'isStale', params: k }, target: 'stale' },
-                  { guard: { type: 'isDataReady', params: k }, target: 'ready' },
-                  { target: 'populating' },
-                ],
-              },
-              populating: {
-                initial: 'waiting',
-                always: populatingOrReady,
-                states: {
-                  waiting: {
-                    after:
-                      kind === 'advertising'
-                        ? { advertisingDataWait: slowAfterWait }
-                        : { sellerCentralDataWait: slowAfterWait },
-                  },
-                  slow: { entry: { type: 'noteDataSlow', params: k } },
-                  stillSlow: {},
-                },
-              },
-              ready: {
-                always: [
-                  { guard: { type: 'isStale', params: k }, target: 'stale' },
-                  { guard: { type: 'isPopulating', params: k }, target: 'populating' },
-                ],
-              },
-              stale: { always: { guard: not({ type: 'isStale', params: k }), target: 'resolving' } },
-            },
-          },
-          history: { type: 'history', history: 'deep' },
-        },
-      },
-      authorizing: {
-        initial: 'preparing',
-        states: {
-          preparing: {
-            invoke: {
-              id: `${kind}.prepareSignIn`,
-              src: 'prepareSignIn',
-              input: ({ context }: { context: ConnectionsContext }) => ({
-                deps: context.deps,
-                kind,
-                returnTo: currentReturnPath(context.deps.environment, context.deps.settings.returnTo),
-              }),
-              onDone: [
-                {
-                  guard: and([{ type: 'wantsToConnect', params: k }, 'usesPopup']),
-                  target: 'popup',
-                  actions: { type: 'assignPrepared', params: k },
-                },
-                {
-                  guard: { type: 'wantsToConnect', params: k },
-                  target: 'redirecting',
-                  actions: { type: 'assignPrepared', params: k },
-                },
-                { target: 'prepared', actions: { type: 'assignPrepared', params: k } },
-              ],
-              onError: { target: `${id}.failed`, actions: { type: 'assignTrouble', params: k } },
-            },
-            on: {
-              CONNECT: { guard: isFor, actions: { type: 'setIntent', params: { kind, intent: 'connect' } } },
-              CANCEL: { guard: isFor, target: `${id}.idle` },
-            },
-          },
-          prepared: {
-            always:
-              kind === 'sellerCentral'
-                ? [
-                    {
-                      guard: 'isAdvertisingMissing',
-                      target: `${id}.idle`,
-                      actions: { type: 'forgetPrepared', params: k },
-                    },
-                  ]
-                : [],
-            after: { preparedTtl: { target: `${id}.idle`, actions: { type: 'forgetPrepared', params: k } } },
-            on: {
-              CONNECT: [
-                { guard: and([isFor, 'usesPopup']), target: 'popup' },
-                { guard: isFor, target: 'redirecting' },
-              ],
-              CANCEL: { guard: isFor, target: `${id}.idle`, actions: { type: 'forgetPrepared', params: k } },
-            },
-          },
-          redirecting: {
-            entry: [
-              { type: 'saveTransaction', params: { kind, mode: 'redirect' } },
-              { type: 'redirectToAmazon', params: k },
-            ],
-          },
-          popup: {
-            entry: { type: 'saveTransaction', params: { kind, mode: 'popup' } },
-            invoke: {
-              id: `${kind}.popupWatcher`,
-              src: 'popupWatcher',
-              input: ({ context }: { context: ConnectionsContext }) => {
-                const prepared = preparedFor(context, kind);
-                return { deps: context.deps, kind, url: prepared.authorizeUrl, state: prepared.state };
-              },
-            },
-            on: {
-              POPUP_CALLBACK: { guard: isFor, target: 'exchanging', actions: 'assignPopupCallback' },
-              POPUP_BLOCKED: {
-                guard: isFor,
-                target: 'redirecting',
-                actions: { type: 'notePopupBlocked', params: k },
-              },
-              POPUP_CLOSED: {
-                guard: isFor,
-                target: `${id}.idle`,
-                actions: [
-                  { type: 'forgetPrepared', params: k },
-                  { type: 'forgetTransaction', params: k },
-                ],
-              },
-              CANCEL: {
-                guard: isFor,
-                target: `${id}.idle`,
-                actions: [
-                  { type: 'forgetPrepared', params: k },
-                  { type: 'forgetTransaction', params: k },
-                ],
-              },
-            },
-          },
-          exchanging: {
-            exit: 'forgetCallback',
-            invoke: {
-              id: `${kind}.completeCallback`,
-              src: 'completeCallback',
-              input: ({ context }: { context: ConnectionsContext }) => {
-                const callback = context.callback;
-                if (!callback) throw new Error('No callback to complete');
-                return { deps: context.deps, callback };
-              },
-              onDone: [
-                { guard: 'isHandedOff', target: `${id}.idle` },
-                ...(kind === 'advertising'
-                  ? [
-                      {
-                        guard: 'mustChooseAccount',
-                        target: 'choosingAccount',
-                        actions: 'assignAccountChoice',
-                      } as const,
-                    ]
-                  : []),
-                {
-                  target: `${id}.idle`,
-                  actions: [
-                    'assignStatusAfterCallback',
-                    { type: 'noteReconnectAfterSlow', params: k },
-                    { type: 'finishSignIn', params: k },
-                    { type: 'forgetPrepared', params: k },
-                    'announceStatusChange',
-                  ],
-                },
-              ],
-              onError: {
-                target: `${id}.failed`,
-                actions: [
-                  { type: 'assignTrouble', params: k },
-                  { type: 'forgetPrepared', params: k },
-                ],
-              },
-            },
-          },
-          ...(kind === 'advertising' ? accountChoiceStates(kind) : {}),
-        },
-      },
-      ...(kind === 'advertising'
-        ? {
-            confirmingDisconnect: {
-              on: {
-                CONFIRM_DISCONNECT: { guard: isFor, target: `${id}.disconnecting` },
-                CANCEL: { guard: isFor, target: `${id}.idle.history` },
-              },
-            },
-          }
-        : {}),
-      disconnecting: {
-        invoke: {
-          id: `${kind}.disconnect`,
-          src: 'disconnect',
-          input: ({ context }: { context: ConnectionsContext }) => ({ deps: context.deps, kind }),
-          onDone: { target: `${id}.idle`, actions: ['assignStatus', 'announceStatusChange'] },
-          onError: { target: `${id}.failed`, actions: { type: 'assignDisconnectTrouble', params: k } },
-        },
-      },
-      failed: {
-        on: {
-          DISMISS: { guard: isFor, target: `${id}.idle`, actions: { type: 'clearTrouble', params: k } },
-          PREPARE: startSignIn('prepare'),
-          CONNECT: startSignIn('connect'),
-          DISCONNECT: startDisconnect,
-        },
-      },
-    },
-  });
-}
+const advertising = { kind: 'advertising' } as const;
+const sellerCentral = { kind: 'sellerCentral' } as const;
 
 /**
  * The connections state machine: loads the subscription's status (with a failed-to-load state and retry), then
@@ -637,7 +58,7 @@ function connectionRegion<K extends ConnectionKind>(kind: K) {
  * actor.send({ type: 'CONNECT', kind: 'advertising' });
  * ```
  */
-export const connectionsMachine = connectionsSetup.createMachine({
+export const connectionsMachine = /* @__PURE__ */ implementations().createMachine({
   id: 'connections',
   context: createInitialContext,
   initial: 'loading',
@@ -658,8 +79,11 @@ export const connectionsMachine = connectionsSetup.createMachine({
         id: 'loadStatus',
         src: 'loadStatus',
         input: depsInput,
-        onDone: { target: 'ready', actions: 'assignStatus' },
-        onError: { target: 'loadFailed', actions: 'assignLoadTrouble' },
+        onDone: { target: 'ready', actions: { type: 'assignStatus', params: ({ event }) => event.output } },
+        onError: {
+          target: 'loadFailed',
+          actions: { type: 'assignLoadTrouble', params: ({ event }) => ({ error: event.error }) },
+        },
       },
     },
     loadFailed: {
@@ -686,15 +110,1149 @@ export const connectionsMachine = connectionsSetup.createMachine({
                 id: 'refreshStatus',
                 src: 'loadStatus',
                 input: depsInput,
-                onDone: { target: 'idle', actions: 'assignStatus' },
+                onDone: {
+                  target: 'idle',
+                  actions: { type: 'assignStatus', params: ({ event }) => event.output },
+                },
                 onError: { target: 'idle' },
               },
             },
           },
         },
-        advertising: connectionRegion('advertising'),
-        sellerCentral: connectionRegion('sellerCentral'),
+
+        // ── Amazon Advertising: the account (rule 2), its confirmed disconnect (rule 4), the account choice ──
+        advertising: {
+          id: 'advertising',
+          initial: 'idle',
+          on: {
+            PREPARE: {
+              guard: { type: 'isFor', params: advertising },
+              actions: { type: 'refuse', params: { kind: 'advertising', code: 'in_progress' } },
+            },
+            CONNECT: {
+              guard: { type: 'isFor', params: advertising },
+              actions: { type: 'refuse', params: { kind: 'advertising', code: 'in_progress' } },
+            },
+            DISCONNECT: {
+              guard: { type: 'isFor', params: advertising },
+              actions: { type: 'refuse', params: { kind: 'advertising', code: 'in_progress' } },
+            },
+            CONFIRM_DISCONNECT: {
+              guard: { type: 'isFor', params: advertising },
+              actions: { type: 'refuse', params: { kind: 'advertising', code: 'not_available' } },
+            },
+            CANCEL: {
+              guard: { type: 'isFor', params: advertising },
+              actions: { type: 'refuse', params: { kind: 'advertising', code: 'not_available' } },
+            },
+            SELECT_ACCOUNT: {
+              guard: { type: 'isFor', params: advertising },
+              actions: { type: 'refuse', params: { kind: 'advertising', code: 'not_available' } },
+            },
+            DISMISS: {
+              guard: { type: 'isFor', params: advertising },
+              actions: { type: 'refuse', params: { kind: 'advertising', code: 'not_available' } },
+            },
+          },
+          states: {
+            idle: {
+              initial: 'resolving',
+              on: {
+                PREPARE: [
+                  {
+                    guard: { type: 'canConnect', params: advertising },
+                    target: '#advertising.authorizing',
+                    actions: [
+                      { type: 'clearTrouble', params: advertising },
+                      { type: 'setIntent', params: { kind: 'advertising', intent: 'prepare' } },
+                    ],
+                  },
+                  {
+                    guard: { type: 'isFor', params: advertising },
+                    actions: { type: 'refuseByRules', params: advertising },
+                  },
+                ],
+                CONNECT: [
+                  {
+                    guard: { type: 'canConnect', params: advertising },
+                    target: '#advertising.authorizing',
+                    actions: [
+                      { type: 'clearTrouble', params: advertising },
+                      { type: 'setIntent', params: { kind: 'advertising', intent: 'connect' } },
+                    ],
+                  },
+                  {
+                    guard: { type: 'isFor', params: advertising },
+                    actions: { type: 'refuseByRules', params: advertising },
+                  },
+                ],
+                DISCONNECT: [
+                  {
+                    guard: { type: 'canDisconnect', params: advertising },
+                    target: '#advertising.confirmingDisconnect',
+                    actions: [
+                      { type: 'clearTrouble', params: advertising },
+                      { type: 'setIntent', params: { kind: 'advertising', intent: 'connect' } },
+                    ],
+                  },
+                  {
+                    guard: { type: 'isFor', params: advertising },
+                    actions: { type: 'refuseByRules', params: advertising },
+                  },
+                ],
+              },
+              states: {
+                resolving: {
+                  always: [
+                    {
+                      guard: { type: 'hasCallbackFor', params: advertising },
+                      target: '#advertising.authorizing.exchanging',
+                    },
+                    { guard: { type: 'isConnected', params: advertising }, target: 'connected' },
+                    { target: 'disconnected' },
+                  ],
+                },
+                disconnected: {
+                  always: { guard: { type: 'isConnected', params: advertising }, target: 'connected' },
+                },
+                connected: {
+                  initial: 'resolving',
+                  always: {
+                    guard: not({ type: 'isConnected', params: advertising }),
+                    target: 'disconnected',
+                  },
+                  states: {
+                    resolving: {
+                      always: [
+                        { guard: { type: 'isStale', params: advertising }, target: 'stale' },
+                        { guard: { type: 'isDataReady', params: advertising }, target: 'ready' },
+                        { target: 'populating' },
+                      ],
+                    },
+                    populating: {
+                      initial: 'waiting',
+                      always: [
+                        { guard: { type: 'isStale', params: advertising }, target: 'stale' },
+                        {
+                          guard: { type: 'isDataReady', params: advertising },
+                          target: 'ready',
+                          actions: { type: 'clearSlow', params: advertising },
+                        },
+                      ],
+                      states: {
+                        waiting: {
+                          after: {
+                            advertisingDataWait: [
+                              {
+                                guard: { type: 'reconnectedAfterSlow', params: advertising },
+                                target: 'stillSlow',
+                              },
+                              { target: 'slow' },
+                            ],
+                          },
+                        },
+                        slow: { entry: { type: 'noteDataSlow', params: advertising } },
+                        stillSlow: {},
+                      },
+                    },
+                    ready: {
+                      always: [
+                        { guard: { type: 'isStale', params: advertising }, target: 'stale' },
+                        { guard: { type: 'isPopulating', params: advertising }, target: 'populating' },
+                      ],
+                    },
+                    stale: {
+                      always: { guard: not({ type: 'isStale', params: advertising }), target: 'resolving' },
+                    },
+                  },
+                },
+                history: { type: 'history', history: 'deep' },
+              },
+            },
+            authorizing: {
+              initial: 'preparing',
+              states: {
+                preparing: {
+                  invoke: {
+                    id: 'advertising.prepareSignIn',
+                    src: 'prepareSignIn',
+                    input: ({ context }) => signInRequest(context, 'advertising'),
+                    onDone: [
+                      {
+                        guard: and([{ type: 'wantsToConnect', params: advertising }, 'usesPopup']),
+                        target: 'popup',
+                        actions: {
+                          type: 'assignPrepared',
+                          params: ({ event }) => ({ kind: 'advertising', prepared: event.output }),
+                        },
+                      },
+                      {
+                        guard: { type: 'wantsToConnect', params: advertising },
+                        target: 'redirecting',
+                        actions: {
+                          type: 'assignPrepared',
+                          params: ({ event }) => ({ kind: 'advertising', prepared: event.output }),
+                        },
+                      },
+                      {
+                        target: 'prepared',
+                        actions: {
+                          type: 'assignPrepared',
+                          params: ({ event }) => ({ kind: 'advertising', prepared: event.output }),
+                        },
+                      },
+                    ],
+                    onError: {
+                      target: '#advertising.failed',
+                      actions: {
+                        type: 'assignTrouble',
+                        params: ({ event }) => ({ kind: 'advertising', error: event.error }),
+                      },
+                    },
+                  },
+                  on: {
+                    CONNECT: {
+                      guard: { type: 'isFor', params: advertising },
+                      actions: { type: 'setIntent', params: { kind: 'advertising', intent: 'connect' } },
+                    },
+                    CANCEL: { guard: { type: 'isFor', params: advertising }, target: '#advertising.idle' },
+                  },
+                },
+                prepared: {
+                  after: {
+                    preparedTtl: {
+                      target: '#advertising.idle',
+                      actions: { type: 'forgetPrepared', params: advertising },
+                    },
+                  },
+                  on: {
+                    CONNECT: [
+                      { guard: and([{ type: 'isFor', params: advertising }, 'usesPopup']), target: 'popup' },
+                      { guard: { type: 'isFor', params: advertising }, target: 'redirecting' },
+                    ],
+                    CANCEL: {
+                      guard: { type: 'isFor', params: advertising },
+                      target: '#advertising.idle',
+                      actions: { type: 'forgetPrepared', params: advertising },
+                    },
+                  },
+                },
+                redirecting: {
+                  entry: [
+                    { type: 'saveTransaction', params: { kind: 'advertising', mode: 'redirect' } },
+                    { type: 'redirectToAmazon', params: advertising },
+                  ],
+                },
+                popup: {
+                  entry: { type: 'saveTransaction', params: { kind: 'advertising', mode: 'popup' } },
+                  invoke: {
+                    id: 'advertising.popupWatcher',
+                    src: 'popupWatcher',
+                    input: ({ context }) => popupRequest(context, 'advertising'),
+                  },
+                  on: {
+                    POPUP_CALLBACK: {
+                      guard: { type: 'isFor', params: advertising },
+                      target: 'exchanging',
+                      actions: 'assignPopupCallback',
+                    },
+                    POPUP_BLOCKED: {
+                      guard: { type: 'isFor', params: advertising },
+                      target: 'redirecting',
+                      actions: { type: 'notePopupBlocked', params: advertising },
+                    },
+                    POPUP_CLOSED: {
+                      guard: { type: 'isFor', params: advertising },
+                      target: '#advertising.idle',
+                      actions: [
+                        { type: 'forgetPrepared', params: advertising },
+                        { type: 'forgetTransaction', params: advertising },
+                      ],
+                    },
+                    CANCEL: {
+                      guard: { type: 'isFor', params: advertising },
+                      target: '#advertising.idle',
+                      actions: [
+                        { type: 'forgetPrepared', params: advertising },
+                        { type: 'forgetTransaction', params: advertising },
+                      ],
+                    },
+                  },
+                },
+                exchanging: {
+                  exit: 'forgetCallback',
+                  invoke: {
+                    id: 'advertising.completeCallback',
+                    src: 'completeCallback',
+                    input: ({ context }) => callbackRequest(context),
+                    onDone: [
+                      {
+                        guard: { type: 'isHandedOff', params: ({ event }) => event.output },
+                        target: '#advertising.idle',
+                      },
+                      {
+                        guard: { type: 'mustChooseAccount', params: ({ event }) => event.output },
+                        target: 'choosingAccount',
+                        actions: { type: 'assignAccountChoice', params: ({ event }) => event.output },
+                      },
+                      {
+                        target: '#advertising.idle',
+                        actions: [
+                          { type: 'assignStatusAfterCallback', params: ({ event }) => event.output },
+                          {
+                            type: 'noteReconnectAfterSlow',
+                            params: ({ event }) => ({ kind: 'advertising', outcome: event.output }),
+                          },
+                          {
+                            type: 'finishSignIn',
+                            params: ({ event }) => ({ kind: 'advertising', outcome: event.output }),
+                          },
+                          { type: 'forgetPrepared', params: advertising },
+                          'announceStatusChange',
+                        ],
+                      },
+                    ],
+                    onError: {
+                      target: '#advertising.failed',
+                      actions: [
+                        {
+                          type: 'assignTrouble',
+                          params: ({ event }) => ({ kind: 'advertising', error: event.error }),
+                        },
+                        { type: 'forgetPrepared', params: advertising },
+                      ],
+                    },
+                  },
+                },
+                // A sign-in that sees several advertising accounts: the user picks one (rule 2).
+                choosingAccount: {
+                  on: {
+                    SELECT_ACCOUNT: [
+                      {
+                        guard: and([{ type: 'isFor', params: advertising }, 'isOfferedAccount']),
+                        target: 'selectingAccount',
+                      },
+                      {
+                        guard: { type: 'isFor', params: advertising },
+                        actions: { type: 'refuse', params: { kind: 'advertising', code: 'unknown_account' } },
+                      },
+                    ],
+                    CANCEL: {
+                      guard: { type: 'isFor', params: advertising },
+                      target: '#advertising.idle',
+                      actions: 'forgetAccountChoice',
+                    },
+                  },
+                },
+                selectingAccount: {
+                  invoke: {
+                    id: 'advertising.selectAccount',
+                    src: 'selectAccount',
+                    input: ({ context, event }) => accountRequest(context, event),
+                    onDone: {
+                      target: '#advertising.idle',
+                      actions: [
+                        { type: 'assignStatus', params: ({ event }) => event.output },
+                        { type: 'noteReconnectAfterSlow', params: { kind: 'advertising', outcome: null } },
+                        { type: 'finishSignIn', params: { kind: 'advertising', outcome: null } },
+                        'forgetAccountChoice',
+                        'announceStatusChange',
+                      ],
+                    },
+                    onError: {
+                      target: '#advertising.failed',
+                      actions: [
+                        {
+                          type: 'assignTrouble',
+                          params: ({ event }) => ({ kind: 'advertising', error: event.error }),
+                        },
+                        'forgetAccountChoice',
+                      ],
+                    },
+                  },
+                },
+              },
+            },
+            confirmingDisconnect: {
+              on: {
+                CONFIRM_DISCONNECT: {
+                  guard: { type: 'isFor', params: advertising },
+                  target: '#advertising.disconnecting',
+                },
+                CANCEL: {
+                  guard: { type: 'isFor', params: advertising },
+                  target: '#advertising.idle.history',
+                },
+              },
+            },
+            disconnecting: {
+              invoke: {
+                id: 'advertising.disconnect',
+                src: 'disconnect',
+                input: ({ context }) => ({ deps: context.deps, kind: 'advertising' as const }),
+                onDone: {
+                  target: '#advertising.idle',
+                  actions: [
+                    { type: 'assignStatus', params: ({ event }) => event.output },
+                    'announceStatusChange',
+                  ],
+                },
+                onError: {
+                  target: '#advertising.failed',
+                  actions: {
+                    type: 'assignDisconnectTrouble',
+                    params: ({ event }) => ({ kind: 'advertising', error: event.error }),
+                  },
+                },
+              },
+            },
+            failed: {
+              on: {
+                DISMISS: {
+                  guard: { type: 'isFor', params: advertising },
+                  target: '#advertising.idle',
+                  actions: { type: 'clearTrouble', params: advertising },
+                },
+                PREPARE: [
+                  {
+                    guard: { type: 'canConnect', params: advertising },
+                    target: '#advertising.authorizing',
+                    actions: [
+                      { type: 'clearTrouble', params: advertising },
+                      { type: 'setIntent', params: { kind: 'advertising', intent: 'prepare' } },
+                    ],
+                  },
+                  {
+                    guard: { type: 'isFor', params: advertising },
+                    actions: { type: 'refuseByRules', params: advertising },
+                  },
+                ],
+                CONNECT: [
+                  {
+                    guard: { type: 'canConnect', params: advertising },
+                    target: '#advertising.authorizing',
+                    actions: [
+                      { type: 'clearTrouble', params: advertising },
+                      { type: 'setIntent', params: { kind: 'advertising', intent: 'connect' } },
+                    ],
+                  },
+                  {
+                    guard: { type: 'isFor', params: advertising },
+                    actions: { type: 'refuseByRules', params: advertising },
+                  },
+                ],
+                DISCONNECT: [
+                  {
+                    guard: { type: 'canDisconnect', params: advertising },
+                    target: '#advertising.confirmingDisconnect',
+                    actions: [
+                      { type: 'clearTrouble', params: advertising },
+                      { type: 'setIntent', params: { kind: 'advertising', intent: 'connect' } },
+                    ],
+                  },
+                  {
+                    guard: { type: 'isFor', params: advertising },
+                    actions: { type: 'refuseByRules', params: advertising },
+                  },
+                ],
+              },
+            },
+          },
+        },
+        // ── Seller Central: a layer of the Advertising account (rule 1), disconnected at once (rule 3) ──
+        sellerCentral: {
+          id: 'sellerCentral',
+          initial: 'idle',
+          on: {
+            PREPARE: {
+              guard: { type: 'isFor', params: sellerCentral },
+              actions: { type: 'refuse', params: { kind: 'sellerCentral', code: 'in_progress' } },
+            },
+            CONNECT: {
+              guard: { type: 'isFor', params: sellerCentral },
+              actions: { type: 'refuse', params: { kind: 'sellerCentral', code: 'in_progress' } },
+            },
+            DISCONNECT: {
+              guard: { type: 'isFor', params: sellerCentral },
+              actions: { type: 'refuse', params: { kind: 'sellerCentral', code: 'in_progress' } },
+            },
+            CONFIRM_DISCONNECT: {
+              guard: { type: 'isFor', params: sellerCentral },
+              actions: { type: 'refuse', params: { kind: 'sellerCentral', code: 'not_available' } },
+            },
+            CANCEL: {
+              guard: { type: 'isFor', params: sellerCentral },
+              actions: { type: 'refuse', params: { kind: 'sellerCentral', code: 'not_available' } },
+            },
+            SELECT_ACCOUNT: {
+              guard: { type: 'isFor', params: sellerCentral },
+              actions: { type: 'refuse', params: { kind: 'sellerCentral', code: 'not_available' } },
+            },
+            DISMISS: {
+              guard: { type: 'isFor', params: sellerCentral },
+              actions: { type: 'refuse', params: { kind: 'sellerCentral', code: 'not_available' } },
+            },
+          },
+          states: {
+            idle: {
+              initial: 'resolving',
+              on: {
+                PREPARE: [
+                  {
+                    guard: { type: 'canConnect', params: sellerCentral },
+                    target: '#sellerCentral.authorizing',
+                    actions: [
+                      { type: 'clearTrouble', params: sellerCentral },
+                      { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'prepare' } },
+                    ],
+                  },
+                  {
+                    guard: { type: 'isFor', params: sellerCentral },
+                    actions: { type: 'refuseByRules', params: sellerCentral },
+                  },
+                ],
+                CONNECT: [
+                  {
+                    guard: { type: 'canConnect', params: sellerCentral },
+                    target: '#sellerCentral.authorizing',
+                    actions: [
+                      { type: 'clearTrouble', params: sellerCentral },
+                      { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'connect' } },
+                    ],
+                  },
+                  {
+                    guard: { type: 'isFor', params: sellerCentral },
+                    actions: { type: 'refuseByRules', params: sellerCentral },
+                  },
+                ],
+                DISCONNECT: [
+                  {
+                    guard: { type: 'canDisconnect', params: sellerCentral },
+                    target: '#sellerCentral.disconnecting',
+                    actions: [
+                      { type: 'clearTrouble', params: sellerCentral },
+                      { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'connect' } },
+                    ],
+                  },
+                  {
+                    guard: { type: 'isFor', params: sellerCentral },
+                    actions: { type: 'refuseByRules', params: sellerCentral },
+                  },
+                ],
+              },
+              states: {
+                resolving: {
+                  always: [
+                    {
+                      guard: { type: 'hasCallbackFor', params: sellerCentral },
+                      target: '#sellerCentral.authorizing.exchanging',
+                    },
+                    { guard: { type: 'isConnected', params: sellerCentral }, target: 'connected' },
+                    { target: 'disconnected' },
+                  ],
+                },
+                disconnected: {
+                  always: { guard: { type: 'isConnected', params: sellerCentral }, target: 'connected' },
+                },
+                connected: {
+                  initial: 'resolving',
+                  always: {
+                    guard: not({ type: 'isConnected', params: sellerCentral }),
+                    target: 'disconnected',
+                  },
+                  states: {
+                    resolving: {
+                      always: [
+                        { guard: { type: 'isStale', params: sellerCentral }, target: 'stale' },
+                        { guard: { type: 'isDataReady', params: sellerCentral }, target: 'ready' },
+                        { target: 'populating' },
+                      ],
+                    },
+                    populating: {
+                      initial: 'waiting',
+                      always: [
+                        { guard: { type: 'isStale', params: sellerCentral }, target: 'stale' },
+                        {
+                          guard: { type: 'isDataReady', params: sellerCentral },
+                          target: 'ready',
+                          actions: { type: 'clearSlow', params: sellerCentral },
+                        },
+                      ],
+                      states: {
+                        waiting: {
+                          after: {
+                            sellerCentralDataWait: [
+                              {
+                                guard: { type: 'reconnectedAfterSlow', params: sellerCentral },
+                                target: 'stillSlow',
+                              },
+                              { target: 'slow' },
+                            ],
+                          },
+                        },
+                        slow: { entry: { type: 'noteDataSlow', params: sellerCentral } },
+                        stillSlow: {},
+                      },
+                    },
+                    ready: {
+                      always: [
+                        { guard: { type: 'isStale', params: sellerCentral }, target: 'stale' },
+                        { guard: { type: 'isPopulating', params: sellerCentral }, target: 'populating' },
+                      ],
+                    },
+                    stale: {
+                      always: { guard: not({ type: 'isStale', params: sellerCentral }), target: 'resolving' },
+                    },
+                  },
+                },
+                history: { type: 'history', history: 'deep' },
+              },
+            },
+            authorizing: {
+              initial: 'preparing',
+              states: {
+                preparing: {
+                  invoke: {
+                    id: 'sellerCentral.prepareSignIn',
+                    src: 'prepareSignIn',
+                    input: ({ context }) => signInRequest(context, 'sellerCentral'),
+                    onDone: [
+                      {
+                        guard: and([{ type: 'wantsToConnect', params: sellerCentral }, 'usesPopup']),
+                        target: 'popup',
+                        actions: {
+                          type: 'assignPrepared',
+                          params: ({ event }) => ({ kind: 'sellerCentral', prepared: event.output }),
+                        },
+                      },
+                      {
+                        guard: { type: 'wantsToConnect', params: sellerCentral },
+                        target: 'redirecting',
+                        actions: {
+                          type: 'assignPrepared',
+                          params: ({ event }) => ({ kind: 'sellerCentral', prepared: event.output }),
+                        },
+                      },
+                      {
+                        target: 'prepared',
+                        actions: {
+                          type: 'assignPrepared',
+                          params: ({ event }) => ({ kind: 'sellerCentral', prepared: event.output }),
+                        },
+                      },
+                    ],
+                    onError: {
+                      target: '#sellerCentral.failed',
+                      actions: {
+                        type: 'assignTrouble',
+                        params: ({ event }) => ({ kind: 'sellerCentral', error: event.error }),
+                      },
+                    },
+                  },
+                  on: {
+                    CONNECT: {
+                      guard: { type: 'isFor', params: sellerCentral },
+                      actions: { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'connect' } },
+                    },
+                    CANCEL: {
+                      guard: { type: 'isFor', params: sellerCentral },
+                      target: '#sellerCentral.idle',
+                    },
+                  },
+                },
+                prepared: {
+                  // Seller Central needs Advertising (rule 1): a sign-in prepared before it went away is dropped.
+                  always: [
+                    {
+                      guard: 'isAdvertisingMissing',
+                      target: '#sellerCentral.idle',
+                      actions: { type: 'forgetPrepared', params: sellerCentral },
+                    },
+                  ],
+                  after: {
+                    preparedTtl: {
+                      target: '#sellerCentral.idle',
+                      actions: { type: 'forgetPrepared', params: sellerCentral },
+                    },
+                  },
+                  on: {
+                    CONNECT: [
+                      {
+                        guard: and([{ type: 'isFor', params: sellerCentral }, 'usesPopup']),
+                        target: 'popup',
+                      },
+                      { guard: { type: 'isFor', params: sellerCentral }, target: 'redirecting' },
+                    ],
+                    CANCEL: {
+                      guard: { type: 'isFor', params: sellerCentral },
+                      target: '#sellerCentral.idle',
+                      actions: { type: 'forgetPrepared', params: sellerCentral },
+                    },
+                  },
+                },
+                redirecting: {
+                  entry: [
+                    { type: 'saveTransaction', params: { kind: 'sellerCentral', mode: 'redirect' } },
+                    { type: 'redirectToAmazon', params: sellerCentral },
+                  ],
+                },
+                popup: {
+                  entry: { type: 'saveTransaction', params: { kind: 'sellerCentral', mode: 'popup' } },
+                  invoke: {
+                    id: 'sellerCentral.popupWatcher',
+                    src: 'popupWatcher',
+                    input: ({ context }) => popupRequest(context, 'sellerCentral'),
+                  },
+                  on: {
+                    POPUP_CALLBACK: {
+                      guard: { type: 'isFor', params: sellerCentral },
+                      target: 'exchanging',
+                      actions: 'assignPopupCallback',
+                    },
+                    POPUP_BLOCKED: {
+                      guard: { type: 'isFor', params: sellerCentral },
+                      target: 'redirecting',
+                      actions: { type: 'notePopupBlocked', params: sellerCentral },
+                    },
+                    POPUP_CLOSED: {
+                      guard: { type: 'isFor', params: sellerCentral },
+                      target: '#sellerCentral.idle',
+                      actions: [
+                        { type: 'forgetPrepared', params: sellerCentral },
+                        { type: 'forgetTransaction', params: sellerCentral },
+                      ],
+                    },
+                    CANCEL: {
+                      guard: { type: 'isFor', params: sellerCentral },
+                      target: '#sellerCentral.idle',
+                      actions: [
+                        { type: 'forgetPrepared', params: sellerCentral },
+                        { type: 'forgetTransaction', params: sellerCentral },
+                      ],
+                    },
+                  },
+                },
+                exchanging: {
+                  exit: 'forgetCallback',
+                  invoke: {
+                    id: 'sellerCentral.completeCallback',
+                    src: 'completeCallback',
+                    input: ({ context }) => callbackRequest(context),
+                    onDone: [
+                      {
+                        guard: { type: 'isHandedOff', params: ({ event }) => event.output },
+                        target: '#sellerCentral.idle',
+                      },
+                      {
+                        target: '#sellerCentral.idle',
+                        actions: [
+                          { type: 'assignStatusAfterCallback', params: ({ event }) => event.output },
+                          {
+                            type: 'noteReconnectAfterSlow',
+                            params: ({ event }) => ({ kind: 'sellerCentral', outcome: event.output }),
+                          },
+                          {
+                            type: 'finishSignIn',
+                            params: ({ event }) => ({ kind: 'sellerCentral', outcome: event.output }),
+                          },
+                          { type: 'forgetPrepared', params: sellerCentral },
+                          'announceStatusChange',
+                        ],
+                      },
+                    ],
+                    onError: {
+                      target: '#sellerCentral.failed',
+                      actions: [
+                        {
+                          type: 'assignTrouble',
+                          params: ({ event }) => ({ kind: 'sellerCentral', error: event.error }),
+                        },
+                        { type: 'forgetPrepared', params: sellerCentral },
+                      ],
+                    },
+                  },
+                },
+              },
+            },
+            disconnecting: {
+              invoke: {
+                id: 'sellerCentral.disconnect',
+                src: 'disconnect',
+                input: ({ context }) => ({ deps: context.deps, kind: 'sellerCentral' as const }),
+                onDone: {
+                  target: '#sellerCentral.idle',
+                  actions: [
+                    { type: 'assignStatus', params: ({ event }) => event.output },
+                    'announceStatusChange',
+                  ],
+                },
+                onError: {
+                  target: '#sellerCentral.failed',
+                  actions: {
+                    type: 'assignDisconnectTrouble',
+                    params: ({ event }) => ({ kind: 'sellerCentral', error: event.error }),
+                  },
+                },
+              },
+            },
+            failed: {
+              on: {
+                DISMISS: {
+                  guard: { type: 'isFor', params: sellerCentral },
+                  target: '#sellerCentral.idle',
+                  actions: { type: 'clearTrouble', params: sellerCentral },
+                },
+                PREPARE: [
+                  {
+                    guard: { type: 'canConnect', params: sellerCentral },
+                    target: '#sellerCentral.authorizing',
+                    actions: [
+                      { type: 'clearTrouble', params: sellerCentral },
+                      { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'prepare' } },
+                    ],
+                  },
+                  {
+                    guard: { type: 'isFor', params: sellerCentral },
+                    actions: { type: 'refuseByRules', params: sellerCentral },
+                  },
+                ],
+                CONNECT: [
+                  {
+                    guard: { type: 'canConnect', params: sellerCentral },
+                    target: '#sellerCentral.authorizing',
+                    actions: [
+                      { type: 'clearTrouble', params: sellerCentral },
+                      { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'connect' } },
+                    ],
+                  },
+                  {
+                    guard: { type: 'isFor', params: sellerCentral },
+                    actions: { type: 'refuseByRules', params: sellerCentral },
+                  },
+                ],
+                DISCONNECT: [
+                  {
+                    guard: { type: 'canDisconnect', params: sellerCentral },
+                    target: '#sellerCentral.disconnecting',
+                    actions: [
+                      { type: 'clearTrouble', params: sellerCentral },
+                      { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'connect' } },
+                    ],
+                  },
+                  {
+                    guard: { type: 'isFor', params: sellerCentral },
+                    actions: { type: 'refuseByRules', params: sellerCentral },
+                  },
+                ],
+              },
+            },
+          },
+        },
       },
     },
   },
 });
+
+// ── Implementations: what the names in the chart do ──────────────────────────────────────────────────────────
+
+type KindParams = { readonly kind: ConnectionKind };
+type ErrorParams = { readonly kind: ConnectionKind; readonly error: unknown };
+/** The finished sign-in's outcome; `null` after an account choice, whose transaction the context keeps. */
+type SignInParams = { readonly kind: ConnectionKind; readonly outcome: CallbackOutcome | null };
+
+/**
+ * The machine's implementations, by name: its actors, guards, actions and delays. A function declaration (hoisted)
+ * so the chart can come first in this file; hosts and tests may swap any of them with
+ * `connectionsMachine.provide(...)`.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function implementations() {
+  return setup({
+    types: {
+      context: {} as ConnectionsContext,
+      events: {} as ConnectionsEvent,
+      input: {} as ConnectionsInput,
+    },
+    actors: {
+      loadStatus,
+      prepareSignIn,
+      completeCallback,
+      selectAccount,
+      disconnect,
+      popupWatcher,
+      busListener,
+    },
+    guards: {
+      statusKnown: ({ context }) => context.status !== null,
+      isFor: ({ event }, { kind }: KindParams) => eventKind(event) === kind,
+      canConnect: ({ context, event }, { kind }: KindParams) =>
+        eventKind(event) === kind && whyConnectRefused(context, kind) === null,
+      canDisconnect: ({ context, event }, { kind }: KindParams) =>
+        eventKind(event) === kind && whyDisconnectRefused(context, kind) === null,
+      hasCallbackFor: ({ context }, { kind }: KindParams) => context.callback?.kind === kind,
+      isConnected: ({ context }, { kind }: KindParams) =>
+        connectionCondition(context, kind) !== 'disconnected',
+      isStale: ({ context }, { kind }: KindParams) => connectionCondition(context, kind) === 'stale',
+      isDataReady: ({ context }, { kind }: KindParams) => connectionCondition(context, kind) === 'ready',
+      isPopulating: ({ context }, { kind }: KindParams) =>
+        connectionCondition(context, kind) === 'populating',
+      isAdvertisingMissing: ({ context }) => connectionCondition(context, 'advertising') === 'disconnected',
+      // Reconnected once more and still waiting: this tab saw it, or the server counts a second attempt (which
+      // survives reloads, other tabs and devices).
+      reconnectedAfterSlow: ({ context }, { kind }: KindParams) =>
+        context.slow[kind] === 'reconnected' || (context.status?.[kind]?.data.attempt ?? 1) > 1,
+      wantsToConnect: ({ context }, { kind }: KindParams) => context.intent[kind] === 'connect',
+      usesPopup: ({ context }) => context.deps.settings.mode === 'popup',
+      isHandedOff: (_, outcome: CallbackOutcome) => outcome.type === 'handed_off',
+      mustChooseAccount: (_, outcome: CallbackOutcome) => outcome.type === 'choose_account',
+      isOfferedAccount: ({ context, event }) =>
+        event.type === 'SELECT_ACCOUNT' &&
+        (context.accountChoice?.accounts.some((account) => account.id === event.accountId) ?? false),
+    },
+    actions: {
+      assignStatus: assign({ status: (_, status: ConnectionsStatus) => status }),
+      assignStatusAfterCallback: assign({
+        status: ({ context }, outcome: CallbackOutcome) =>
+          outcome.type === 'connected' ? outcome.status : context.status,
+      }),
+      assignLoadTrouble: assign({ loadTrouble: (_, { error }: { error: unknown }) => troubleOf(error) }),
+      clearLoadTrouble: assign({ loadTrouble: null }),
+      assignTrouble: assign({
+        troubles: ({ context }, { kind, error }: ErrorParams) =>
+          withKind(context.troubles, kind, { ...troubleOf(error), during: 'sign_in' }),
+      }),
+      assignDisconnectTrouble: assign({
+        troubles: ({ context }, { kind, error }: ErrorParams) =>
+          withKind(context.troubles, kind, { ...troubleOf(error), during: 'disconnect' }),
+      }),
+      clearTrouble: assign({
+        troubles: ({ context }, { kind }: KindParams) => withKind(context.troubles, kind, null),
+      }),
+      setIntent: assign({
+        intent: ({ context }, { kind, intent }: { kind: ConnectionKind; intent: 'prepare' | 'connect' }) =>
+          withKind(context.intent, kind, intent),
+        refusal: null,
+      }),
+      refuseByRules: assign({
+        refusal: ({ context, event }, { kind }: KindParams) => {
+          const code =
+            event.type === 'DISCONNECT'
+              ? whyDisconnectRefused(context, kind)
+              : whyConnectRefused(context, kind);
+          return refusalOf(event, kind, code ?? 'not_available');
+        },
+      }),
+      refuse: assign({
+        refusal: ({ event }, { kind, code }: { kind: ConnectionKind; code: BlockCode }) =>
+          refusalOf(event, kind, code),
+      }),
+      refuseNotReady: assign({
+        refusal: ({ event }) => {
+          const kind = eventKind(event);
+          return kind === null ? null : refusalOf(event, kind, 'not_ready');
+        },
+      }),
+      assignPrepared: assign({
+        prepared: ({ context }, { kind, prepared }: { kind: ConnectionKind; prepared: PreparedSignIn }) =>
+          withKind(context.prepared, kind, prepared),
+      }),
+      forgetPrepared: assign({
+        prepared: ({ context }, { kind }: KindParams) => withKind(context.prepared, kind, null),
+      }),
+      saveTransaction: ({ context }, { kind, mode }: { kind: ConnectionKind; mode: SignInMode }) => {
+        const prepared = preparedFor(context, kind);
+        const { store, environment } = context.deps;
+        store.save({
+          kind,
+          state: prepared.state,
+          returnTo: prepared.returnTo,
+          attempt: store.failures(kind) + 1,
+          startedAt: environment.now(),
+          expiresAt: prepared.expiresAt,
+          mode,
+          afterDataSlow: context.slow[kind] !== 'none',
+        });
+      },
+      forgetTransaction: ({ context }, { kind }: KindParams) => context.deps.store.clear(kind),
+      redirectToAmazon: ({ context }, { kind }: KindParams) =>
+        context.deps.environment.redirect(preparedFor(context, kind).authorizeUrl),
+      notePopupBlocked: assign({
+        popupBlocked: ({ context }, { kind }: KindParams) => withKind(context.popupBlocked, kind, true),
+      }),
+      assignPopupCallback: assign({
+        callback: ({ event }) =>
+          event.type === 'POPUP_CALLBACK'
+            ? { kind: event.kind, parsed: event.callback, fromPopup: true }
+            : null,
+      }),
+      forgetCallback: assign({ callback: null }),
+      assignAccountChoice: assign({
+        accountChoice: (_, outcome: CallbackOutcome) =>
+          outcome.type === 'choose_account'
+            ? { state: outcome.state, accounts: outcome.accounts, transaction: outcome.transaction }
+            : null,
+      }),
+      forgetAccountChoice: assign({ accountChoice: null }),
+      finishSignIn: ({ context }, { kind, outcome }: SignInParams) => {
+        const transaction = signInTransaction(context, outcome);
+        const { store, environment, settings } = context.deps;
+        store.clear(kind);
+        store.resetFailures(kind);
+        if (transaction && transaction.mode === 'redirect' && isSafeReturnPath(transaction.returnTo)) {
+          (settings.onReturn ?? environment.replaceUrl)(transaction.returnTo);
+        }
+      },
+      noteReconnectAfterSlow: assign({
+        slow: ({ context }, { kind, outcome }: SignInParams) => {
+          const afterSlow =
+            signInTransaction(context, outcome)?.afterDataSlow === true || context.slow[kind] !== 'none';
+          return withKind(context.slow, kind, afterSlow ? 'reconnected' : 'none');
+        },
+      }),
+      noteDataSlow: assign({
+        slow: ({ context }, { kind }: KindParams) =>
+          context.slow[kind] === 'none' ? withKind(context.slow, kind, 'advised') : context.slow,
+      }),
+      clearSlow: assign({
+        slow: ({ context }, { kind }: KindParams) => withKind(context.slow, kind, 'none'),
+      }),
+      markStale: assign({
+        staleMarks: ({ context, event }) => {
+          if (event.type !== 'STALE_DETECTED') return context.staleMarks;
+          // An answer about a connection that a reconnect has replaced since says nothing about the new one.
+          const current = context.status?.[event.kind]?.connectedAt ?? null;
+          if (current !== event.connectedAt) return context.staleMarks;
+          return withKind(context.staleMarks, event.kind, current);
+        },
+      }),
+      announceStatusChange: ({ context }) => {
+        const { environment } = context.deps;
+        let origin = '';
+        try {
+          origin = new URL(environment.currentUrl()).origin;
+        } catch {
+          return;
+        }
+        environment.bus?.post({ type: 'smart-ads:status-changed', origin } satisfies BusMessage);
+      },
+    },
+    delays: {
+      statusPoll: ({ context }) => context.deps.settings.statusPollMs,
+      preparedTtl: ({ context }) => context.deps.settings.preparedTtlMs,
+      advertisingDataWait: ({ context }) => dataWait(context, 'advertising'),
+      sellerCentralDataWait: ({ context }) => dataWait(context, 'sellerCentral'),
+    },
+  });
+}
+
+// ── Helpers (function declarations: the chart at the top runs before any `const` below would exist) ─────────
+
+function createInitialContext({ input }: { input: ConnectionsInput }): ConnectionsContext {
+  const settings = resolveSettings(input.settings);
+  const store =
+    input.store ?? createTransactionStore(input.environment.storage, () => input.environment.now());
+  return {
+    deps: { transport: input.transport, environment: input.environment, store, settings },
+    status: input.status ?? null,
+    loadTrouble: null,
+    callback: input.callback ?? null,
+    intent: { advertising: 'connect', sellerCentral: 'connect' },
+    prepared: { advertising: null, sellerCentral: null },
+    troubles: { advertising: null, sellerCentral: null },
+    refusal: null,
+    accountChoice: null,
+    slow: { advertising: 'none', sellerCentral: 'none' },
+    staleMarks: { advertising: null, sellerCentral: null },
+    popupBlocked: { advertising: false, sellerCentral: false },
+  };
+}
+
+function depsInput({ context }: { context: ConnectionsContext }) {
+  return { deps: context.deps };
+}
+
+function signInRequest(context: ConnectionsContext, kind: ConnectionKind) {
+  const { deps } = context;
+  return { deps, kind, returnTo: currentReturnPath(deps.environment, deps.settings.returnTo) };
+}
+
+function popupRequest(context: ConnectionsContext, kind: ConnectionKind) {
+  const prepared = preparedFor(context, kind);
+  return { deps: context.deps, kind, url: prepared.authorizeUrl, state: prepared.state };
+}
+
+function callbackRequest(context: ConnectionsContext) {
+  const callback = context.callback;
+  if (!callback) throw new Error('No callback to complete');
+  return { deps: context.deps, callback };
+}
+
+function accountRequest(context: ConnectionsContext, event: ConnectionsEvent) {
+  return {
+    deps: context.deps,
+    state: context.accountChoice?.state ?? '',
+    accountId: event.type === 'SELECT_ACCOUNT' ? event.accountId : '',
+  };
+}
+
+/** The command a refused event was, for {@link Refusal.command}. */
+function commandOf(event: ConnectionsEvent): CommandName {
+  switch (event.type) {
+    case 'PREPARE':
+      return 'prepare';
+    case 'DISCONNECT':
+      return 'disconnect';
+    case 'CONFIRM_DISCONNECT':
+      return 'confirmDisconnect';
+    case 'CANCEL':
+      return 'cancel';
+    case 'SELECT_ACCOUNT':
+      return 'selectAccount';
+    case 'DISMISS':
+      return 'dismiss';
+    default:
+      return 'connect';
+  }
+}
+
+/** An actor's error as a {@link Trouble}. */
+function troubleOf(error: unknown): Trouble {
+  const { code, message, retryable } = toConnectionsError(error);
+  return { code, message, retryable };
+}
+
+function withKind<T>(record: PerKind<T>, kind: ConnectionKind, value: T): PerKind<T> {
+  return { ...record, [kind]: value };
+}
+
+function eventKind(event: ConnectionsEvent): ConnectionKind | null {
+  return 'kind' in event ? event.kind : null;
+}
+
+/** The refusal of `event` (a command) for `kind`, with the rule's or the state's `code`. */
+function refusalOf(event: ConnectionsEvent, kind: ConnectionKind, code: BlockCode): Refusal {
+  return { kind, command: commandOf(event), code, message: blockMessage(code) };
+}
+
+/** The transaction a finished sign-in belongs to: from the callback's outcome, else from the account choice. */
+function signInTransaction(
+  context: ConnectionsContext,
+  outcome: CallbackOutcome | null,
+): PendingTransaction | null {
+  return outcome && outcome.type !== 'handed_off'
+    ? outcome.transaction
+    : (context.accountChoice?.transaction ?? null);
+}
+
+function dataWait(context: ConnectionsContext, kind: ConnectionKind): number {
+  const since = context.status?.[kind]?.data.since;
+  const started = since ? Date.parse(since) : context.deps.environment.now();
+  const elapsed = context.deps.environment.now() - started;
+  return Math.max(0, context.deps.settings.dataSlowAfterMs - elapsed);
+}
+
+function preparedFor(context: ConnectionsContext, kind: ConnectionKind): PreparedSignIn {
+  const prepared = context.prepared[kind];
+  if (!prepared) throw new Error(`No prepared sign-in for ${kind}`);
+  return prepared;
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { advertisingConnection, createFakeBackend, statusOf } from '../../test/fake-backend';
+import { createBrowser } from '../../test/harness';
 import { createMemoryBusHub } from '../environment/environment.memory';
 import { createMemoryStorage } from '../environment/memory-storage';
-import { advertisingConnection, createFakeBackend, statusOf } from '../testing/fake-backend';
-import { createBrowser } from '../testing/harness';
 
 const popupSettings = { mode: 'popup', popupPollMs: 5, popupGraceMs: 30, handoffTimeoutMs: 200 } as const;
 

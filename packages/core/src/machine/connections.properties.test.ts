@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { acme, createFakeBackend, type FakeMethod, globex } from '../../test/fake-backend';
+import { type Browser, createBrowser, type Tab } from '../../test/harness';
+import { viewViolations } from '../../test/invariants';
 import type { ErrorCode } from '../contract/error-codes';
 import type { ConnectionKind } from '../contract/types';
 import { metricCatalogue, metricKeys } from '../metrics/metrics.catalogue';
-import { acme, createFakeBackend, type FakeMethod, globex } from '../testing/fake-backend';
-import { type Browser, createBrowser, type Tab } from '../testing/harness';
-import { viewViolations } from '../testing/invariants';
 
 const kind = fc.constantFrom<ConnectionKind>('advertising', 'sellerCentral');
 const faultCode = fc.constantFrom<ErrorCode | 'network'>(

@@ -1,14 +1,14 @@
 import { errorCatalogue } from '../contract/error-codes';
 import type { ConnectionKind, ConnectionsStatus } from '../contract/types';
 import type { ConnectionCondition, ConnectionConditions } from '../metrics/metrics.availability';
-import type { BlockCode, PerKind } from './connections.types';
+import type { BlockCode, CommandName, ConnectionActivity, PerKind } from './connections.types';
 
 /**
  * The part of the context the rules read.
  *
  * @example
  * ```ts
- * connectBlock({ status, staleMarks: { advertising: null, sellerCentral: null } }, 'advertising');
+ * whyConnectRefused({ status, staleMarks: { advertising: null, sellerCentral: null } }, 'advertising');
  * ```
  */
 export interface RulesInput {
@@ -80,10 +80,10 @@ export function connectionConditions(input: RulesInput): ConnectionConditions {
  *
  * @example
  * ```ts
- * connectBlock(context, 'advertising'); // 'account_limit_reached' while an account is connected
+ * whyConnectRefused(context, 'advertising'); // 'account_limit_reached' while an account is connected
  * ```
  */
-export function connectBlock(input: RulesInput, kind: ConnectionKind): BlockCode | null {
+export function whyConnectRefused(input: RulesInput, kind: ConnectionKind): BlockCode | null {
   if (!input.status) return 'not_ready';
   const condition = connectionCondition(input, kind);
   if (kind === 'advertising') {
@@ -100,10 +100,64 @@ export function connectBlock(input: RulesInput, kind: ConnectionKind): BlockCode
  *
  * @example
  * ```ts
- * disconnectBlock(context, 'sellerCentral'); // 'not_connected' when there is nothing to disconnect
+ * whyDisconnectRefused(context, 'sellerCentral'); // 'not_connected' when there is nothing to disconnect
  * ```
  */
-export function disconnectBlock(input: RulesInput, kind: ConnectionKind): BlockCode | null {
+export function whyDisconnectRefused(input: RulesInput, kind: ConnectionKind): BlockCode | null {
   if (!input.status) return 'not_ready';
   return connectionCondition(input, kind) === 'disconnected' ? 'not_connected' : null;
 }
+
+/**
+ * The commands each activity accepts: `'rules'` when {@link whyConnectRefused} / {@link whyDisconnectRefused} decide, `true`
+ * when the state takes it as it is. This is the chart's refusals as a table; the path tests check, in every state
+ * they reach, that the machine refuses a command exactly when this table does, with the same code.
+ */
+const accepted: {
+  readonly [A in ConnectionActivity]: { readonly [C in CommandName]?: true | 'rules' };
+} = {
+  loading: {},
+  idle: { prepare: 'rules', connect: 'rules', disconnect: 'rules' },
+  failed: { prepare: 'rules', connect: 'rules', disconnect: 'rules', dismiss: true },
+  preparing: { connect: true, cancel: true },
+  prepared: { connect: true, cancel: true },
+  redirecting: {},
+  popup: { cancel: true },
+  exchanging: {},
+  choosing_account: { selectAccount: true, cancel: true },
+  selecting_account: {},
+  confirming_disconnect: { confirmDisconnect: true, cancel: true },
+  disconnecting: {},
+};
+
+/**
+ * Why the machine refuses `command` for `kind` while the connection is in `activity`, or `null` when it takes it.
+ * The view model's `actions` are this function, so a command is shown allowed exactly when the machine would not
+ * refuse it.
+ *
+ * @example
+ * ```ts
+ * whyRefused(context, 'advertising', 'idle', 'connect'); // 'account_limit_reached' while an account is connected
+ * whyRefused(context, 'advertising', 'redirecting', 'cancel'); // 'not_available'
+ * ```
+ */
+export function whyRefused(
+  input: RulesInput,
+  kind: ConnectionKind,
+  activity: ConnectionActivity,
+  command: CommandName,
+): BlockCode | null {
+  if (activity === 'loading') return 'not_ready';
+  const how = accepted[activity][command];
+  if (how === 'rules')
+    return command === 'disconnect' ? whyDisconnectRefused(input, kind) : whyConnectRefused(input, kind);
+  if (how) return null;
+  return command === 'prepare' || command === 'connect' || command === 'disconnect'
+    ? 'in_progress'
+    : 'not_available';
+}
+
+/** @deprecated Renamed {@link whyConnectRefused}; this alias goes in the next major version. */
+export const connectBlock = whyConnectRefused;
+/** @deprecated Renamed {@link whyDisconnectRefused}; this alias goes in the next major version. */
+export const disconnectBlock = whyDisconnectRefused;

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryStorage } from '../environment/memory-storage';
 import {
   advertisingConnection,
   createFakeBackend,
   sellerCentralConnection,
   statusOf,
-} from '../testing/fake-backend';
-import { createBrowser, flush, signInOnAmazon } from '../testing/harness';
+} from '../../test/fake-backend';
+import { createBrowser, flush, signInOnAmazon } from '../../test/harness';
+import { createMemoryStorage } from '../environment/memory-storage';
 
 afterEach(() => {
   vi.useRealTimers();

@@ -276,3 +276,25 @@ export type ConnectionsEvent =
   | { readonly type: 'POPUP_CALLBACK'; readonly kind: ConnectionKind; readonly callback: ParsedCallback }
   | { readonly type: 'POPUP_BLOCKED'; readonly kind: ConnectionKind }
   | { readonly type: 'POPUP_CLOSED'; readonly kind: ConnectionKind };
+
+/**
+ * What a connection is doing right now.
+ *
+ * @example
+ * ```ts
+ * if (view.advertising.activity === 'choosing_account') showAccountPicker(view.advertising.accounts);
+ * ```
+ */
+export type ConnectionActivity =
+  | 'loading'
+  | 'idle'
+  | 'preparing'
+  | 'prepared'
+  | 'redirecting'
+  | 'popup'
+  | 'exchanging'
+  | 'choosing_account'
+  | 'selecting_account'
+  | 'confirming_disconnect'
+  | 'disconnecting'
+  | 'failed';

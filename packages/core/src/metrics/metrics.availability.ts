@@ -92,7 +92,9 @@ function missingMessage(
   const order = kinds.includes('sellerCentral') && conditions.advertising === 'disconnected';
   const names = (order ? connectionKinds : kinds).map((kind) => connectionLabels[kind]);
   return reason === 'stale'
-    ? `The ${names.join(' and ')} connection stopped working: reconnect it to see ${what}.`
+    ? names.length > 1
+      ? `The ${names.join(' and ')} connections stopped working: reconnect them to see ${what}.`
+      : `The ${names.join(' and ')} connection stopped working: reconnect it to see ${what}.`
     : `Connect ${names.join(order ? ', then ' : ' and ')}${order ? ',' : ''} to see ${what}.`;
 }
 

@@ -94,7 +94,7 @@ export const dataSourceKinds: { readonly [S in DataSource]: ConnectionKind } = {
  * dataSources.filter((source) => dataSourceKinds[source] === 'sellerCentral'); // ['orders', 'salesAndTraffic']
  * ```
  */
-export const dataSources = Object.keys(dataSourceKinds) as readonly DataSource[];
+export const dataSources = /* @__PURE__ */ Object.keys(dataSourceKinds) as readonly DataSource[];
 
 /**
  * Every figure named in the help article with the connections it needs (rule 1): ad spend, ACoS and ROAS come
@@ -180,7 +180,7 @@ export const featureCatalogue: { readonly [F in FeatureId]: FeatureDefinition } 
  * for (const key of metricKeys) console.log(metricCatalogue[key].label);
  * ```
  */
-export const metricKeys = Object.keys(metricCatalogue) as readonly MetricKey[];
+export const metricKeys = /* @__PURE__ */ Object.keys(metricCatalogue) as readonly MetricKey[];
 /**
  * All feature ids.
  *
@@ -189,4 +189,4 @@ export const metricKeys = Object.keys(metricCatalogue) as readonly MetricKey[];
  * featureIds.filter((id) => view.features[id].enabled);
  * ```
  */
-export const featureIds = Object.keys(featureCatalogue) as readonly FeatureId[];
+export const featureIds = /* @__PURE__ */ Object.keys(featureCatalogue) as readonly FeatureId[];

@@ -29,6 +29,10 @@ describe('displayMetric', () => {
   it('never shows zero for a missing figure: populating while it arrives, a dash when its connection is gone', () => {
     expect(displayMetric('totalSales', available, { value: null, reason: 'populating' })).toBe('Populating…');
     expect(displayMetric('totalSales', available, { value: null, reason: 'disconnected' })).toBe(metricDash);
+    // A marketplace its connection does not cover, and money over several currencies, are dashes with a reason.
+    expect(displayMetric('totalSales', available, { value: null, reason: 'not_covered' })).toBe(metricDash);
+    expect(displayMetric('adSpend', available, { value: null, reason: 'mixed_currencies' })).toBe(metricDash);
+    expect(displayMetric('acos', available, { value: null, reason: 'stale' })).toBe(metricDash);
     expect(metricDash).toBe('\u2013');
   });
 });

@@ -60,7 +60,9 @@ export function displayMetric(
   if (availability.state === 'unavailable') return metricDash;
   if (availability.state === 'populating') return populating;
   if (!value || value.value === null) {
-    return value && (value.reason === 'disconnected' || value.reason === 'stale') ? metricDash : populating;
+    // Only a figure still on its way is populating; every other reason (disconnected, stale, not covered in this
+    // marketplace, mixed currencies) is the dash.
+    return value && value.reason !== 'populating' ? metricDash : populating;
   }
   const number = value.value;
   const formatted = (settings: Intl.NumberFormatOptions, shown = number) =>

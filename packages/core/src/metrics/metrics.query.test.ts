@@ -4,8 +4,8 @@ import {
   createFakeBackend,
   sellerCentralConnection,
   statusOf,
-} from '../testing/fake-backend';
-import { createBrowser } from '../testing/harness';
+} from '../../test/fake-backend';
+import { createBrowser } from '../../test/harness';
 import { createMetricsQuery } from './metrics.query';
 
 const november = { from: '2026-11-01', to: '2026-11-25' };

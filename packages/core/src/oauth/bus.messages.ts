@@ -3,30 +3,53 @@ import type { MessageBus } from '../environment/environment.types';
 import type { ParsedCallback } from './callback.parse';
 import { constantTimeEqual } from './constant-time';
 
-const param = z.string().check(z.minLength(1), z.maxLength(2048));
-const nullableParam = z.nullable(param);
+const param = /* @__PURE__ */ z
+  .string()
+  .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(2048));
+const nullableParam = /* @__PURE__ */ z.nullable(param);
 
-const parsedCallbackSchema = z.union([
-  z.object({ type: z.literal('code'), kind: z.literal('advertising'), code: param, state: param }),
-  z.object({
-    type: z.literal('code'),
-    kind: z.literal('sellerCentral'),
+const parsedCallbackSchema = /* @__PURE__ */ z.union([
+  /* @__PURE__ */ z.object({
+    type: /* @__PURE__ */ z.literal('code'),
+    kind: /* @__PURE__ */ z.literal('advertising'),
+    code: param,
+    state: param,
+  }),
+  /* @__PURE__ */ z.object({
+    type: /* @__PURE__ */ z.literal('code'),
+    kind: /* @__PURE__ */ z.literal('sellerCentral'),
     code: param,
     state: param,
     sellingPartnerId: param,
   }),
-  z.object({ type: z.literal('refused'), error: param, description: nullableParam, state: nullableParam }),
-  z.object({
-    type: z.literal('malformed'),
-    kind: z.enum(['advertising', 'sellerCentral']),
+  /* @__PURE__ */ z.object({
+    type: /* @__PURE__ */ z.literal('refused'),
+    error: param,
+    description: nullableParam,
+    state: nullableParam,
+  }),
+  /* @__PURE__ */ z.object({
+    type: /* @__PURE__ */ z.literal('malformed'),
+    kind: /* @__PURE__ */ z.enum(['advertising', 'sellerCentral']),
     state: nullableParam,
   }),
 ]);
 
-const busMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('smart-ads:callback'), origin: z.string(), callback: parsedCallbackSchema }),
-  z.object({ type: z.literal('smart-ads:callback-ack'), origin: z.string(), state: param }),
-  z.object({ type: z.literal('smart-ads:status-changed'), origin: z.string() }),
+const busMessageSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
+  /* @__PURE__ */ z.object({
+    type: /* @__PURE__ */ z.literal('smart-ads:callback'),
+    origin: /* @__PURE__ */ z.string(),
+    callback: parsedCallbackSchema,
+  }),
+  /* @__PURE__ */ z.object({
+    type: /* @__PURE__ */ z.literal('smart-ads:callback-ack'),
+    origin: /* @__PURE__ */ z.string(),
+    state: param,
+  }),
+  /* @__PURE__ */ z.object({
+    type: /* @__PURE__ */ z.literal('smart-ads:status-changed'),
+    origin: /* @__PURE__ */ z.string(),
+  }),
 ]);
 
 /** A message between the engine's windows (tabs and the sign-in popup). */

@@ -1,14 +1,22 @@
 import * as z from 'zod/mini';
 import type { ConnectionKind } from '../contract/types';
 
-const param = z.string().check(z.minLength(1), z.maxLength(2048));
+const param = /* @__PURE__ */ z
+  .string()
+  .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(2048));
 
-const advertisingSchema = z.object({ code: param, state: param });
-const sellerCentralSchema = z.object({ spapi_oauth_code: param, selling_partner_id: param, state: param });
-const refusalSchema = z.object({
-  error: z.string().check(z.minLength(1), z.maxLength(128)),
-  error_description: z.optional(z.string().check(z.maxLength(1024))),
-  state: z.optional(param),
+const advertisingSchema = /* @__PURE__ */ z.object({ code: param, state: param });
+const sellerCentralSchema = /* @__PURE__ */ z.object({
+  spapi_oauth_code: param,
+  selling_partner_id: param,
+  state: param,
+});
+const refusalSchema = /* @__PURE__ */ z.object({
+  error: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(128)),
+  error_description: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(1024)),
+  ),
+  state: /* @__PURE__ */ z.optional(param),
 });
 
 /**

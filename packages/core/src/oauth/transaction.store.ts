@@ -5,23 +5,23 @@ import type { KeyValueStorage } from '../environment/environment.types';
 import { constantTimeEqual } from './constant-time';
 import type { PendingTransaction } from './transaction.types';
 
-const pendingSchema = z.object({
+const pendingSchema = /* @__PURE__ */ z.object({
   kind: connectionKindSchema,
-  state: z.string().check(z.minLength(1), z.maxLength(256)),
+  state: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(256)),
   returnTo: returnPathSchema,
-  attempt: z.number().check(z.int(), z.gte(1)),
-  startedAt: z.number(),
-  expiresAt: z.number(),
-  mode: z.enum(['redirect', 'popup']),
-  afterDataSlow: z.boolean(),
+  attempt: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.gte(1)),
+  startedAt: /* @__PURE__ */ z.number(),
+  expiresAt: /* @__PURE__ */ z.number(),
+  mode: /* @__PURE__ */ z.enum(['redirect', 'popup']),
+  afterDataSlow: /* @__PURE__ */ z.boolean(),
 });
 
-const spentSchema = z.record(
-  z.string(),
-  z.object({
-    at: z.number(),
-    outcome: z.enum(['pending', 'connected', 'failed', 'choose_account']),
-    accounts: z.optional(z.array(advertisingAccountSchema)),
+const spentSchema = /* @__PURE__ */ z.record(
+  /* @__PURE__ */ z.string(),
+  /* @__PURE__ */ z.object({
+    at: /* @__PURE__ */ z.number(),
+    outcome: /* @__PURE__ */ z.enum(['pending', 'connected', 'failed', 'choose_account']),
+    accounts: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(advertisingAccountSchema)),
   }),
 );
 type SpentRecords = z.infer<typeof spentSchema>;

@@ -35,6 +35,7 @@ export type {
   SubscriptionInfo,
 } from './http/connections-handler-options';
 export { type NodeListenerOptions, toNodeListener } from './http/node-listener';
+export { checkRequestOrigin } from './http/request-origin';
 export type { ConnectionsLog, LogFields } from './http/structured-log';
 export type { CurrencyConversion } from './metrics/currency-conversion';
 export type { ReportTimings } from './metrics/report-cache';

@@ -1,6 +1,7 @@
 import { delay, HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { advertisingConnection, sellerCentralConnection, statusOf } from '../../test/fake-backend';
 import { problemContentType } from '../contract/paths';
 import { createMemoryEnvironment } from '../environment/environment.memory';
 import { ConnectionsError } from '../errors/connections-error';
@@ -8,7 +9,6 @@ import { NetworkFailureError } from '../errors/network-failure-error';
 import { ProblemError } from '../errors/problem-error';
 import { UnexpectedResponseError } from '../errors/unexpected-response-error';
 import { createConnections } from '../machine/connections.create';
-import { advertisingConnection, sellerCentralConnection, statusOf } from '../testing/fake-backend';
 import { createHttpTransport } from './transport.http';
 
 const base = 'https://api.example/amazon';

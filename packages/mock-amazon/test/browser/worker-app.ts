@@ -2,6 +2,7 @@
 // calls from a page to Amazon's production hosts (no Node built-ins involved).
 import { setupWorker } from 'msw/browser';
 import { createMockAmazon, gunzip } from '../../src/index.js';
+import { shortColumns, spCampaignsRequest } from '../support.js';
 
 declare global {
   interface Window {
@@ -44,18 +45,7 @@ window.runMockAmazonInBrowser = async () => {
     'amazon-advertising-api-scope': String(profiles[0]?.profileId),
     'content-type': 'application/vnd.createasyncreportrequest.v3+json',
   };
-  const body = JSON.stringify({
-    startDate: '2026-11-01',
-    endDate: '2026-11-07',
-    configuration: {
-      adProduct: 'SPONSORED_PRODUCTS',
-      groupBy: ['campaign'],
-      columns: ['date', 'campaignId', 'cost', 'sales14d'],
-      reportTypeId: 'spCampaigns',
-      timeUnit: 'DAILY',
-      format: 'GZIP_JSON',
-    },
-  });
+  const body = JSON.stringify(spCampaignsRequest('2026-11-01', '2026-11-07', shortColumns));
   const report = (await (
     await fetch('https://advertising-api.amazon.com/reporting/reports', {
       method: 'POST',

@@ -319,6 +319,18 @@ describe.each(stores)('the host back-end on %s', (_, open) => {
       expect((await h.call('GET', '/history', undefined, 'sub_other')).body).toEqual({ entries: [] });
       expect(await h.host.history.list('sub_1', { limit: 1 })).toEqual(entries.slice(0, 1));
       for (const token of h.issuedTokens) expect(answer.text).not.toContain(token);
+      // limit: a whole number, clamped to 1..200; anything else is a typed 400, never a database error.
+      expect(
+        ((await h.call('GET', '/history?limit=1')).body as ConnectionHistoryResponse).entries,
+      ).toHaveLength(1);
+      expect(
+        ((await h.call('GET', '/history?limit=0')).body as ConnectionHistoryResponse).entries,
+      ).toHaveLength(1);
+      for (const bad of ['1.5', '-1', 'abc', '', '1e3']) {
+        const refused = await h.call('GET', `/history?limit=${bad}`);
+        expect(refused.status, bad).toBe(400);
+        expect((refused.body as { code: string }).code).toBe('invalid_request');
+      }
     });
   });
 
@@ -441,6 +453,19 @@ describe.each(stores)('the host back-end on %s', (_, open) => {
       h.amazon.scenarios.clear();
       h.amazon.clock.advance(2_000);
       expect(await h.host.healthChecks.run()).toMatchObject({ checked: 2, rateLimited: false });
+    });
+  });
+  describe('the status read in-process (server rendering)', () => {
+    it('is what GET /status answers, before and after a connection, without an HTTP round trip', async () => {
+      await start();
+      const empty = await h.host.status('sub_1');
+      expect(empty).toEqual((await h.call('GET', '/status')).body);
+      expect(empty.advertising).toBeNull();
+      await h.connect('advertising');
+      const connected = await h.host.status('sub_1');
+      expect(connected).toEqual((await h.call('GET', '/status')).body);
+      expect(connected.advertising?.account.name).toBeTruthy();
+      expect((await h.host.status('sub_1', { accountLimit: 3 })).subscription.accountLimit).toBe(3);
     });
   });
 });

@@ -1,9 +1,10 @@
-import type { ConnectionHistoryEntry, MetricsResponse } from '../../contract/types';
+import type { ConnectionHistoryEntry, ConnectionsStatus, MetricsResponse } from '../../contract/types';
 import { ConnectionsError } from '../../errors/connections-error';
 import { type ConnectionsHandler, createConnectionsRuntime } from '../http/connections-handler';
 import type { ConnectionsHandlerOptions } from '../http/connections-handler-options';
 import { historyEntry } from '../http/history-entry';
 import { createEngineLog } from '../http/structured-log';
+import { buildStatus } from '../metrics/connections-status';
 import type { AccessRecord, EraseResult } from '../storage/connection-store';
 import { type AmazonAccess, createAmazonAccess } from './amazon-access';
 import { type ConnectionEvents, createConnectionEvents, notifyingStore } from './connection-events';
@@ -100,6 +101,18 @@ export interface ConnectionsServer {
   erase(subscriptionId: string): Promise<EraseResult>;
   /** The retention job: deletes cached reports, OAuth transactions, events and access audit past their limits. */
   readonly retention: Retention;
+  /**
+   * The subscription's status exactly as `GET /status` answers it, read in-process (no HTTP round trip): what a
+   * server-rendered page puts in its first HTML and hands to the browser engine as `initialStatus`.
+   * `accountLimit` is the plan's, as `getSubscription` gives it (default 1).
+   *
+   * @example
+   * ```ts
+   * const status = await server.status('sub_42');
+   * // <ConnectionsProvider options={{ baseUrl: '/api/amazon', initialStatus: status }}>
+   * ```
+   */
+  status(subscriptionId: string, options?: { accountLimit?: number }): Promise<ConnectionsStatus>;
   /** Stops the event polling timer (the store is the host's to close). */
   close(): void;
 }
@@ -167,6 +180,11 @@ export function createConnectionsServer(options: ConnectionsServerOptions): Conn
       return result;
     },
     retention,
+    async status(subscriptionId, statusOptions = {}) {
+      const engine = await runtime.engine();
+      const subscription = { id: subscriptionId, accountLimit: statusOptions.accountLimit ?? 1 };
+      return buildStatus(engine.store, subscription, await engine.store.listConnections(subscriptionId));
+    },
     close: () => feed.close(),
   };
 }

@@ -116,6 +116,15 @@ export interface ConnectionsRuntime {
   readonly engine: () => Promise<Engine>;
 }
 
+/** `GET /history?limit=`: a whole number of entries, 1 to 200 (50 when absent); anything else is a 400. */
+function historyLimit(given: string | null): number {
+  if (given === null) return 50;
+  if (!/^\d{1,6}$/.test(given)) {
+    throw new ConnectionsError('invalid_request', { detail: 'limit must be a whole number from 1 to 200.' });
+  }
+  return Math.min(200, Math.max(1, Number(given)));
+}
+
 /** The request id a change is recorded with: the caller's `x-request-id` when it is a plain token, else a new one. */
 function requestIdOf(request: Request): string {
   const given = request.headers.get('x-request-id');
@@ -345,7 +354,7 @@ export function createConnectionsRuntime(options: ConnectionsHandlerOptions): Co
         return json(await status(subscription));
       }
       case contractRoutes.history.path: {
-        const limit = Math.min(200, Math.max(1, Number(url.searchParams.get('limit') ?? 50) || 50));
+        const limit = historyLimit(url.searchParams.get('limit'));
         const events = await store.listHistory(subscription.id, limit);
         const answer: ConnectionHistoryResponse = { entries: events.map(historyEntry) };
         return json(answer);

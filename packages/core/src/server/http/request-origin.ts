@@ -2,13 +2,16 @@ import { ConnectionsError } from '../../errors/connections-error';
 
 /**
  * Refuses a state-changing request sent by a page of another origin (defence in depth beside the JSON media type
- * and the host's SameSite cookie). A browser always sends `Origin` on a `POST`; when it is missing, a
+ * and the host's SameSite cookie). The handler checks its own routes with it; a host's own state-changing routes
+ * (an Apply button's) can call it the same way. A browser always sends `Origin` on a `POST`; when it is missing, a
  * `Sec-Fetch-Site: cross-site` still gives a cross-site request away. Requests with neither header are not
  * browser requests (a server, a script) and pass.
  *
  * @example
  * ```ts
+ * import { checkRequestOrigin } from '@smart-ads/core/server';
  * checkRequestOrigin(request, ['https://app.example']); // throws origin_not_allowed for https://evil.example
+ * checkRequestOrigin(request, undefined); // the page's host must be the request's (or X-Forwarded-Host)
  * ```
  */
 export function checkRequestOrigin(request: Request, allowedOrigins: readonly string[] | undefined): void {

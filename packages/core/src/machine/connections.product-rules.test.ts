@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayMetric, metricDash } from '../metrics/metrics.format';
+import { sellerCentralFigures } from '../../test/catalogue';
 import {
   acme,
   advertisingConnection,
@@ -7,17 +7,16 @@ import {
   globex,
   sellerCentralConnection,
   statusOf,
-} from '../testing/fake-backend';
-import { createBrowser, flush, signInOnAmazon } from '../testing/harness';
+} from '../../test/fake-backend';
+import { createBrowser, flush, signInOnAmazon } from '../../test/harness';
+import { displayMetric, metricDash } from '../metrics/metrics.format';
 
-const sellerCentralMetrics = [
-  'totalSales',
-  'totalOrders',
-  'sessions',
-  'buyBoxPercentage',
-  'listingConversionRate',
-  'tacos',
-] as const;
+const sellerCentralMetrics = sellerCentralFigures;
+
+it('the catalogue gives Seller Central the six figures of rule 1, TACoS among them', () => {
+  expect(sellerCentralMetrics).toHaveLength(6);
+  expect(sellerCentralMetrics).toContain('tacos');
+});
 
 describe('rule 1: two connections, each powering its own figures', () => {
   it('with only Advertising connected, ad spend, ACoS and ROAS show and the Seller Central figures show a dash', async () => {

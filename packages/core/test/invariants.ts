@@ -2,17 +2,17 @@
  * Test support: the rules of the spec as checks over a snapshot's view model. Used by the path-based and the
  * property-based tests; each returns the list of broken rules (empty when all hold).
  */
-import { errorCatalogue } from '../contract/error-codes';
-import type { ConnectionKind } from '../contract/types';
-import { type ConnectionsSnapshot, connect } from '../machine/connections.connect';
-import { metricCatalogue, metricKeys } from '../metrics/metrics.catalogue';
-import { displayMetric, metricDash } from '../metrics/metrics.format';
+import { errorCatalogue } from '../src/contract/error-codes';
+import type { ConnectionKind } from '../src/contract/types';
+import { type ConnectionsSnapshot, connectionsView } from '../src/machine/connections.connect';
+import { metricCatalogue, metricKeys } from '../src/metrics/metrics.catalogue';
+import { displayMetric, metricDash } from '../src/metrics/metrics.format';
 
 const live = (condition: string | null) => condition === 'populating' || condition === 'ready';
 
 export function viewViolations(snapshot: ConnectionsSnapshot): string[] {
   const problems: string[] = [];
-  const view = connect(snapshot, () => {});
+  const view = connectionsView(snapshot, () => {});
   const conditions: Record<ConnectionKind, string | null> = {
     advertising: view.advertising.condition,
     sellerCentral: view.sellerCentral.condition,

@@ -6,12 +6,12 @@ import {
   createMemoryEnvironment,
   type MemoryBusHub,
   type MemoryEnvironment,
-} from '../environment/environment.memory';
-import type { KeyValueStorage } from '../environment/environment.types';
-import { createMemoryStorage } from '../environment/memory-storage';
-import type { ConnectionsView } from '../machine/connections.connect';
-import { type Connections, createConnections } from '../machine/connections.create';
-import type { ConnectionsSettings } from '../machine/connections.types';
+} from '../src/environment/environment.memory';
+import type { KeyValueStorage } from '../src/environment/environment.types';
+import { createMemoryStorage } from '../src/environment/memory-storage';
+import type { ConnectionsView } from '../src/machine/connections.connect';
+import { type Connections, createConnections } from '../src/machine/connections.create';
+import type { ConnectionsSettings } from '../src/machine/connections.types';
 import type { FakeBackend } from './fake-backend';
 
 export interface Tab {

@@ -2,7 +2,7 @@
  * Test support (not exported by the package): an in-memory backend that implements the contract's rules, so the
  * machine can be driven end to end without HTTP. Faults are opt-in.
  */
-import type { ErrorCode } from '../contract/error-codes';
+import type { ErrorCode } from '../src/contract/error-codes';
 import type {
   AdvertisingAccount,
   AuthorizeRequest,
@@ -15,12 +15,12 @@ import type {
   DisconnectRequest,
   MetricsResponse,
   SelectAccountRequest,
-} from '../contract/types';
-import { ConnectionsError } from '../errors/connections-error';
-import { NetworkFailureError } from '../errors/network-failure-error';
-import { ProblemError } from '../errors/problem-error';
-import { parseCallbackUrl } from '../oauth/callback.parse';
-import type { Transport } from '../transport/transport.types';
+} from '../src/contract/types';
+import { ConnectionsError } from '../src/errors/connections-error';
+import { NetworkFailureError } from '../src/errors/network-failure-error';
+import { ProblemError } from '../src/errors/problem-error';
+import { parseCallbackUrl } from '../src/oauth/callback.parse';
+import type { Transport } from '../src/transport/transport.types';
 
 export type FakeMethod = keyof Transport;
 
