@@ -35,7 +35,8 @@ export function ConnectionHistory() {
           {entries.map((entry) => (
             <li key={entry.id}>
               <time dateTime={entry.at}>{time.format(new Date(entry.at))}</time>{' '}
-              <strong>{labels[entry.type]}</strong>: {kinds[entry.kind]} {entry.accountId}
+              {/* The kind, not Amazon's raw account or selling-partner id: an id means nothing to a seller. */}
+              <strong>{labels[entry.type]}</strong>: {kinds[entry.kind]}
               {entry.cascade ? ' (with its Advertising account)' : ''}
               {entry.actor ? ` — by ${entry.actor}` : ''}
             </li>
