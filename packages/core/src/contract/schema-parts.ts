@@ -5,6 +5,9 @@
  */
 import * as z from 'zod/mini';
 
+// Declared, then exported: the build keeps `@__NO_SIDE_EFFECTS__` on a plain function declaration only.
+export { everyKey, integerFrom, text };
+
 /**
  * A string of `min` to `max` characters (UTF-16 code units, as `String#length` and zod's length checks count).
  *
@@ -14,8 +17,9 @@ import * as z from 'zod/mini';
  * const state = text(16, 256);
  * ```
  */
-export const text = /* @__NO_SIDE_EFFECTS__ */ (min: number, max: number) =>
-  z
+/* @__NO_SIDE_EFFECTS__ */
+function text(min: number, max: number) {
+  return z
     .string()
     .check(
       z.refine(
@@ -23,6 +27,7 @@ export const text = /* @__NO_SIDE_EFFECTS__ */ (min: number, max: number) =>
         min === max ? `must have ${min} characters` : `must have ${min} to ${max} characters`,
       ),
     );
+}
 
 /**
  * A whole number (a safe integer, as `z.int()`) at least `min`.
@@ -32,9 +37,25 @@ export const text = /* @__NO_SIDE_EFFECTS__ */ (min: number, max: number) =>
  * const attempt = integerFrom(1);
  * ```
  */
-export const integerFrom = /* @__NO_SIDE_EFFECTS__ */ (min: number) =>
-  z
+/* @__NO_SIDE_EFFECTS__ */
+function integerFrom(min: number) {
+  return z
     .number()
     .check(
       z.refine((value) => Number.isSafeInteger(value) && value >= min, `must be an integer from ${min}`),
     );
+}
+
+/**
+ * An object with exactly the values of `keys` as keys, each a `value`: what `z.record(keys, value)` checks for an
+ * enum's keys (every key present, no other key), without zod's record schema.
+ *
+ * @example
+ * ```ts
+ * const metrics = everyKey(metricIdSchema, metricValueSchema);
+ * ```
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function everyKey<K extends string, V extends z.ZodMiniType>(keys: z.ZodMiniEnum<{ [P in K]: P }>, value: V) {
+  return z.strictObject(Object.fromEntries(keys.options.map((key) => [key, value])) as Record<K, V>);
+}

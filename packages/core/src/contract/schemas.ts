@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { errorCodes } from './error-codes';
 import { isHttpUrl, isIsoDate, isIsoDateTime } from './formats';
-import { integerFrom, text } from './schema-parts';
+import { everyKey, integerFrom, text } from './schema-parts';
 
 /** The two Amazon connections of a subscription. */
 export const connectionKindSchema = /* @__PURE__ */ z.enum(['advertising', 'sellerCentral']);
@@ -218,13 +218,8 @@ export const metricValueSchema = /* @__PURE__ */ z.union([
   /* @__PURE__ */ z.object({ value: /* @__PURE__ */ z.number(), reason: /* @__PURE__ */ z.null() }),
   /* @__PURE__ */ z.object({ value: /* @__PURE__ */ z.null(), reason: missingReasonSchema }),
 ]);
-// Every metric, and no other key: what `z.record(metricIdSchema, …)` checks, without zod's record schema.
-const metricsSchema = /* @__PURE__ */ z.strictObject(
-  /* @__PURE__ */ Object.fromEntries(metricIdSchema.options.map((id) => [id, metricValueSchema])) as Record<
-    z.infer<typeof metricIdSchema>,
-    typeof metricValueSchema
-  >,
-);
+// Every metric, and no other key (what `z.record(metricIdSchema, …)` checks).
+const metricsSchema = /* @__PURE__ */ everyKey(metricIdSchema, metricValueSchema);
 const asinsSchema = /* @__PURE__ */ z.array(
   /* @__PURE__ */ z.object({
     asin: nonEmpty,
@@ -333,7 +328,7 @@ export const connectionHistoryResponseSchema = /* @__PURE__ */ z.object({
 export const problemSchema = /* @__PURE__ */ z.object({
   type: /* @__PURE__ */ z.string(),
   title: /* @__PURE__ */ z.string(),
-  status: /* @__PURE__ */ integerFrom(Number.NEGATIVE_INFINITY),
+  status: /* @__PURE__ */ integerFrom(0), // an HTTP status
   code: /* @__PURE__ */ z.enum(errorCodes as [string, ...string[]]),
   detail: /* @__PURE__ */ z.string(),
   retryable: /* @__PURE__ */ z.boolean(),

@@ -147,7 +147,7 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                 connected: {
                   initial: 'resolving',
                   always: {
-                    guard: not({ type: 'isConnected', params: advertising }),
+                    guard: /* @__PURE__ */ not({ type: 'isConnected', params: advertising }),
                     target: 'disconnected',
                   },
                   states: {
@@ -191,7 +191,10 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                       ],
                     },
                     stale: {
-                      always: { guard: not({ type: 'isStale', params: advertising }), target: 'resolving' },
+                      always: {
+                        guard: /* @__PURE__ */ not({ type: 'isStale', params: advertising }),
+                        target: 'resolving',
+                      },
                     },
                   },
                 },
@@ -208,7 +211,10 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                     input: ({ context }) => signInRequest(context, 'advertising'),
                     onDone: [
                       {
-                        guard: and([{ type: 'wantsToConnect', params: advertising }, 'usesPopup']),
+                        guard: /* @__PURE__ */ and([
+                          { type: 'wantsToConnect', params: advertising },
+                          'usesPopup',
+                        ]),
                         target: 'popup',
                         actions: {
                           type: 'assignPrepared',
@@ -256,7 +262,10 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                   },
                   on: {
                     CONNECT: [
-                      { guard: and([{ type: 'isFor', params: advertising }, 'usesPopup']), target: 'popup' },
+                      {
+                        guard: /* @__PURE__ */ and([{ type: 'isFor', params: advertising }, 'usesPopup']),
+                        target: 'popup',
+                      },
                       { guard: { type: 'isFor', params: advertising }, target: 'redirecting' },
                     ],
                     CANCEL: {
@@ -358,7 +367,10 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                   on: {
                     SELECT_ACCOUNT: [
                       {
-                        guard: and([{ type: 'isFor', params: advertising }, 'isOfferedAccount']),
+                        guard: /* @__PURE__ */ and([
+                          { type: 'isFor', params: advertising },
+                          'isOfferedAccount',
+                        ]),
                         target: 'selectingAccount',
                       },
                       {
@@ -436,14 +448,13 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
               },
             },
             failed: {
-              on: {
+              on: commands('advertising', '#advertising.confirmingDisconnect', {
                 DISMISS: {
                   guard: { type: 'isFor', params: advertising },
                   target: '#advertising.idle',
                   actions: { type: 'clearTrouble', params: advertising },
                 },
-                ...commands('advertising', '#advertising.confirmingDisconnect'),
-              },
+              }),
             },
           },
         },
@@ -474,7 +485,7 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                 connected: {
                   initial: 'resolving',
                   always: {
-                    guard: not({ type: 'isConnected', params: sellerCentral }),
+                    guard: /* @__PURE__ */ not({ type: 'isConnected', params: sellerCentral }),
                     target: 'disconnected',
                   },
                   states: {
@@ -518,7 +529,10 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                       ],
                     },
                     stale: {
-                      always: { guard: not({ type: 'isStale', params: sellerCentral }), target: 'resolving' },
+                      always: {
+                        guard: /* @__PURE__ */ not({ type: 'isStale', params: sellerCentral }),
+                        target: 'resolving',
+                      },
                     },
                   },
                 },
@@ -535,7 +549,10 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                     input: ({ context }) => signInRequest(context, 'sellerCentral'),
                     onDone: [
                       {
-                        guard: and([{ type: 'wantsToConnect', params: sellerCentral }, 'usesPopup']),
+                        guard: /* @__PURE__ */ and([
+                          { type: 'wantsToConnect', params: sellerCentral },
+                          'usesPopup',
+                        ]),
                         target: 'popup',
                         actions: {
                           type: 'assignPrepared',
@@ -595,7 +612,7 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                   on: {
                     CONNECT: [
                       {
-                        guard: and([{ type: 'isFor', params: sellerCentral }, 'usesPopup']),
+                        guard: /* @__PURE__ */ and([{ type: 'isFor', params: sellerCentral }, 'usesPopup']),
                         target: 'popup',
                       },
                       { guard: { type: 'isFor', params: sellerCentral }, target: 'redirecting' },
@@ -713,14 +730,13 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
               },
             },
             failed: {
-              on: {
+              on: commands('sellerCentral', '#sellerCentral.disconnecting', {
                 DISMISS: {
                   guard: { type: 'isFor', params: sellerCentral },
                   target: '#sellerCentral.idle',
                   actions: { type: 'clearTrouble', params: sellerCentral },
                 },
-                ...commands('sellerCentral', '#sellerCentral.disconnecting'),
-              },
+              }),
             },
           },
         },
@@ -926,6 +942,7 @@ function implementations() {
 // Transitions both regions have, written once: a change to them reaches both connections.
 
 /** The guard "this command is for `kind`". */
+/* @__NO_SIDE_EFFECTS__ */
 function isFor(kind: ConnectionKind) {
   return { type: 'isFor', params: { kind } } as const;
 }
@@ -934,6 +951,7 @@ function isFor(kind: ConnectionKind) {
  * A region's commands while it is busy (signing in, disconnecting), unless a state takes them: a new sign-in or
  * disconnect is refused as `in_progress`, any other command as `not_available`.
  */
+/* @__NO_SIDE_EFFECTS__ */
 function refusedWhileBusy(kind: ConnectionKind) {
   const refuse = (code: BlockCode) =>
     ({ guard: isFor(kind), actions: { type: 'refuse', params: { kind, code } } }) as const;
@@ -951,9 +969,14 @@ function refusedWhileBusy(kind: ConnectionKind) {
 /**
  * A resting region's commands (idle or failed): prepare or connect when the rules allow it (to `authorizing`),
  * disconnect when they allow it (to `disconnectTarget`), each clearing the last trouble; else refused with the
- * rule's reason.
+ * rule's reason. `others` are the state's own transitions (failed: DISMISS).
  */
-function commands(kind: ConnectionKind, disconnectTarget: `#${ConnectionKind}.${string}`) {
+/* @__NO_SIDE_EFFECTS__ */
+function commands<Others extends object = object>(
+  kind: ConnectionKind,
+  disconnectTarget: `#${ConnectionKind}.${string}`,
+  others?: Others,
+) {
   const allowed = (guard: 'canConnect' | 'canDisconnect', target: string, intent: 'prepare' | 'connect') =>
     [
       {
@@ -967,6 +990,7 @@ function commands(kind: ConnectionKind, disconnectTarget: `#${ConnectionKind}.${
       { guard: isFor(kind), actions: { type: 'refuseByRules', params: { kind } } },
     ] as const;
   return {
+    ...(others as Others),
     PREPARE: allowed('canConnect', `#${kind}.authorizing`, 'prepare'),
     CONNECT: allowed('canConnect', `#${kind}.authorizing`, 'connect'),
     DISCONNECT: allowed('canDisconnect', disconnectTarget, 'connect'),
