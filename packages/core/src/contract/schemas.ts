@@ -4,6 +4,8 @@
  */
 import * as z from 'zod/mini';
 import { errorCodes } from './error-codes';
+import { isHttpUrl, isIsoDate, isIsoDateTime } from './formats';
+import { everyKey, integerFrom, text } from './schema-parts';
 
 /** The two Amazon connections of a subscription. */
 export const connectionKindSchema = /* @__PURE__ */ z.enum(['advertising', 'sellerCentral']);
@@ -14,15 +16,17 @@ export const connectionHealthSchema = /* @__PURE__ */ z.enum(['ok', 'stale']);
 /** Whether data has arrived since the connection was made (rule 5). */
 export const dataStateSchema = /* @__PURE__ */ z.enum(['populating', 'ready']);
 
-const isoDateTime = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.iso.datetime({ offset: true }));
-const nonEmpty = /* @__PURE__ */ z
+// Formats are `z.refine` checks over plain predicates (./formats): zod's own format checks would cost ~2.5 kB.
+const isoDateTime = /* @__PURE__ */ z
   .string()
-  .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512));
+  .check(/* @__PURE__ */ z.refine((value) => isIsoDateTime(value, true), 'must be an ISO date-time'));
+const isoDate = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.refine(isIsoDate, 'must be an ISO date'));
+const nonEmpty = /* @__PURE__ */ text(1, 512);
 
 /** A marketplace where an advertising profile exists. */
 export const advertisingMarketplaceSchema = /* @__PURE__ */ z.object({
   profileId: nonEmpty,
-  countryCode: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.length(2)),
+  countryCode: /* @__PURE__ */ text(2, 2),
   marketplaceId: nonEmpty,
   region: amazonRegionSchema,
 });
@@ -52,9 +56,7 @@ const dataSchema = /* @__PURE__ */ z.object({
   state: dataStateSchema,
   since: isoDateTime,
   missing: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(dataSourceSchema)),
-  attempt: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(1)),
-  ),
+  attempt: /* @__PURE__ */ z.optional(/* @__PURE__ */ integerFrom(1)),
 });
 
 /** The connected Amazon Advertising account. */
@@ -70,7 +72,7 @@ export const advertisingConnectionSchema = /* @__PURE__ */ z.object({
 export const sellerMarketplaceSchema = /* @__PURE__ */ z.object({
   id: nonEmpty,
   name: nonEmpty,
-  countryCode: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.length(2)),
+  countryCode: /* @__PURE__ */ text(2, 2),
 });
 
 /** The connected Seller Central (SP-API) layer of the Advertising account. */
@@ -84,7 +86,7 @@ export const sellerCentralConnectionSchema = /* @__PURE__ */ z.object({
   data: dataSchema,
 });
 
-const currencyCode = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.length(3));
+const currencyCode = /* @__PURE__ */ text(3, 3);
 
 /**
  * What one connection covers in one marketplace: `covered`, or not with the reason and a sentence for the
@@ -106,7 +108,7 @@ export const marketplaceCoverageSchema = /* @__PURE__ */ z.union([
  */
 export const accountMarketplaceSchema = /* @__PURE__ */ z.object({
   marketplaceId: nonEmpty,
-  countryCode: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.length(2)),
+  countryCode: /* @__PURE__ */ text(2, 2),
   name: nonEmpty,
   region: amazonRegionSchema,
   currency: /* @__PURE__ */ z.nullable(currencyCode),
@@ -117,7 +119,7 @@ export const accountMarketplaceSchema = /* @__PURE__ */ z.object({
 /** `GET /status`: the subscription's connections as the server sees them. */
 export const connectionsStatusSchema = /* @__PURE__ */ z.object({
   subscription: /* @__PURE__ */ z.object({
-    accountLimit: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.gte(0)),
+    accountLimit: /* @__PURE__ */ integerFrom(0),
   }),
   advertising: /* @__PURE__ */ z.nullable(advertisingConnectionSchema),
   sellerCentral: /* @__PURE__ */ z.nullable(sellerCentralConnectionSchema),
@@ -127,7 +129,7 @@ export const connectionsStatusSchema = /* @__PURE__ */ z.object({
 
 /** A same-origin relative path (`/dashboard?tab=1`), never `//host` or a scheme. */
 export const returnPathSchema = /* @__PURE__ */ z.string().check(
-  /* @__PURE__ */ z.maxLength(2048),
+  /* @__PURE__ */ z.refine((path) => path.length <= 2048, 'must have at most 2048 characters'),
   /* @__PURE__ */ z.refine((path) => isSafeReturnPath(path), 'must be a same-origin relative path'),
 );
 
@@ -139,13 +141,15 @@ export const authorizeRequestSchema = /* @__PURE__ */ z.object({
 });
 /** The Amazon URL to send the browser to, and the transaction's `state`. */
 export const authorizeResponseSchema = /* @__PURE__ */ z.object({
-  authorizeUrl: /* @__PURE__ */ z.url({ protocol: /^https?$/ }),
-  state: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(16), /* @__PURE__ */ z.maxLength(256)),
+  authorizeUrl: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.refine(isHttpUrl, 'must be an http(s) URL')),
+  state: /* @__PURE__ */ text(16, 256),
   expiresAt: isoDateTime,
 });
 
 /** `POST /callback`: what came back from Amazon, parsed by the browser. */
-export const callbackRequestSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
+export const callbackRequestSchema = /* @__PURE__ */ z.union([
   /* @__PURE__ */ z.object({
     kind: /* @__PURE__ */ z.literal('advertising'),
     state: nonEmpty,
@@ -159,14 +163,16 @@ export const callbackRequestSchema = /* @__PURE__ */ z.discriminatedUnion('kind'
   }),
 ]);
 /** The exchange connected something, or the user must pick one of several advertising accounts. */
-export const callbackResponseSchema = /* @__PURE__ */ z.discriminatedUnion('outcome', [
+export const callbackResponseSchema = /* @__PURE__ */ z.union([
   /* @__PURE__ */ z.object({
     outcome: /* @__PURE__ */ z.literal('connected'),
     status: connectionsStatusSchema,
   }),
   /* @__PURE__ */ z.object({
     outcome: /* @__PURE__ */ z.literal('choose_account'),
-    accounts: /* @__PURE__ */ z.array(advertisingAccountSchema).check(/* @__PURE__ */ z.minLength(2)),
+    accounts: /* @__PURE__ */ z
+      .array(advertisingAccountSchema)
+      .check(/* @__PURE__ */ z.refine((accounts) => accounts.length >= 2, 'must list at least 2 accounts')),
   }),
 ]);
 
@@ -212,7 +218,8 @@ export const metricValueSchema = /* @__PURE__ */ z.union([
   /* @__PURE__ */ z.object({ value: /* @__PURE__ */ z.number(), reason: /* @__PURE__ */ z.null() }),
   /* @__PURE__ */ z.object({ value: /* @__PURE__ */ z.null(), reason: missingReasonSchema }),
 ]);
-const metricsSchema = /* @__PURE__ */ z.record(metricIdSchema, metricValueSchema);
+// Every metric, and no other key (what `z.record(metricIdSchema, …)` checks).
+const metricsSchema = /* @__PURE__ */ everyKey(metricIdSchema, metricValueSchema);
 const asinsSchema = /* @__PURE__ */ z.array(
   /* @__PURE__ */ z.object({
     asin: nonEmpty,
@@ -237,8 +244,8 @@ export const allMarketplaces = 'all';
  */
 export const metricsResponseSchema = /* @__PURE__ */ z.object({
   range: /* @__PURE__ */ z.object({
-    from: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.iso.date()),
-    to: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.iso.date()),
+    from: /* @__PURE__ */ isoDate,
+    to: /* @__PURE__ */ isoDate,
   }),
   currency: /* @__PURE__ */ z.nullable(currencyCode),
   metrics: metricsSchema,
@@ -270,11 +277,19 @@ export const metricsResponseSchema = /* @__PURE__ */ z.object({
   conversion: /* @__PURE__ */ z.optional(
     /* @__PURE__ */ z.object({
       currency: currencyCode,
-      rateDate: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.iso.date()),
-      rates: /* @__PURE__ */ z.record(
-        currencyCode,
-        /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
-      ),
+      rateDate: /* @__PURE__ */ isoDate,
+      // Currency code -> a positive rate (a catchall object: zod's record schema costs more in the browser).
+      rates: /* @__PURE__ */ z
+        .catchall(
+          /* @__PURE__ */ z.object({}),
+          /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.refine((rate) => rate > 0, 'must be positive')),
+        )
+        .check(
+          /* @__PURE__ */ z.refine(
+            (rates) => Object.keys(rates).every((code) => code.length === 3),
+            'keys must be currency codes',
+          ),
+        ),
     }),
   ),
 });
@@ -296,7 +311,9 @@ export const connectionHistoryEntrySchema = /* @__PURE__ */ z.object({
   type: connectionEventTypeSchema,
   kind: connectionKindSchema,
   accountId: /* @__PURE__ */ z.string(),
-  at: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.iso.datetime()),
+  at: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.refine((value) => isIsoDateTime(value), 'must be an ISO date-time')),
   actor: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
   requestId: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
   /** `disconnected`: true for the Seller Central layer removed with its Advertising account. */
@@ -311,7 +328,7 @@ export const connectionHistoryResponseSchema = /* @__PURE__ */ z.object({
 export const problemSchema = /* @__PURE__ */ z.object({
   type: /* @__PURE__ */ z.string(),
   title: /* @__PURE__ */ z.string(),
-  status: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()),
+  status: /* @__PURE__ */ integerFrom(0), // an HTTP status
   code: /* @__PURE__ */ z.enum(errorCodes as [string, ...string[]]),
   detail: /* @__PURE__ */ z.string(),
   retryable: /* @__PURE__ */ z.boolean(),

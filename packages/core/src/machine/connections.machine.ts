@@ -124,83 +124,12 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
         advertising: {
           id: 'advertising',
           initial: 'idle',
-          on: {
-            PREPARE: {
-              guard: { type: 'isFor', params: advertising },
-              actions: { type: 'refuse', params: { kind: 'advertising', code: 'in_progress' } },
-            },
-            CONNECT: {
-              guard: { type: 'isFor', params: advertising },
-              actions: { type: 'refuse', params: { kind: 'advertising', code: 'in_progress' } },
-            },
-            DISCONNECT: {
-              guard: { type: 'isFor', params: advertising },
-              actions: { type: 'refuse', params: { kind: 'advertising', code: 'in_progress' } },
-            },
-            CONFIRM_DISCONNECT: {
-              guard: { type: 'isFor', params: advertising },
-              actions: { type: 'refuse', params: { kind: 'advertising', code: 'not_available' } },
-            },
-            CANCEL: {
-              guard: { type: 'isFor', params: advertising },
-              actions: { type: 'refuse', params: { kind: 'advertising', code: 'not_available' } },
-            },
-            SELECT_ACCOUNT: {
-              guard: { type: 'isFor', params: advertising },
-              actions: { type: 'refuse', params: { kind: 'advertising', code: 'not_available' } },
-            },
-            DISMISS: {
-              guard: { type: 'isFor', params: advertising },
-              actions: { type: 'refuse', params: { kind: 'advertising', code: 'not_available' } },
-            },
-          },
+          // Any other command for advertising while it is busy (signing in, disconnecting): refused.
+          on: refusedWhileBusy('advertising'),
           states: {
             idle: {
               initial: 'resolving',
-              on: {
-                PREPARE: [
-                  {
-                    guard: { type: 'canConnect', params: advertising },
-                    target: '#advertising.authorizing',
-                    actions: [
-                      { type: 'clearTrouble', params: advertising },
-                      { type: 'setIntent', params: { kind: 'advertising', intent: 'prepare' } },
-                    ],
-                  },
-                  {
-                    guard: { type: 'isFor', params: advertising },
-                    actions: { type: 'refuseByRules', params: advertising },
-                  },
-                ],
-                CONNECT: [
-                  {
-                    guard: { type: 'canConnect', params: advertising },
-                    target: '#advertising.authorizing',
-                    actions: [
-                      { type: 'clearTrouble', params: advertising },
-                      { type: 'setIntent', params: { kind: 'advertising', intent: 'connect' } },
-                    ],
-                  },
-                  {
-                    guard: { type: 'isFor', params: advertising },
-                    actions: { type: 'refuseByRules', params: advertising },
-                  },
-                ],
-                DISCONNECT: [
-                  {
-                    guard: { type: 'canDisconnect', params: advertising },
-                    target: '#advertising.confirmingDisconnect',
-                    actions: [
-                      { type: 'clearTrouble', params: advertising },
-                      { type: 'setIntent', params: { kind: 'advertising', intent: 'connect' } },
-                    ],
-                  },
-                  {
-                    guard: { type: 'isFor', params: advertising },
-                    actions: { type: 'refuseByRules', params: advertising },
-                  },
-                ],
-              },
+              on: commands('advertising', '#advertising.confirmingDisconnect'),
               states: {
                 resolving: {
                   always: [
@@ -218,7 +147,7 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                 connected: {
                   initial: 'resolving',
                   always: {
-                    guard: not({ type: 'isConnected', params: advertising }),
+                    guard: /* @__PURE__ */ not({ type: 'isConnected', params: advertising }),
                     target: 'disconnected',
                   },
                   states: {
@@ -262,7 +191,10 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                       ],
                     },
                     stale: {
-                      always: { guard: not({ type: 'isStale', params: advertising }), target: 'resolving' },
+                      always: {
+                        guard: /* @__PURE__ */ not({ type: 'isStale', params: advertising }),
+                        target: 'resolving',
+                      },
                     },
                   },
                 },
@@ -279,7 +211,10 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                     input: ({ context }) => signInRequest(context, 'advertising'),
                     onDone: [
                       {
-                        guard: and([{ type: 'wantsToConnect', params: advertising }, 'usesPopup']),
+                        guard: /* @__PURE__ */ and([
+                          { type: 'wantsToConnect', params: advertising },
+                          'usesPopup',
+                        ]),
                         target: 'popup',
                         actions: {
                           type: 'assignPrepared',
@@ -327,7 +262,10 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                   },
                   on: {
                     CONNECT: [
-                      { guard: and([{ type: 'isFor', params: advertising }, 'usesPopup']), target: 'popup' },
+                      {
+                        guard: /* @__PURE__ */ and([{ type: 'isFor', params: advertising }, 'usesPopup']),
+                        target: 'popup',
+                      },
                       { guard: { type: 'isFor', params: advertising }, target: 'redirecting' },
                     ],
                     CANCEL: {
@@ -429,7 +367,10 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                   on: {
                     SELECT_ACCOUNT: [
                       {
-                        guard: and([{ type: 'isFor', params: advertising }, 'isOfferedAccount']),
+                        guard: /* @__PURE__ */ and([
+                          { type: 'isFor', params: advertising },
+                          'isOfferedAccount',
+                        ]),
                         target: 'selectingAccount',
                       },
                       {
@@ -507,55 +448,13 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
               },
             },
             failed: {
-              on: {
+              on: commands('advertising', '#advertising.confirmingDisconnect', {
                 DISMISS: {
                   guard: { type: 'isFor', params: advertising },
                   target: '#advertising.idle',
                   actions: { type: 'clearTrouble', params: advertising },
                 },
-                PREPARE: [
-                  {
-                    guard: { type: 'canConnect', params: advertising },
-                    target: '#advertising.authorizing',
-                    actions: [
-                      { type: 'clearTrouble', params: advertising },
-                      { type: 'setIntent', params: { kind: 'advertising', intent: 'prepare' } },
-                    ],
-                  },
-                  {
-                    guard: { type: 'isFor', params: advertising },
-                    actions: { type: 'refuseByRules', params: advertising },
-                  },
-                ],
-                CONNECT: [
-                  {
-                    guard: { type: 'canConnect', params: advertising },
-                    target: '#advertising.authorizing',
-                    actions: [
-                      { type: 'clearTrouble', params: advertising },
-                      { type: 'setIntent', params: { kind: 'advertising', intent: 'connect' } },
-                    ],
-                  },
-                  {
-                    guard: { type: 'isFor', params: advertising },
-                    actions: { type: 'refuseByRules', params: advertising },
-                  },
-                ],
-                DISCONNECT: [
-                  {
-                    guard: { type: 'canDisconnect', params: advertising },
-                    target: '#advertising.confirmingDisconnect',
-                    actions: [
-                      { type: 'clearTrouble', params: advertising },
-                      { type: 'setIntent', params: { kind: 'advertising', intent: 'connect' } },
-                    ],
-                  },
-                  {
-                    guard: { type: 'isFor', params: advertising },
-                    actions: { type: 'refuseByRules', params: advertising },
-                  },
-                ],
-              },
+              }),
             },
           },
         },
@@ -563,83 +462,12 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
         sellerCentral: {
           id: 'sellerCentral',
           initial: 'idle',
-          on: {
-            PREPARE: {
-              guard: { type: 'isFor', params: sellerCentral },
-              actions: { type: 'refuse', params: { kind: 'sellerCentral', code: 'in_progress' } },
-            },
-            CONNECT: {
-              guard: { type: 'isFor', params: sellerCentral },
-              actions: { type: 'refuse', params: { kind: 'sellerCentral', code: 'in_progress' } },
-            },
-            DISCONNECT: {
-              guard: { type: 'isFor', params: sellerCentral },
-              actions: { type: 'refuse', params: { kind: 'sellerCentral', code: 'in_progress' } },
-            },
-            CONFIRM_DISCONNECT: {
-              guard: { type: 'isFor', params: sellerCentral },
-              actions: { type: 'refuse', params: { kind: 'sellerCentral', code: 'not_available' } },
-            },
-            CANCEL: {
-              guard: { type: 'isFor', params: sellerCentral },
-              actions: { type: 'refuse', params: { kind: 'sellerCentral', code: 'not_available' } },
-            },
-            SELECT_ACCOUNT: {
-              guard: { type: 'isFor', params: sellerCentral },
-              actions: { type: 'refuse', params: { kind: 'sellerCentral', code: 'not_available' } },
-            },
-            DISMISS: {
-              guard: { type: 'isFor', params: sellerCentral },
-              actions: { type: 'refuse', params: { kind: 'sellerCentral', code: 'not_available' } },
-            },
-          },
+          // Any other command for sellerCentral while it is busy (signing in, disconnecting): refused.
+          on: refusedWhileBusy('sellerCentral'),
           states: {
             idle: {
               initial: 'resolving',
-              on: {
-                PREPARE: [
-                  {
-                    guard: { type: 'canConnect', params: sellerCentral },
-                    target: '#sellerCentral.authorizing',
-                    actions: [
-                      { type: 'clearTrouble', params: sellerCentral },
-                      { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'prepare' } },
-                    ],
-                  },
-                  {
-                    guard: { type: 'isFor', params: sellerCentral },
-                    actions: { type: 'refuseByRules', params: sellerCentral },
-                  },
-                ],
-                CONNECT: [
-                  {
-                    guard: { type: 'canConnect', params: sellerCentral },
-                    target: '#sellerCentral.authorizing',
-                    actions: [
-                      { type: 'clearTrouble', params: sellerCentral },
-                      { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'connect' } },
-                    ],
-                  },
-                  {
-                    guard: { type: 'isFor', params: sellerCentral },
-                    actions: { type: 'refuseByRules', params: sellerCentral },
-                  },
-                ],
-                DISCONNECT: [
-                  {
-                    guard: { type: 'canDisconnect', params: sellerCentral },
-                    target: '#sellerCentral.disconnecting',
-                    actions: [
-                      { type: 'clearTrouble', params: sellerCentral },
-                      { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'connect' } },
-                    ],
-                  },
-                  {
-                    guard: { type: 'isFor', params: sellerCentral },
-                    actions: { type: 'refuseByRules', params: sellerCentral },
-                  },
-                ],
-              },
+              on: commands('sellerCentral', '#sellerCentral.disconnecting'),
               states: {
                 resolving: {
                   always: [
@@ -657,7 +485,7 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                 connected: {
                   initial: 'resolving',
                   always: {
-                    guard: not({ type: 'isConnected', params: sellerCentral }),
+                    guard: /* @__PURE__ */ not({ type: 'isConnected', params: sellerCentral }),
                     target: 'disconnected',
                   },
                   states: {
@@ -701,7 +529,10 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                       ],
                     },
                     stale: {
-                      always: { guard: not({ type: 'isStale', params: sellerCentral }), target: 'resolving' },
+                      always: {
+                        guard: /* @__PURE__ */ not({ type: 'isStale', params: sellerCentral }),
+                        target: 'resolving',
+                      },
                     },
                   },
                 },
@@ -718,7 +549,10 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                     input: ({ context }) => signInRequest(context, 'sellerCentral'),
                     onDone: [
                       {
-                        guard: and([{ type: 'wantsToConnect', params: sellerCentral }, 'usesPopup']),
+                        guard: /* @__PURE__ */ and([
+                          { type: 'wantsToConnect', params: sellerCentral },
+                          'usesPopup',
+                        ]),
                         target: 'popup',
                         actions: {
                           type: 'assignPrepared',
@@ -778,7 +612,7 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                   on: {
                     CONNECT: [
                       {
-                        guard: and([{ type: 'isFor', params: sellerCentral }, 'usesPopup']),
+                        guard: /* @__PURE__ */ and([{ type: 'isFor', params: sellerCentral }, 'usesPopup']),
                         target: 'popup',
                       },
                       { guard: { type: 'isFor', params: sellerCentral }, target: 'redirecting' },
@@ -896,55 +730,13 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
               },
             },
             failed: {
-              on: {
+              on: commands('sellerCentral', '#sellerCentral.disconnecting', {
                 DISMISS: {
                   guard: { type: 'isFor', params: sellerCentral },
                   target: '#sellerCentral.idle',
                   actions: { type: 'clearTrouble', params: sellerCentral },
                 },
-                PREPARE: [
-                  {
-                    guard: { type: 'canConnect', params: sellerCentral },
-                    target: '#sellerCentral.authorizing',
-                    actions: [
-                      { type: 'clearTrouble', params: sellerCentral },
-                      { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'prepare' } },
-                    ],
-                  },
-                  {
-                    guard: { type: 'isFor', params: sellerCentral },
-                    actions: { type: 'refuseByRules', params: sellerCentral },
-                  },
-                ],
-                CONNECT: [
-                  {
-                    guard: { type: 'canConnect', params: sellerCentral },
-                    target: '#sellerCentral.authorizing',
-                    actions: [
-                      { type: 'clearTrouble', params: sellerCentral },
-                      { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'connect' } },
-                    ],
-                  },
-                  {
-                    guard: { type: 'isFor', params: sellerCentral },
-                    actions: { type: 'refuseByRules', params: sellerCentral },
-                  },
-                ],
-                DISCONNECT: [
-                  {
-                    guard: { type: 'canDisconnect', params: sellerCentral },
-                    target: '#sellerCentral.disconnecting',
-                    actions: [
-                      { type: 'clearTrouble', params: sellerCentral },
-                      { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'connect' } },
-                    ],
-                  },
-                  {
-                    guard: { type: 'isFor', params: sellerCentral },
-                    actions: { type: 'refuseByRules', params: sellerCentral },
-                  },
-                ],
-              },
+              }),
             },
           },
         },
@@ -1146,6 +938,64 @@ function implementations() {
 }
 
 // ── Helpers (function declarations: the chart at the top runs before any `const` below would exist) ─────────
+
+// Transitions both regions have, written once: a change to them reaches both connections.
+
+/** The guard "this command is for `kind`". */
+/* @__NO_SIDE_EFFECTS__ */
+function isFor(kind: ConnectionKind) {
+  return { type: 'isFor', params: { kind } } as const;
+}
+
+/**
+ * A region's commands while it is busy (signing in, disconnecting), unless a state takes them: a new sign-in or
+ * disconnect is refused as `in_progress`, any other command as `not_available`.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function refusedWhileBusy(kind: ConnectionKind) {
+  const refuse = (code: BlockCode) =>
+    ({ guard: isFor(kind), actions: { type: 'refuse', params: { kind, code } } }) as const;
+  return {
+    PREPARE: refuse('in_progress'),
+    CONNECT: refuse('in_progress'),
+    DISCONNECT: refuse('in_progress'),
+    CONFIRM_DISCONNECT: refuse('not_available'),
+    CANCEL: refuse('not_available'),
+    SELECT_ACCOUNT: refuse('not_available'),
+    DISMISS: refuse('not_available'),
+  };
+}
+
+/**
+ * A resting region's commands (idle or failed): prepare or connect when the rules allow it (to `authorizing`),
+ * disconnect when they allow it (to `disconnectTarget`), each clearing the last trouble; else refused with the
+ * rule's reason. `others` are the state's own transitions (failed: DISMISS).
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function commands<Others extends object = object>(
+  kind: ConnectionKind,
+  disconnectTarget: `#${ConnectionKind}.${string}`,
+  others?: Others,
+) {
+  const allowed = (guard: 'canConnect' | 'canDisconnect', target: string, intent: 'prepare' | 'connect') =>
+    [
+      {
+        guard: { type: guard, params: { kind } },
+        target,
+        actions: [
+          { type: 'clearTrouble', params: { kind } },
+          { type: 'setIntent', params: { kind, intent } },
+        ],
+      },
+      { guard: isFor(kind), actions: { type: 'refuseByRules', params: { kind } } },
+    ] as const;
+  return {
+    ...(others as Others),
+    PREPARE: allowed('canConnect', `#${kind}.authorizing`, 'prepare'),
+    CONNECT: allowed('canConnect', `#${kind}.authorizing`, 'connect'),
+    DISCONNECT: allowed('canDisconnect', disconnectTarget, 'connect'),
+  };
+}
 
 function createInitialContext({ input }: { input: ConnectionsInput }): ConnectionsContext {
   const settings = resolveSettings(input.settings);

@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
+import { text } from '../contract/schema-parts';
 import type { MessageBus } from '../environment/environment.types';
 import type { ParsedCallback } from './callback.parse';
 import { constantTimeEqual } from './constant-time';
 
-const param = /* @__PURE__ */ z
-  .string()
-  .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(2048));
+const param = /* @__PURE__ */ text(1, 2048);
 const nullableParam = /* @__PURE__ */ z.nullable(param);
 
 const parsedCallbackSchema = /* @__PURE__ */ z.union([
@@ -35,7 +34,7 @@ const parsedCallbackSchema = /* @__PURE__ */ z.union([
   }),
 ]);
 
-const busMessageSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
+const busMessageSchema = /* @__PURE__ */ z.union([
   /* @__PURE__ */ z.object({
     type: /* @__PURE__ */ z.literal('smart-ads:callback'),
     origin: /* @__PURE__ */ z.string(),

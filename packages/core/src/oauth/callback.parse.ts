@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
+import { text } from '../contract/schema-parts';
 import type { ConnectionKind } from '../contract/types';
 
-const param = /* @__PURE__ */ z
-  .string()
-  .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(2048));
+const param = /* @__PURE__ */ text(1, 2048);
 
 const advertisingSchema = /* @__PURE__ */ z.object({ code: param, state: param });
 const sellerCentralSchema = /* @__PURE__ */ z.object({
@@ -12,10 +11,8 @@ const sellerCentralSchema = /* @__PURE__ */ z.object({
   state: param,
 });
 const refusalSchema = /* @__PURE__ */ z.object({
-  error: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(128)),
-  error_description: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(1024)),
-  ),
+  error: /* @__PURE__ */ text(1, 128),
+  error_description: /* @__PURE__ */ z.optional(/* @__PURE__ */ text(0, 1024)),
   state: /* @__PURE__ */ z.optional(param),
 });
 

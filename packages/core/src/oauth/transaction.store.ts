@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { integerFrom, text } from '../contract/schema-parts';
 import { advertisingAccountSchema, connectionKindSchema, returnPathSchema } from '../contract/schemas';
 import type { AdvertisingAccount, ConnectionKind } from '../contract/types';
 import type { KeyValueStorage } from '../environment/environment.types';
@@ -7,17 +8,18 @@ import type { PendingTransaction } from './transaction.types';
 
 const pendingSchema = /* @__PURE__ */ z.object({
   kind: connectionKindSchema,
-  state: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(256)),
+  state: /* @__PURE__ */ text(1, 256),
   returnTo: returnPathSchema,
-  attempt: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.gte(1)),
+  attempt: /* @__PURE__ */ integerFrom(1),
   startedAt: /* @__PURE__ */ z.number(),
   expiresAt: /* @__PURE__ */ z.number(),
   mode: /* @__PURE__ */ z.enum(['redirect', 'popup']),
   afterDataSlow: /* @__PURE__ */ z.boolean(),
 });
 
-const spentSchema = /* @__PURE__ */ z.record(
-  /* @__PURE__ */ z.string(),
+// State -> what became of it (a catchall object: the same check as a string-keyed `z.record`, with less zod).
+const spentSchema = /* @__PURE__ */ z.catchall(
+  /* @__PURE__ */ z.object({}),
   /* @__PURE__ */ z.object({
     at: /* @__PURE__ */ z.number(),
     outcome: /* @__PURE__ */ z.enum(['pending', 'connected', 'failed', 'choose_account']),
