@@ -67,6 +67,7 @@ const sellerDetailsSchema = z.object({
       name: z.string(),
       countryCode: z.string(),
       currencyCode: z.nullable(z.string()),
+      storeName: z.optional(z.string()),
     }),
   ),
 });
@@ -216,6 +217,16 @@ function profileMarketplaceIds(row: ConnectionRow): Set<string> {
   return new Set(account.success ? account.data.marketplaces.map((m) => m.marketplaceId) : []);
 }
 
+/** A store name compared across regions: case and spacing do not matter. */
+const storeKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** The store names a Seller Central row's participations carry. */
+function storeNamesOf(row: ConnectionRow): string[] {
+  const details = sellerDetailsSchema.safeParse(JSON.parse(row.details));
+  if (!details.success) return [];
+  return details.data.marketplaces.flatMap((m) => (m.storeName ? [storeKey(m.storeName)] : []));
+}
+
 /**
  * The rules of one save, shared by both SQL stores: same Advertising account replaces its authorization,
  * another account needs a free slot under the limit, Seller Central needs an Advertising account.
@@ -225,8 +236,9 @@ function profileMarketplaceIds(row: ConnectionRow): Set<string> {
  * authorisation of another region is the same seller: Amazon gives no identifier shared across regions (the
  * `selling_partner_id` of a seller's North American and European accounts may differ, and the SP-API has no
  * "same seller as" call), so a region added beside authorised ones must sell in at least one marketplace where
- * the connected Advertising account has an Ads profile (the business whose ads are optimised sells there);
- * another seller's authorisation is refused with `account_conflict` (the one-account rule).
+ * the connected Advertising account has an Ads profile (the business whose ads are optimised sells there), under the
+ * same store name (the SP-API's `storeName`) as the authorised regions when Amazon gave both; another seller's
+ * authorisation is refused with `account_conflict` (the one-account rule).
  */
 export function planSave(
   existing: readonly ConnectionRow[],
@@ -253,7 +265,12 @@ export function planSave(
   const otherRegions = layers.filter((row) => row !== sameRegion);
   if (otherRegions.length > 0) {
     const advertised = profileMarketplaceIds(parent);
-    if (!connection.marketplaces.some((m) => advertised.has(m.id))) {
+    const kept = new Set(otherRegions.flatMap(storeNamesOf));
+    const names = new Set(
+      connection.marketplaces.flatMap((m) => (m.storeName ? [storeKey(m.storeName)] : [])),
+    );
+    const sameStore = kept.size === 0 || names.size === 0 || [...names].some((name) => kept.has(name));
+    if (!sameStore || !connection.marketplaces.some((m) => advertised.has(m.id))) {
       return { type: 'refuse', result: { ok: false, code: 'account_conflict' } };
     }
   }

@@ -74,6 +74,8 @@ export interface SellerMarketplaceRecord {
   readonly name: string;
   readonly countryCode: string;
   readonly currencyCode: string | null;
+  /** The seller's store name there (the SP-API's `storeName`), when Amazon gave it. */
+  readonly storeName?: string | undefined;
 }
 
 /** What every stored connection has, whatever its kind. Secrets are sealed (see `TokenCipher`). */
