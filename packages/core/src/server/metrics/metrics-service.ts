@@ -129,10 +129,10 @@ export function createMetricsService(deps: {
         advertisedProductSource(deps, advertising, profile!, range),
       ),
       fetchSource<OrderTotalsPayload>(seller, spUncovered, () =>
-        orderMetricsSource(deps, seller!, participation!.id, range),
+        orderMetricsSource(deps, seller!, participation!, range),
       ),
       fetchSource<TrafficTotals>(seller, spUncovered, () =>
-        trafficSource(deps, seller!, participation!.id, range),
+        trafficSource(deps, seller!, participation!, range),
       ),
     ]);
     return {
