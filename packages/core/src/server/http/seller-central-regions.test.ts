@@ -100,6 +100,17 @@ describe.each(stores)('Seller Central in several regions on %s', (_, open) => {
     );
   });
 
+  it('takes a seller advertising in Europe only to Europe’s Seller Central by default', async () => {
+    h = await createHarness({ store: await open() });
+    const email = h.amazon.users.euOnly.email;
+    expect((await h.connect('advertising', { email })).status).toBe(200);
+    const connected = await h.connect('sellerCentral', { email });
+    expect(connected.status, connected.text).toBe(200);
+    const listed = await status();
+    expect(listed.sellerCentral?.region).toBe('eu');
+    expect(listed.marketplaces?.every((m) => m.sellerCentral.covered)).toBe(true);
+  });
+
   it('keeps Europe’s authorisation beside North America’s: all four marketplaces covered, each region on its own host and token', async () => {
     await start();
     const na = await h.connect('sellerCentral');
