@@ -75,7 +75,24 @@ export const sellerMarketplaceSchema = /* @__PURE__ */ z.object({
   countryCode: /* @__PURE__ */ text(2, 2),
 });
 
-/** The connected Seller Central (SP-API) layer of the Advertising account. */
+/**
+ * One region's Seller Central authorisation (Amazon authorises the SP-API per region: North America, Europe, Far
+ * East each need their own consent).
+ */
+export const sellerCentralAuthorisationSchema = /* @__PURE__ */ z.object({
+  region: amazonRegionSchema,
+  health: connectionHealthSchema,
+  sellingPartnerId: nonEmpty,
+  marketplaces: /* @__PURE__ */ z.array(sellerMarketplaceSchema),
+  connectedAt: isoDateTime,
+  data: dataSchema,
+});
+
+/**
+ * The connected Seller Central (SP-API) layer of the Advertising account. Its fields are the primary
+ * authorisation's (the Advertising account's home region when authorised there); `regions` lists every authorised
+ * region (absent from servers before regions).
+ */
 export const sellerCentralConnectionSchema = /* @__PURE__ */ z.object({
   kind: /* @__PURE__ */ z.literal('sellerCentral'),
   health: connectionHealthSchema,
@@ -84,6 +101,7 @@ export const sellerCentralConnectionSchema = /* @__PURE__ */ z.object({
   marketplaces: /* @__PURE__ */ z.array(sellerMarketplaceSchema),
   connectedAt: isoDateTime,
   data: dataSchema,
+  regions: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(sellerCentralAuthorisationSchema)),
 });
 
 const currencyCode = /* @__PURE__ */ text(3, 3);
@@ -179,10 +197,14 @@ export const callbackResponseSchema = /* @__PURE__ */ z.union([
 /** `POST /advertising/account`: the account picked after a sign-in that sees several. */
 export const selectAccountRequestSchema = /* @__PURE__ */ z.object({ state: nonEmpty, accountId: nonEmpty });
 
-/** `POST /disconnect`: Advertising needs `confirmed: true` (rule 4); Seller Central is immediate (rule 3). */
+/**
+ * `POST /disconnect`: Advertising needs `confirmed: true` (rule 4); Seller Central is immediate (rule 3): the
+ * whole layer, or with `region` that region's authorisation only (Seller Central only).
+ */
 export const disconnectRequestSchema = /* @__PURE__ */ z.object({
   kind: connectionKindSchema,
   confirmed: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+  region: /* @__PURE__ */ z.optional(amazonRegionSchema),
 });
 
 /** Every metric of the help article. */
@@ -318,6 +340,8 @@ export const connectionHistoryEntrySchema = /* @__PURE__ */ z.object({
   requestId: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
   /** `disconnected`: true for the Seller Central layer removed with its Advertising account. */
   cascade: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+  /** Seller Central: the region of the authorisation the event is about. */
+  region: /* @__PURE__ */ z.optional(amazonRegionSchema),
 });
 /** `GET /history`: the subscription's connection history, newest first. */
 export const connectionHistoryResponseSchema = /* @__PURE__ */ z.object({

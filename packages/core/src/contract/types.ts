@@ -23,6 +23,7 @@ import type {
   missingReasonSchema,
   problemSchema,
   selectAccountRequestSchema,
+  sellerCentralAuthorisationSchema,
   sellerCentralConnectionSchema,
 } from './schemas';
 
@@ -40,6 +41,8 @@ export type AdvertisingAccount = z.infer<typeof advertisingAccountSchema>;
 export type AdvertisingConnection = z.infer<typeof advertisingConnectionSchema>;
 /** The connected Seller Central layer. */
 export type SellerCentralConnection = z.infer<typeof sellerCentralConnectionSchema>;
+/** One region's Seller Central authorisation, as `GET /status` lists it in `sellerCentral.regions`. */
+export type SellerCentralAuthorisation = z.infer<typeof sellerCentralAuthorisationSchema>;
 /** The body of `GET /status`. */
 export type ConnectionsStatus = z.infer<typeof connectionsStatusSchema>;
 /** The body of `POST /authorize`. */

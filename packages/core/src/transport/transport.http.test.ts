@@ -222,6 +222,35 @@ describe('HTTP transport', () => {
     expect(hits.map((hit) => hit.headers.get('authorization'))).toEqual(['Bearer t1', 'Bearer t2']);
   });
 
+  it('passes Seller Central’s region through the sign-in start and the one-region disconnect', async () => {
+    const bodies: unknown[] = [];
+    const sc = sellerCentralConnection();
+    const { kind: _kind, ...northAmerica } = sc;
+    const europe = { ...northAmerica, region: 'eu' as const, sellingPartnerId: 'A2EUROPE' };
+    const withRegions = statusOf(advertisingConnection(), { ...sc, regions: [europe, northAmerica] });
+    server.use(
+      http.post(`${base}/authorize`, async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json({
+          authorizeUrl: 'https://sellercentral-europe.amazon.com/apps/authorize/consent?state=s',
+          state: 'state-of-at-least-16',
+          expiresAt: '2026-11-20T12:10:00Z',
+        });
+      }),
+      http.post(`${base}/disconnect`, async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json(withRegions);
+      }),
+    );
+    await transport().authorize({ kind: 'sellerCentral', returnTo: '/dashboard', region: 'eu' });
+    const answer = await transport().disconnect({ kind: 'sellerCentral', region: 'eu' });
+    expect(bodies).toEqual([
+      { kind: 'sellerCentral', returnTo: '/dashboard', region: 'eu' },
+      { kind: 'sellerCentral', region: 'eu' },
+    ]);
+    expect(answer.sellerCentral?.regions?.map((r) => r.region)).toEqual(['eu', 'na']);
+  });
+
   it('sends the metrics range as query parameters', async () => {
     server.use(
       http.get(`${base}/metrics`, ({ request }) => {

@@ -313,6 +313,90 @@ export function describeConnectionStoreConformance(
       expect(await store.deleteConnection(subscriptionId, 'advertising', 'ENTITY_A')).toBe(0);
     });
 
+    it('keeps one Seller Central authorisation per region beside the others, and disconnects one region or all', async () => {
+      const subscriptionId = unique('sub');
+      const ads = advertising(subscriptionId, 'ENTITY_M');
+      const acme = {
+        ...ads,
+        account: {
+          ...ads.account,
+          marketplaces: [
+            { profileId: '1', countryCode: 'US', marketplaceId: 'ATVPDKIKX0DER', region: 'na' as const },
+            { profileId: '2', countryCode: 'DE', marketplaceId: 'A1PA6795UKMFR9', region: 'eu' as const },
+          ],
+        },
+      };
+      await store.saveConnection({ connection: acme, accountLimit: 1 });
+      const na = sellerCentral(subscriptionId, 'SP_NA');
+      const germany = { id: 'A1PA6795UKMFR9', name: 'Amazon.de', countryCode: 'DE', currencyCode: 'EUR' };
+      const eu = {
+        ...sellerCentral(subscriptionId, 'SP_EU'),
+        tokenRegion: 'eu' as const,
+        marketplaces: [germany],
+      };
+      expect(await store.saveConnection({ connection: na, accountLimit: 1 })).toEqual({
+        ok: true,
+        replaced: false,
+      });
+      expect(await store.saveConnection({ connection: eu, accountLimit: 1 })).toEqual({
+        ok: true,
+        replaced: false,
+      });
+      const layers = async () =>
+        (await store.listConnections(subscriptionId))
+          .filter((c) => c.kind === 'sellerCentral')
+          .map((c) => [c.tokenRegion, c.accountId, c.authorizationId]);
+      expect(await layers()).toEqual([
+        ['eu', 'SP_EU', eu.authorizationId],
+        ['na', 'SP_NA', na.authorizationId],
+      ]);
+      // A reconnect in North America replaces that region's authorisation only.
+      const naAgain = sellerCentral(subscriptionId, 'SP_NA');
+      expect(await store.saveConnection({ connection: naAgain, accountLimit: 1 })).toEqual({
+        ok: true,
+        replaced: true,
+      });
+      expect(await layers()).toEqual([
+        ['eu', 'SP_EU', eu.authorizationId],
+        ['na', 'SP_NA', naAgain.authorizationId],
+      ]);
+      // Another seller (selling nowhere this Advertising account advertises) is refused beside them.
+      const japan = { id: 'A1VC38T7YXB528', name: 'Amazon.co.jp', countryCode: 'JP', currencyCode: 'JPY' };
+      const other = {
+        ...sellerCentral(subscriptionId, 'SP_OTHER'),
+        tokenRegion: 'fe' as const,
+        marketplaces: [japan],
+      };
+      expect(await store.saveConnection({ connection: other, accountLimit: 1 })).toEqual({
+        ok: false,
+        code: 'account_conflict',
+      });
+      // One region's disconnect leaves the other; the event names the region.
+      expect(
+        await store.deleteConnection(subscriptionId, 'sellerCentral', 'SP_EU', { at: 9_000 }, 'eu'),
+      ).toBe(1);
+      expect(await layers()).toEqual([['na', 'SP_NA', naAgain.authorizationId]]);
+      expect(await store.deleteConnection(subscriptionId, 'sellerCentral', 'SP_NA', undefined, 'eu')).toBe(0);
+      const [latest] = await store.listHistory(subscriptionId, 1);
+      expect(latest).toMatchObject({ type: 'disconnected', kind: 'sellerCentral', accountId: 'SP_EU' });
+      expect(latest?.detail).toEqual({ cascade: false, region: 'eu' });
+      // The whole layer: every region at once.
+      await store.saveConnection({ connection: { ...eu, authorizationId: unique('auth') }, accountLimit: 1 });
+      expect(await store.deleteConnection(subscriptionId, 'sellerCentral', 'SP_NA')).toBe(2);
+      expect(await layers()).toEqual([]);
+      // The Advertising disconnect cascades to every region.
+      await store.saveConnection({ connection: sellerCentral(subscriptionId, 'SP_NA'), accountLimit: 1 });
+      await store.saveConnection({ connection: { ...eu, authorizationId: unique('auth') }, accountLimit: 1 });
+      expect(await store.deleteConnection(subscriptionId, 'advertising', 'ENTITY_M')).toBe(3);
+      const cascade = (await store.listHistory(subscriptionId, 3)).map((e) => [e.kind, e.detail]);
+      expect(cascade).toEqual([
+        ['sellerCentral', { cascade: true, region: 'na' }],
+        ['sellerCentral', { cascade: true, region: 'eu' }],
+        ['advertising', { cascade: false }],
+      ]);
+      expect(await store.listConnections(subscriptionId)).toEqual([]);
+    });
+
     it('stores refreshed access tokens and stale marks for the current authorization', async () => {
       const subscriptionId = unique('sub');
       const record = advertising(subscriptionId, 'ENTITY_A');

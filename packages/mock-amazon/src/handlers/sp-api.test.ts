@@ -112,7 +112,9 @@ describe('GET /sales/v1/orderMetrics', () => {
     });
     expect(days.status).toBe(200);
     expect(days.body.payload).toHaveLength(7);
-    expect(days.body.payload[0]!.interval).toBe('2026-11-01T00:00-07:00--2026-11-02T00:00-07:00');
+    // Daylight saving time ends in Los Angeles on 1 November 2026: that day runs from -07:00 to -08:00 midnight.
+    expect(days.body.payload[0]!.interval).toBe('2026-11-01T00:00-07:00--2026-11-02T00:00-08:00');
+    expect(days.body.payload[1]!.interval).toBe('2026-11-02T00:00-08:00--2026-11-03T00:00-08:00');
     for (const day of days.body.payload) {
       expect(day.totalSales.amount).toMatch(/^\d+(\.\d{1,2})?$/);
       expect(day.orderCount).toBeLessThanOrEqual(day.orderItemCount);
@@ -128,6 +130,29 @@ describe('GET /sales/v1/orderMetrics', () => {
     expect(total.body.payload).toHaveLength(1);
     const summed = days.body.payload.reduce((sum, d) => sum + Number(d.totalSales.amount), 0);
     expect(Number(total.body.payload[0]!.totalSales.amount)).toBeCloseTo(summed, 0);
+  });
+
+  it('counts each day in the marketplace’s time zone, as Seller Central does: a UTC day mixes two of them', async () => {
+    const { accessToken } = await connectSeller(amazon);
+    const ask = async (interval: string, granularityTimeZone: string) => {
+      const answer = await orderMetrics(accessToken, {
+        marketplaceIds: US,
+        interval,
+        granularity: 'Day',
+        granularityTimeZone,
+      });
+      expect(answer.status).toBe(200);
+      return answer.body.payload.map((day) => day.unitCount);
+    };
+    const [local10, local11] = await ask(
+      '2026-11-10T00:00:00-08:00--2026-11-12T00:00:00-08:00',
+      'America/Los_Angeles',
+    );
+    const [utc11] = await ask('2026-11-11T00:00:00Z--2026-11-12T00:00:00Z', 'UTC');
+    // 11 November in UTC is 16:00 on the 10th to 16:00 on the 11th in Los Angeles: two thirds of it is the 11th.
+    expect(local10).not.toBe(local11);
+    expect(utc11).not.toBe(local11);
+    expect(utc11).toBeCloseTo((local10 ?? 0) / 3 + ((local11 ?? 0) * 2) / 3, -1);
   });
 
   it('has no sales after the mock clock’s now', async () => {

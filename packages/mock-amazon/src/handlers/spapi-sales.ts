@@ -27,8 +27,18 @@ function parseEnd(text: string): { ms: number; offset: string; offsetMs: number 
   return { ms, offset, offsetMs: sign * ((h ?? 0) * HOUR + (m ?? 0) * 60_000) };
 }
 
-/** The next bucket boundary after `ms`, in the interval's local time. */
-function nextBoundary(ms: number, offsetMs: number, granularity: Granularity, firstDay: number): number {
+/**
+ * The next bucket boundary after `ms`, in local time: `offsetAt` gives the bucket zone's offset at an instant (the
+ * `granularityTimeZone`'s, so daylight saving time moves the boundaries as Amazon's do; or the interval's fixed
+ * offset).
+ */
+function nextBoundary(
+  ms: number,
+  offsetAt: (ms: number) => number,
+  granularity: Granularity,
+  firstDay: number,
+): number {
+  const offsetMs = offsetAt(ms);
   const local = new Date(ms + offsetMs);
   const y = local.getUTCFullYear();
   const mo = local.getUTCMonth();
@@ -36,8 +46,7 @@ function nextBoundary(ms: number, offsetMs: number, granularity: Granularity, fi
   let next: number;
   switch (granularity) {
     case 'Hour':
-      next = Date.UTC(y, mo, d, local.getUTCHours() + 1);
-      break;
+      return ms + HOUR - ((ms + offsetMs) % HOUR);
     case 'Day':
       next = Date.UTC(y, mo, d + 1);
       break;
@@ -55,11 +64,27 @@ function nextBoundary(ms: number, offsetMs: number, granularity: Granularity, fi
     case 'Total':
       return Number.POSITIVE_INFINITY;
   }
-  return next - offsetMs;
+  // The wall-clock boundary as an instant, with the offset in force then (it differs across a DST change).
+  return next - offsetAt(next - offsetMs);
 }
 
-function formatLocal(ms: number, offset: string, offsetMs: number): string {
-  return `${new Date(ms + offsetMs).toISOString().slice(0, 16)}${offset}`;
+function offsetText(offsetMs: number, utc: boolean): string {
+  if (utc) return 'Z';
+  const abs = Math.abs(offsetMs);
+  const hh = String(Math.floor(abs / HOUR)).padStart(2, '0');
+  const mm = String(Math.floor((abs % HOUR) / 60_000)).padStart(2, '0');
+  return `${offsetMs < 0 ? '-' : '+'}${hh}:${mm}`;
+}
+
+function formatLocal(ms: number, offsetMs: number, utc: boolean): string {
+  return `${new Date(ms + offsetMs).toISOString().slice(0, 16)}${offsetText(offsetMs, utc)}`;
+}
+
+/** Midnight starting the local date `date` (`YYYY-MM-DD`) in `zone`, as an instant. */
+function zoneMidnight(date: string, zone: string): number {
+  const wall = Date.parse(`${date}T00:00:00Z`);
+  const guess = zoneOffsetAt(zone, wall) ?? 0;
+  return wall - (zoneOffsetAt(zone, wall - guess) ?? guess);
 }
 
 /** The UTC offset (ms) of an IANA time zone at an instant, or `null` for a zone `Intl` does not know. */
@@ -177,35 +202,43 @@ export function spApiSalesHandlers(ctx: MockContext, region: AmazonRegion): Http
         const visibleFrom = caller.grant.createdAt + ctx.state.scenarios.salesDataLatencyMs;
         const currency = marketplace.currencyCode;
         const payload = [];
+        // Buckets follow granularityTimeZone (daylight saving time included), else the interval's offset.
+        const bucketZone = query.get('granularityTimeZone');
+        const utc = start.offset === 'Z';
+        const offsetAt = (ms: number) =>
+          utc || !bucketZone ? start.offsetMs : (zoneOffsetAt(bucketZone, ms) ?? start.offsetMs);
+        // The shop's figures are per day of the marketplace's own time zone, as Seller Central counts them: a
+        // bucket gets the share of each of those days that lies in it (and is past).
+        const dayZone = marketplace.timezone;
         for (let from = start.ms; from < end.ms; ) {
-          const to = Math.min(end.ms, nextBoundary(from, start.offsetMs, granularity, firstDay));
+          const to = Math.min(end.ms, nextBoundary(from, offsetAt, granularity, firstDay));
           const totals = { units: 0, items: 0, orders: 0, sales: 0 };
           const until = Math.min(to, now);
           if (now >= visibleFrom && !selectsNothing) {
-            // Walk the local days the bucket touches, counting the share of each day that lies in it (and is past).
-            for (
-              let day = Date.UTC(...localYmd(from, start.offsetMs)) - start.offsetMs;
-              day < until;
-              day += DAY
-            ) {
-              const share = (Math.min(day + DAY, until) - Math.max(day, from)) / DAY;
-              if (share <= 0) continue;
-              const date = new Date(day + start.offsetMs).toISOString().slice(0, 10);
-              for (const figures of shopAsinDays(ctx.world.seed, caller.partner.shop, marketplace, date, {
-                asin,
-                sku,
-              })) {
-                totals.units += figures.unitsOrdered * share;
-                totals.items += figures.totalOrderItems * share;
-                totals.orders += figures.orders * share;
-                totals.sales += figures.sales * share;
+            let date = new Date(from - DAY).toISOString().slice(0, 10);
+            for (let day = zoneMidnight(date, dayZone); day < until; ) {
+              const next = new Date(Date.parse(`${date}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+              const dayEnd = zoneMidnight(next, dayZone);
+              const share = (Math.min(dayEnd, until) - Math.max(day, from)) / (dayEnd - day);
+              if (share > 0) {
+                for (const figures of shopAsinDays(ctx.world.seed, caller.partner.shop, marketplace, date, {
+                  asin,
+                  sku,
+                })) {
+                  totals.units += figures.unitsOrdered * share;
+                  totals.items += figures.totalOrderItems * share;
+                  totals.orders += figures.orders * share;
+                  totals.sales += figures.sales * share;
+                }
               }
+              date = next;
+              day = dayEnd;
             }
           }
           const unitCount = Math.round(totals.units);
           const totalSales = unitCount === 0 ? 0 : totals.sales;
           payload.push({
-            interval: `${formatLocal(from, start.offset, start.offsetMs)}--${formatLocal(to, start.offset, start.offsetMs)}`,
+            interval: `${formatLocal(from, offsetAt(from), utc)}--${formatLocal(to, offsetAt(to), utc)}`,
             unitCount,
             orderItemCount: Math.min(unitCount, Math.round(totals.items)),
             orderCount: Math.min(unitCount, Math.round(totals.orders)),
@@ -221,9 +254,4 @@ export function spApiSalesHandlers(ctx: MockContext, region: AmazonRegion): Http
       },
     ),
   ];
-}
-
-function localYmd(ms: number, offsetMs: number): [number, number, number] {
-  const local = new Date(ms + offsetMs);
-  return [local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()];
 }

@@ -13,6 +13,7 @@ const participationsSchema = z.object({
         countryCode: z.string(),
         defaultCurrencyCode: z.optional(z.string()),
       }),
+      storeName: z.optional(z.string()),
       participation: z.object({ isParticipating: z.boolean() }),
     }),
   ),
@@ -54,6 +55,11 @@ export interface SpApiClient {
     region: AmazonRegion;
     marketplaceId: string;
     interval: string;
+    /**
+     * The IANA zone of the interval's day boundaries (`granularityTimeZone`), matching the interval's offsets.
+     * @default the zone of the interval's first offset (`UTC` for `Z`)
+     */
+    timeZone?: string;
   }): Promise<OrderTotals>;
   /** `POST /reports/2021-06-30/reports`. */
   createReport(input: {
@@ -107,20 +113,21 @@ export function createSpApiClient(options: {
       );
       return body.payload
         .filter((entry) => entry.participation.isParticipating)
-        .map(({ marketplace }) => ({
+        .map(({ marketplace, storeName }) => ({
           id: marketplace.id,
           name: marketplace.name,
           countryCode: marketplace.countryCode.slice(0, 2).toUpperCase(),
           currencyCode: marketplace.defaultCurrencyCode ?? null,
+          ...(storeName ? { storeName } : {}),
         }));
     },
-    async orderTotals({ accessToken, region, marketplaceId, interval }) {
+    async orderTotals({ accessToken, region, marketplaceId, interval, timeZone }) {
       // granularityTimeZone is required above Hour and must align with the interval's offset (Sales API model).
       const query = new URLSearchParams({
         marketplaceIds: marketplaceId,
         interval,
         granularity: 'Day',
-        granularityTimeZone: granularityTimeZoneOf(interval),
+        granularityTimeZone: timeZone ?? granularityTimeZoneOf(interval),
       });
       const body = await readAmazonJson(
         await call(accessToken, region, `/sales/v1/orderMetrics?${query}`),

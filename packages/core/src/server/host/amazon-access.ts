@@ -18,7 +18,13 @@ import type { ConnectionRecord } from '../storage/connection-store';
  */
 export interface AmazonProfileChoice {
   readonly profileId?: string;
+  /** Advertising: the profile of this country; Seller Central: the authorisation of the region selling there. */
   readonly countryCode?: string;
+  /**
+   * Seller Central: the authorisation of this region (Amazon authorises the SP-API per region).
+   * @default the Advertising account's home region when authorised there, else the first authorised region
+   */
+  readonly region?: AmazonRegion;
 }
 
 /**
@@ -118,12 +124,24 @@ export async function usableConnection(
   engine: Engine,
   subscriptionId: string,
   kind: ConnectionKind,
+  choice: AmazonProfileChoice = {},
 ): Promise<ConnectionRecord> {
-  const { advertising, sellerCentral } = primaryConnections(
+  const { advertising, sellerCentral, sellerCentralRegions } = primaryConnections(
     await engine.store.listConnections(subscriptionId),
   );
   if (kind === 'sellerCentral' && !advertising) throw new ConnectionsError('advertising_required');
-  const connection = kind === 'advertising' ? advertising : sellerCentral;
+  const country = choice.countryCode?.toUpperCase();
+  const layer =
+    choice.region !== undefined
+      ? sellerCentralRegions.find((l) => l.tokenRegion === choice.region)
+      : country !== undefined
+        ? sellerCentralRegions.find((l) =>
+            l.marketplaces.some(
+              (m) => m.countryCode === country || (country === 'UK' && m.countryCode === 'GB'),
+            ),
+          )
+        : sellerCentral;
+  const connection = kind === 'advertising' ? advertising : layer;
   if (!connection) throw new ConnectionsError('not_connected');
   if (connection.health === 'stale') throw new ConnectionsError('connection_stale');
   return connection;
@@ -184,12 +202,16 @@ export function createAmazonAccess(engine: () => Promise<Engine>): AmazonAccess 
           requestId: choice.requestId ?? null,
           at: started.now(),
         });
-      const first = await usableConnection(started, subscriptionId, kind);
+      const first = await usableConnection(started, subscriptionId, kind, choice);
       const where = target(started, first, choice);
       /** The connection as stored now: a disconnect or a stale mark since `connect` refuses the next call. */
       const current = async () => {
-        const now = await usableConnection(started, subscriptionId, kind);
-        if (now.accountId !== first.accountId) throw new ConnectionsError('not_connected');
+        const now = await usableConnection(started, subscriptionId, kind, choice);
+        if (
+          now.accountId !== first.accountId ||
+          (kind === 'sellerCentral' && now.tokenRegion !== first.tokenRegion)
+        )
+          throw new ConnectionsError('not_connected');
         return now;
       };
       const stale = (error: unknown): never => {

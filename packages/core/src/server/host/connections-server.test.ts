@@ -252,7 +252,7 @@ describe.each(stores)('the host back-end on %s', (_, open) => {
         'disconnected:advertising',
         'disconnected:sellerCentral',
       ]);
-      expect(seen.at(-1)?.detail).toEqual({ cascade: true });
+      expect(seen.at(-1)?.detail).toEqual({ cascade: true, region: 'na' });
 
       // a server that was down reads the outbox from its cursor
       const other = h.server();

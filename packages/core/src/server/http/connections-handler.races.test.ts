@@ -92,6 +92,51 @@ async function raceDisconnectAgainstCallback(
   return { left, status, scDisconnect: scDisconnect.status, callbackFirst: callback.status === 200 };
 }
 
+/**
+ * One run: Advertising connected; Seller Central signed in for North America and for Europe; then server A
+ * completes North America's callback while server B completes Europe's. Both authorisations stay, side by side
+ * (neither save replaces the other region's); then server B disconnects Europe while server A reconnects North
+ * America: North America alone is left.
+ */
+async function raceTwoRegions(
+  h: Harness,
+  callB: Harness['call'],
+  subscription: string,
+  slow: { on: boolean },
+) {
+  slow.on = false;
+  expect((await h.connect('advertising', { subscription })).status).toBe(200);
+  const callback = (signed: Awaited<ReturnType<Harness['signIn']>>) => ({
+    kind: 'sellerCentral',
+    state: signed.state,
+    code: signed.code,
+    sellingPartnerId: signed.sellingPartnerId,
+  });
+  const na = await h.signIn('sellerCentral', { subscription });
+  const eu = await h.signIn('sellerCentral', { subscription, region: 'eu' });
+  slow.on = true;
+  const saved = await Promise.all([
+    h.call('POST', '/callback', callback(na), subscription),
+    callB('POST', '/callback', callback(eu), subscription),
+  ]);
+  slow.on = false;
+  for (const answer of saved) expect(answer.status, answer.text).toBe(200);
+  const regions = async () =>
+    (await h.store.listConnections(subscription))
+      .filter((c) => c.kind === 'sellerCentral')
+      .map((c) => c.tokenRegion);
+  expect(await regions()).toEqual(['eu', 'na']);
+  const naAgain = await h.signIn('sellerCentral', { subscription });
+  slow.on = true;
+  const [reconnected, europeOff] = await Promise.all([
+    h.call('POST', '/callback', callback(naAgain), subscription),
+    callB('POST', '/disconnect', { kind: 'sellerCentral', region: 'eu' }, subscription),
+  ]);
+  slow.on = false;
+  expect([reconnected.status, europeOff.status]).toEqual([200, 200]);
+  expect(await regions()).toEqual(['na']);
+}
+
 describe('PostgreSQL, two app servers, every query slowed by 0-30 ms', () => {
   it(`an Advertising disconnect racing a Seller Central callback never leaves an orphan layer (${runs} runs)`, async () => {
     const slow = { on: false };
@@ -140,6 +185,32 @@ describe('PostgreSQL, two app servers, every query slowed by 0-30 ms', () => {
     expect(h.amazon.calls('lwa.token.refresh_token') - before).toBe(2);
     await Promise.all(stores.slice(1).map((store) => store.close()));
     await h.close();
+  }, 120_000);
+});
+
+describe('Seller Central regions on two app servers at once', () => {
+  const regionRuns = Math.max(5, Math.round(runs / 4));
+  it(`PostgreSQL (queries slowed by 0-30 ms): two regions' callbacks both stay, a region's disconnect leaves the other (${regionRuns} runs)`, async () => {
+    const slow = { on: false };
+    const { h, b, storeB } = await twoServers(() => createPostgresStore({ pool: slowedPool(30, slow) }));
+    try {
+      for (let run = 0; run < regionRuns; run++)
+        await raceTwoRegions(h, b.call, `sub_regions_pg_${run}`, slow);
+    } finally {
+      await h.close();
+      await storeB.close();
+    }
+  }, 120_000);
+
+  it(`SQLite file: two regions' callbacks both stay, a region's disconnect leaves the other (${regionRuns} runs)`, async () => {
+    const { h, b, storeB } = await twoServers(() => createSqliteStore({ filename: join(dir, 'regions.db') }));
+    try {
+      for (let run = 0; run < regionRuns; run++)
+        await raceTwoRegions(h, b.call, `sub_regions_sqlite_${run}`, { on: false });
+    } finally {
+      await h.close();
+      await storeB.close();
+    }
   }, 120_000);
 });
 

@@ -331,7 +331,18 @@ export function createConnectionsRuntime(options: ConnectionsHandlerOptions): Co
       case contractRoutes.disconnect.path: {
         const body = await readJsonBody(request, disconnectRequestSchema, maxBodyBytes);
         const current = primaryConnections(await store.listConnections(subscription.id));
-        const target = body.kind === 'advertising' ? current.advertising : current.sellerCentral;
+        if (body.region !== undefined && body.kind !== 'sellerCentral') {
+          throw new ConnectionsError('invalid_request', {
+            detail: 'region is for Seller Central, which Amazon authorises per region.',
+          });
+        }
+        // Seller Central with a region: that region's authorisation only; without: the whole layer.
+        const target =
+          body.kind === 'advertising'
+            ? current.advertising
+            : body.region === undefined
+              ? current.sellerCentral
+              : current.sellerCentralRegions.find((layer) => layer.tokenRegion === body.region);
         if (body.kind === 'advertising' && body.confirmed !== true) {
           if (target) {
             await store.appendEvent({
@@ -347,10 +358,18 @@ export function createConnectionsRuntime(options: ConnectionsHandlerOptions): Co
           throw new ConnectionsError('confirmation_required');
         }
         if (!target) throw new ConnectionsError('not_connected');
-        await store.deleteConnection(subscription.id, body.kind, target.accountId, { ...context, at: now() });
-        tokens.forget(target.authorizationId);
-        if (body.kind === 'advertising' && current.sellerCentral)
-          tokens.forget(current.sellerCentral.authorizationId);
+        await store.deleteConnection(
+          subscription.id,
+          body.kind,
+          target.accountId,
+          { ...context, at: now() },
+          body.region,
+        );
+        const removed =
+          body.region !== undefined
+            ? [target]
+            : [...(body.kind === 'advertising' ? [target] : []), ...current.sellerCentralRegions];
+        for (const connection of removed) tokens.forget(connection.authorizationId);
         return json(await status(subscription));
       }
       case contractRoutes.history.path: {

@@ -1,5 +1,8 @@
-import type { ConnectionHistoryEntry } from '../../contract/types';
+import type { AmazonRegion, ConnectionHistoryEntry } from '../../contract/types';
 import type { ConnectionEventRecord } from '../storage/connection-store';
+
+const isRegion = (value: unknown): value is AmazonRegion =>
+  value === 'na' || value === 'eu' || value === 'fe';
 
 /**
  * A history entry as `GET /history` answers it (no token, no secret: the event carries none).
@@ -19,5 +22,6 @@ export function historyEntry(event: ConnectionEventRecord): ConnectionHistoryEnt
     actor: event.actor,
     requestId: event.requestId,
     ...(typeof event.detail.cascade === 'boolean' ? { cascade: event.detail.cascade } : {}),
+    ...(isRegion(event.detail.region) ? { region: event.detail.region } : {}),
   };
 }

@@ -23,8 +23,13 @@ export interface ResolvedMarketplace {
   readonly view: AccountMarketplace;
   /** The Ads profile there, when Amazon Advertising covers it. */
   readonly profile: AdsProfileRecord | undefined;
-  /** The Seller Central participation there, when the connected Seller Central authorisation covers it. */
+  /** The Seller Central participation there, when a connected Seller Central authorisation covers it. */
   readonly participation: SellerMarketplaceRecord | undefined;
+  /**
+   * The Seller Central authorisation whose figures this marketplace's come from: the region's that covers it, else
+   * (not covered) any of the layer's, so a missing figure says `not_covered` rather than `disconnected`.
+   */
+  readonly seller: SellerCentralConnectionRecord | undefined;
 }
 
 const regionNames: { readonly [R in AmazonRegion]: string } = {
@@ -38,57 +43,79 @@ const adsFigures = 'Ad Spend, ACoS, ROAS and TACoS';
 
 const covered: MarketplaceCoverage = { covered: true };
 
+/** "North America", "North America and Europe", "North America, Europe and the Far East". */
+function regionList(regions: readonly AmazonRegion[]): string {
+  const names = regions.map((region) => regionNames[region]);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 /**
  * What Seller Central covers in a marketplace: connected with a participation there, not connected at all, or
- * connected for another region (authorisations are per region) or without selling there.
+ * connected for other regions only (authorisations are per region) or without selling there.
  */
 function sellerCoverage(
-  seller: SellerCentralConnectionRecord | undefined,
+  layers: readonly SellerCentralConnectionRecord[],
   participation: SellerMarketplaceRecord | undefined,
   country: string,
   region: AmazonRegion,
 ): MarketplaceCoverage {
   if (participation) return covered;
-  if (!seller) {
+  if (layers.length === 0) {
     return {
       covered: false,
       reason: 'disconnected',
       message: `Seller Central is not connected for ${country}. Connect Seller Central to see ${sellerFigures}.`,
     };
   }
+  const regions = layers.map((layer) => layer.tokenRegion);
+  const which =
+    regions.length === 1
+      ? `the connected Seller Central authorisation covers ${regionList(regions)} only`
+      : `the connected Seller Central authorisations cover ${regionList(regions)} only`;
   return {
     covered: false,
     reason: 'not_covered',
-    message:
-      seller.tokenRegion === region
-        ? `Seller Central is not connected for ${country}: the connected Seller Central account does not sell there, so ${sellerFigures} are not available for ${country}.`
-        : `Seller Central is not connected for ${country}: the connected Seller Central authorisation covers ${regionNames[seller.tokenRegion]} only, and Amazon authorises Seller Central per region, so ${sellerFigures} are not available for ${country}.`,
+    message: regions.includes(region)
+      ? `Seller Central is not connected for ${country}: the connected Seller Central account does not sell there, so ${sellerFigures} are not available for ${country}.`
+      : `Seller Central is not connected for ${country}: ${which}, and Amazon authorises Seller Central per region, so ${sellerFigures} are not available for ${country}. Connect Seller Central for ${regionNames[region]} to see them.`,
   };
+}
+
+/** The participation in `marketplaceId` and the authorisation (region) it belongs to, if any. */
+function participationIn(layers: readonly SellerCentralConnectionRecord[], marketplaceId: string) {
+  for (const layer of layers) {
+    const participation = layer.marketplaces.find((m) => m.id === marketplaceId);
+    if (participation) return { participation, layer };
+  }
+  return undefined;
 }
 
 /**
  * The marketplaces of the connected account, home marketplace (the first Ads profile) first: every Ads profile,
  * then every Seller Central participation without a profile. Each says what each connection covers there; a
  * marketplace one connection does not cover carries the reason and a sentence, never a silent gap. Empty without
- * an Advertising connection (Seller Central is a layer of it).
+ * an Advertising connection (Seller Central is a layer of it). `sellerLayers` are the layer's authorisations, one
+ * per authorised region: a marketplace is covered by the one of its region.
  *
  * @example
  * ```ts
- * accountMarketplaces(advertising, sellerCentral).map((m) => [m.view.countryCode, m.view.sellerCentral.covered]);
+ * accountMarketplaces(advertising, [northAmerica]).map((m) => [m.view.countryCode, m.view.sellerCentral.covered]);
  * // [['US', true], ['CA', true], ['UK', false], ['DE', false]] with Seller Central authorised for North America
  * ```
  */
 export function accountMarketplaces(
   advertising: AdvertisingConnectionRecord | undefined,
-  seller: SellerCentralConnectionRecord | undefined,
+  sellerLayers: readonly SellerCentralConnectionRecord[],
 ): ResolvedMarketplace[] {
   if (!advertising) return [];
   const resolved: ResolvedMarketplace[] = advertising.account.marketplaces.map((profile) => {
-    const participation = seller?.marketplaces.find((m) => m.id === profile.marketplaceId);
+    const found = participationIn(sellerLayers, profile.marketplaceId);
+    const participation = found?.participation;
     const country = marketplaceCountryName(profile.countryCode);
     return {
       profile,
       participation,
+      seller: found?.layer ?? sellerLayers[0],
       view: {
         marketplaceId: profile.marketplaceId,
         countryCode: profile.countryCode,
@@ -96,30 +123,33 @@ export function accountMarketplaces(
         region: profile.region,
         currency: marketplaceCurrency(profile.countryCode) ?? participation?.currencyCode ?? null,
         advertising: covered,
-        sellerCentral: sellerCoverage(seller, participation, country, profile.region),
+        sellerCentral: sellerCoverage(sellerLayers, participation, country, profile.region),
       },
     };
   });
-  for (const participation of seller?.marketplaces ?? []) {
-    if (resolved.some((m) => m.view.marketplaceId === participation.id)) continue;
-    const country = marketplaceCountryName(participation.countryCode);
-    resolved.push({
-      profile: undefined,
-      participation,
-      view: {
-        marketplaceId: participation.id,
-        countryCode: participation.countryCode,
-        name: country,
-        region: seller?.tokenRegion ?? 'na',
-        currency: participation.currencyCode ?? marketplaceCurrency(participation.countryCode),
-        advertising: {
-          covered: false,
-          reason: 'not_covered',
-          message: `Amazon Advertising is not connected for ${country}: the connected account has no advertising profile there, so ${adsFigures} are not available for ${country}.`,
+  for (const layer of sellerLayers) {
+    for (const participation of layer.marketplaces) {
+      if (resolved.some((m) => m.view.marketplaceId === participation.id)) continue;
+      const country = marketplaceCountryName(participation.countryCode);
+      resolved.push({
+        profile: undefined,
+        participation,
+        seller: layer,
+        view: {
+          marketplaceId: participation.id,
+          countryCode: participation.countryCode,
+          name: country,
+          region: layer.tokenRegion,
+          currency: participation.currencyCode ?? marketplaceCurrency(participation.countryCode),
+          advertising: {
+            covered: false,
+            reason: 'not_covered',
+            message: `Amazon Advertising is not connected for ${country}: the connected account has no advertising profile there, so ${adsFigures} are not available for ${country}.`,
+          },
+          sellerCentral: covered,
         },
-        sellerCentral: covered,
-      },
-    });
+      });
+    }
   }
   return resolved;
 }

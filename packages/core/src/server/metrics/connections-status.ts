@@ -39,17 +39,31 @@ async function dataOf(
   };
 }
 
-/** The subscription's primary Advertising connection and its Seller Central layer. */
+/**
+ * The subscription's primary Advertising connection and its Seller Central layer: `sellerCentralRegions` holds one
+ * authorisation per authorised region (Amazon authorises the SP-API per region), `sellerCentral` the one of the
+ * Advertising account's home region (its first Ads profile's) when authorised, else the first of them.
+ *
+ * @example
+ * ```ts
+ * const { advertising, sellerCentral, sellerCentralRegions } = primaryConnections(await store.listConnections(id));
+ * sellerCentralRegions.map((layer) => layer.tokenRegion); // ['eu', 'na']
+ * ```
+ */
 export function primaryConnections(connections: readonly ConnectionRecord[]): {
   advertising: AdvertisingConnectionRecord | undefined;
   sellerCentral: SellerCentralConnectionRecord | undefined;
+  sellerCentralRegions: SellerCentralConnectionRecord[];
 } {
   const advertising = connections.find((c): c is AdvertisingConnectionRecord => c.kind === 'advertising');
-  const sellerCentral = connections.find(
+  const sellerCentralRegions = connections.filter(
     (c): c is SellerCentralConnectionRecord =>
       c.kind === 'sellerCentral' && c.parentAccountId === advertising?.accountId,
   );
-  return { advertising, sellerCentral };
+  const home = advertising?.account.marketplaces[0]?.region;
+  const sellerCentral =
+    sellerCentralRegions.find((layer) => layer.tokenRegion === home) ?? sellerCentralRegions[0];
+  return { advertising, sellerCentral, sellerCentralRegions };
 }
 
 /**
@@ -68,7 +82,17 @@ export async function buildStatus(
   subscription: { id: string; accountLimit: number },
   connections: readonly ConnectionRecord[],
 ): Promise<ConnectionsStatus> {
-  const { advertising, sellerCentral } = primaryConnections(connections);
+  const { advertising, sellerCentral, sellerCentralRegions } = primaryConnections(connections);
+  const layerView = async (layer: SellerCentralConnectionRecord) => ({
+    region: layer.tokenRegion,
+    health: layer.health,
+    sellingPartnerId: layer.accountId,
+    marketplaces: layer.marketplaces.map(({ id, name, countryCode }) => ({ id, name, countryCode })),
+    connectedAt: iso(layer.connectedAt),
+    data: await dataOf(store, subscription.id, layer, sellerAccountKey(layer.accountId)),
+  });
+  const regions = await Promise.all(sellerCentralRegions.map(layerView));
+  const primary = regions.find((r) => r.region === sellerCentral?.tokenRegion);
   return {
     subscription: { accountLimit: subscription.accountLimit },
     advertising: advertising
@@ -80,26 +104,8 @@ export async function buildStatus(
           data: await dataOf(store, subscription.id, advertising, adsAccountKey(advertising.accountId)),
         }
       : null,
-    sellerCentral: sellerCentral
-      ? {
-          kind: 'sellerCentral',
-          health: sellerCentral.health,
-          sellingPartnerId: sellerCentral.accountId,
-          region: sellerCentral.tokenRegion,
-          marketplaces: sellerCentral.marketplaces.map(({ id, name, countryCode }) => ({
-            id,
-            name,
-            countryCode,
-          })),
-          connectedAt: iso(sellerCentral.connectedAt),
-          data: await dataOf(
-            store,
-            subscription.id,
-            sellerCentral,
-            sellerAccountKey(sellerCentral.accountId),
-          ),
-        }
-      : null,
-    marketplaces: accountMarketplaces(advertising, sellerCentral).map((m) => m.view),
+    // The primary authorisation's fields, as before regions; `regions` lists every authorised region.
+    sellerCentral: primary ? { kind: 'sellerCentral', ...primary, regions } : null,
+    marketplaces: accountMarketplaces(advertising, sellerCentralRegions).map((m) => m.view),
   };
 }

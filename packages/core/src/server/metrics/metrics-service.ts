@@ -9,11 +9,11 @@ import type {
   ConnectionRecord,
   ConnectionStore,
   JsonValue,
-  SellerCentralConnectionRecord,
 } from '../storage/connection-store';
 import { createSingleFlight } from '../tokens/single-flight';
 import type { TokenManager } from '../tokens/token-manager';
 import { accountMarketplaces, type ResolvedMarketplace } from './account-marketplaces';
+import { primaryConnections } from './connections-status';
 import { type CurrencyConversion, usableConversion } from './currency-conversion';
 import {
   addSums,
@@ -116,8 +116,7 @@ export function createMetricsService(deps: {
   /** One marketplace's four reports (each cached per source, account, profile or marketplace, and range). */
   async function sumsOf(
     advertising: AdvertisingConnectionRecord,
-    seller: SellerCentralConnectionRecord | undefined,
-    { profile, participation }: ResolvedMarketplace,
+    { profile, participation, seller }: ResolvedMarketplace,
     range: DateRange,
   ): Promise<{ sums: MarketplaceSums; orderCurrency: string | null }> {
     const adsUncovered = profile ? null : 'not_covered';
@@ -130,10 +129,10 @@ export function createMetricsService(deps: {
         advertisedProductSource(deps, advertising, profile!, range),
       ),
       fetchSource<OrderTotalsPayload>(seller, spUncovered, () =>
-        orderMetricsSource(deps, seller!, participation!.id, range),
+        orderMetricsSource(deps, seller!, participation!, range),
       ),
       fetchSource<TrafficTotals>(seller, spUncovered, () =>
-        trafficSource(deps, seller!, participation!.id, range),
+        trafficSource(deps, seller!, participation!, range),
       ),
     ]);
     return {
@@ -148,12 +147,8 @@ export function createMetricsService(deps: {
     range: DateRange,
     selection: MarketplaceSelection,
   ): Promise<MetricsResponse> {
-    const advertising = connections.find((c): c is AdvertisingConnectionRecord => c.kind === 'advertising');
-    const seller = connections.find(
-      (c): c is SellerCentralConnectionRecord =>
-        c.kind === 'sellerCentral' && c.parentAccountId === advertising?.accountId,
-    );
-    const marketplaces = accountMarketplaces(advertising, seller);
+    const { advertising, sellerCentralRegions } = primaryConnections(connections);
+    const marketplaces = accountMarketplaces(advertising, sellerCentralRegions);
     const base = { range: { from: range.from, to: range.to } };
     if (!advertising || marketplaces.length === 0) {
       return {
@@ -176,7 +171,7 @@ export function createMetricsService(deps: {
             .join(', ')}.`,
         });
       }
-      const { sums, orderCurrency } = await sumsOf(advertising, seller, chosen, range);
+      const { sums, orderCurrency } = await sumsOf(advertising, chosen, range);
       return {
         ...base,
         currency: chosen.view.currency ?? orderCurrency,
@@ -186,7 +181,7 @@ export function createMetricsService(deps: {
     }
 
     const each = await Promise.all(
-      marketplaces.map(async (m) => ({ m, ...(await sumsOf(advertising, seller, m, range)) })),
+      marketplaces.map(async (m) => ({ m, ...(await sumsOf(advertising, m, range)) })),
     );
     const byCurrency = new Map<string, typeof each>();
     for (const entry of each) {

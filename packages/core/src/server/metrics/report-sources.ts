@@ -1,11 +1,13 @@
 import type { AdvertisingAccount, DataSource } from '../../contract/types';
 import type { AdsApiClient } from '../amazon/ads-api-client';
 import type { AmazonFetch } from '../amazon/amazon-fetch';
+import { localDateTime, marketplaceTimeZone, nextDate } from '../amazon/marketplace-time-zone';
 import type { SpApiClient } from '../amazon/sp-api-client';
 import type {
   AdvertisingConnectionRecord,
   ReportKey,
   SellerCentralConnectionRecord,
+  SellerMarketplaceRecord,
 } from '../storage/connection-store';
 import type { TokenManager } from '../tokens/token-manager';
 import type { ReportSource } from './report-cache';
@@ -30,9 +32,6 @@ interface SourceDeps {
 }
 
 type AdvertisingMarketplace = AdvertisingAccount['marketplaces'][number];
-
-const nextDay = (date: string) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** How each data source's reports are named in the cache (`ads/spCampaigns/<profile>`, …): the prefix of its keys. */
 export const dataSourcePrefixes: { readonly [S in DataSource]: string } = {
@@ -133,22 +132,27 @@ export function advertisedProductSource(
   });
 }
 
-/** Sales API orderMetrics: total sales and orders (answers at once, no job). */
+/**
+ * Sales API orderMetrics: total sales and orders (answers at once, no job), for the marketplace's local days (its
+ * time zone, as Seller Central counts them), from the SP-API host of the authorisation's region.
+ */
 export function orderMetricsSource(
   deps: SourceDeps & { sp: SpApiClient },
   connection: SellerCentralConnectionRecord,
-  marketplaceId: string,
+  marketplace: SellerMarketplaceRecord,
   range: DateRange,
 ): ReportSource {
+  const zone = marketplaceTimeZone(marketplace.countryCode);
   return {
-    key: reportKey(connection, `sp/orderMetrics/${marketplaceId}`, range),
+    key: reportKey(connection, `sp/orderMetrics/${marketplace.id}`, range),
     async start() {
       const totals = await deps.tokens.withAccessToken(connection, (accessToken) =>
         deps.sp.orderTotals({
           accessToken,
           region: connection.tokenRegion,
-          marketplaceId,
-          interval: `${range.from}T00:00:00Z--${nextDay(range.to)}T00:00:00Z`,
+          marketplaceId: marketplace.id,
+          interval: `${localDateTime(range.from, '00:00:00', zone)}--${localDateTime(nextDate(range.to), '00:00:00', zone)}`,
+          timeZone: zone,
         }),
       );
       const rows = totals.totalOrders > 0 || totals.totalSales > 0 ? 1 : 0;
@@ -160,16 +164,20 @@ export function orderMetricsSource(
   };
 }
 
-/** GET_SALES_AND_TRAFFIC_REPORT: sessions, Buy Box %, Listing CVR and sales per ASIN. */
+/**
+ * GET_SALES_AND_TRAFFIC_REPORT: sessions, Buy Box %, Listing CVR and sales per ASIN, for the marketplace's local
+ * days, from the SP-API host of the authorisation's region.
+ */
 export function trafficSource(
   deps: SourceDeps & { sp: SpApiClient },
   connection: SellerCentralConnectionRecord,
-  marketplaceId: string,
+  marketplace: SellerMarketplaceRecord,
   range: DateRange,
 ): ReportSource {
   const region = connection.tokenRegion;
+  const zone = marketplaceTimeZone(marketplace.countryCode);
   return {
-    key: reportKey(connection, `sp/salesAndTraffic/${marketplaceId}`, range),
+    key: reportKey(connection, `sp/salesAndTraffic/${marketplace.id}`, range),
     async start() {
       const reportId = await deps.tokens.withAccessToken(connection, (accessToken) =>
         deps.sp.createReport({
@@ -177,9 +185,9 @@ export function trafficSource(
           region,
           body: {
             reportType: 'GET_SALES_AND_TRAFFIC_REPORT',
-            dataStartTime: `${range.from}T00:00:00Z`,
-            dataEndTime: `${range.to}T23:59:59Z`,
-            marketplaceIds: [marketplaceId],
+            dataStartTime: localDateTime(range.from, '00:00:00', zone),
+            dataEndTime: localDateTime(range.to, '23:59:59', zone),
+            marketplaceIds: [marketplace.id],
             reportOptions: { dateGranularity: 'DAY', asinGranularity: 'CHILD' },
           },
         }),

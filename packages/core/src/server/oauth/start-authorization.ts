@@ -2,6 +2,7 @@ import * as oauth from 'oauth4webapi';
 import type { AuthorizeRequest, AuthorizeResponse } from '../../contract/types';
 import { ConnectionsError } from '../../errors/connections-error';
 import { amazonUrl } from '../amazon/amazon-base-urls';
+import { primaryConnections } from '../metrics/connections-status';
 import { type FlowContext, type FlowSubscription, sha256, verifierContext } from './flow-context';
 import { newOAuthState } from './oauth-state';
 
@@ -18,14 +19,17 @@ export async function startAuthorization(
   request: AuthorizeRequest,
 ): Promise<AuthorizeResponse> {
   const now = ctx.now();
-  const region = request.region ?? ctx.amazon.defaultRegion ?? 'na';
+  const connections = await ctx.store.listConnections(subscription.id);
+  const advertising = connections.filter((c) => c.kind === 'advertising');
+  // Seller Central is authorised per region: by default the Advertising account's home region (its first
+  // profile's); `region` asks for another (Europe, for a seller's UK and German marketplaces).
+  const home = request.kind === 'sellerCentral' ? primaryConnections(connections).advertising : undefined;
+  const region = request.region ?? home?.account.marketplaces[0]?.region ?? ctx.amazon.defaultRegion ?? 'na';
   if (!ctx.regions.includes(region)) {
     throw new ConnectionsError('invalid_request', {
       detail: `This app does not connect accounts in region ${region}.`,
     });
   }
-  const connections = await ctx.store.listConnections(subscription.id);
-  const advertising = connections.filter((c) => c.kind === 'advertising');
   if (request.kind === 'advertising') {
     // Stale accounts do not count: reconnecting one is how a stale connection is repaired.
     const healthy = advertising.filter((c) => c.health === 'ok');

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { errorCodes } from '../../contract/error-codes';
 import { advertisingAccountSchema, amazonRegionSchema, connectionHealthSchema } from '../../contract/schemas';
+import type { AmazonRegion, ConnectionKind } from '../../contract/types';
 import type {
   AdvertisingConnectionRecord,
   ConnectionRecord,
@@ -16,6 +17,8 @@ export interface ConnectionRow {
   subscription_id: string;
   kind: string;
   slot: number;
+  /** The Seller Central layer's SP-API region (one row per region); '' for Advertising. */
+  layer_region: string;
   account_id: string;
   parent_account_id: string | null;
   authorization_id: string;
@@ -64,6 +67,7 @@ const sellerDetailsSchema = z.object({
       name: z.string(),
       countryCode: z.string(),
       currencyCode: z.nullable(z.string()),
+      storeName: z.optional(z.string()),
     }),
   ),
 });
@@ -116,6 +120,7 @@ export function rowFromConnection(
     subscription_id: connection.subscriptionId,
     kind: connection.kind,
     slot,
+    layer_region: connection.kind === 'sellerCentral' ? connection.tokenRegion : '',
     account_id: connection.accountId,
     parent_account_id: parentAccountId,
     authorization_id: connection.authorizationId,
@@ -199,14 +204,41 @@ export type SavePlan =
   | {
       readonly type: 'write';
       readonly slot: number;
+      /** The row's `layer_region`: the Seller Central layer's region, '' for Advertising. */
+      readonly layerRegion: string;
       readonly parentAccountId: string | null;
-      /** Delete the row at this slot of this kind first (replacement). */
+      /** Delete the row at this slot and layer region of this kind first (replacement). */
       readonly replaceSlot: boolean;
     };
+
+/** The marketplace ids of an Advertising row's Ads profiles. */
+function profileMarketplaceIds(row: ConnectionRow): Set<string> {
+  const account = advertisingAccountSchema.safeParse(JSON.parse(row.details));
+  return new Set(account.success ? account.data.marketplaces.map((m) => m.marketplaceId) : []);
+}
+
+/** A store name compared across regions: case and spacing do not matter. */
+const storeKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** The store names a Seller Central row's participations carry. */
+function storeNamesOf(row: ConnectionRow): string[] {
+  const details = sellerDetailsSchema.safeParse(JSON.parse(row.details));
+  if (!details.success) return [];
+  return details.data.marketplaces.flatMap((m) => (m.storeName ? [storeKey(m.storeName)] : []));
+}
 
 /**
  * The rules of one save, shared by both SQL stores: same Advertising account replaces its authorization,
  * another account needs a free slot under the limit, Seller Central needs an Advertising account.
+ *
+ * Seller Central is authorised per region, so its layer keeps one authorisation per region: a save replaces the
+ * layer's authorisation of the same region (a reconnect) and leaves the other regions' in place. Whether an
+ * authorisation of another region is the same seller: Amazon gives no identifier shared across regions (the
+ * `selling_partner_id` of a seller's North American and European accounts may differ, and the SP-API has no
+ * "same seller as" call), so a region added beside authorised ones must sell in at least one marketplace where
+ * the connected Advertising account has an Ads profile (the business whose ads are optimised sells there), under the
+ * same store name (the SP-API's `storeName`) as the authorised regions when Amazon gave both; another seller's
+ * authorisation is refused with `account_conflict` (the one-account rule).
  */
 export function planSave(
   existing: readonly ConnectionRow[],
@@ -216,24 +248,69 @@ export function planSave(
   const advertising = existing.filter((row) => row.kind === 'advertising').sort((a, b) => a.slot - b.slot);
   if (connection.kind === 'advertising') {
     const same = advertising.find((row) => row.account_id === connection.accountId);
-    if (same) return { type: 'write', slot: same.slot, parentAccountId: null, replaceSlot: true };
+    if (same)
+      return { type: 'write', slot: same.slot, layerRegion: '', parentAccountId: null, replaceSlot: true };
     if (advertising.length >= accountLimit) {
       return { type: 'refuse', result: { ok: false, code: 'account_conflict' } };
     }
     const used = new Set(advertising.map((row) => row.slot));
     let slot = 0;
     while (used.has(slot)) slot++;
-    return { type: 'write', slot, parentAccountId: null, replaceSlot: false };
+    return { type: 'write', slot, layerRegion: '', parentAccountId: null, replaceSlot: false };
   }
   const parent = advertising[0];
   if (!parent) return { type: 'refuse', result: { ok: false, code: 'advertising_required' } };
-  const layer = existing.find((row) => row.kind === 'sellerCentral' && row.slot === parent.slot);
+  const layers = existing.filter((row) => row.kind === 'sellerCentral' && row.slot === parent.slot);
+  const sameRegion = layers.find((row) => row.layer_region === connection.tokenRegion);
+  const otherRegions = layers.filter((row) => row !== sameRegion);
+  if (otherRegions.length > 0) {
+    const advertised = profileMarketplaceIds(parent);
+    const kept = new Set(otherRegions.flatMap(storeNamesOf));
+    const names = new Set(
+      connection.marketplaces.flatMap((m) => (m.storeName ? [storeKey(m.storeName)] : [])),
+    );
+    const sameStore = kept.size === 0 || names.size === 0 || [...names].some((name) => kept.has(name));
+    if (!sameStore || !connection.marketplaces.some((m) => advertised.has(m.id))) {
+      return { type: 'refuse', result: { ok: false, code: 'account_conflict' } };
+    }
+  }
   return {
     type: 'write',
     slot: parent.slot,
+    layerRegion: connection.tokenRegion,
     parentAccountId: parent.account_id,
-    replaceSlot: layer !== undefined,
+    replaceSlot: sameRegion !== undefined,
   };
+}
+
+/** The rows one disconnect removes: the first is the one asked for, `cascade` marks rows removed with it. */
+export type DeletePlan = readonly { readonly row: ConnectionRow; readonly cascade: boolean }[];
+
+/**
+ * The rules of one disconnect, shared by both SQL stores: Advertising removes its Seller Central layer (every
+ * region, `cascade`); Seller Central removes the whole layer, or with `region` only that region's authorisation.
+ * Empty when nothing matches.
+ */
+export function planDelete(
+  existing: readonly ConnectionRow[],
+  kind: ConnectionKind,
+  accountId: string,
+  region?: AmazonRegion,
+): DeletePlan {
+  const target = existing.find(
+    (row) =>
+      row.kind === kind &&
+      row.account_id === accountId &&
+      (region === undefined || kind === 'advertising' || row.layer_region === region),
+  );
+  if (!target) return [];
+  const layers = existing
+    .filter((row) => row.kind === 'sellerCentral' && row.slot === target.slot && row !== target)
+    .sort((a, b) => a.layer_region.localeCompare(b.layer_region));
+  if (kind === 'advertising')
+    return [{ row: target, cascade: false }, ...layers.map((row) => ({ row, cascade: true }))];
+  if (region !== undefined) return [{ row: target, cascade: false }];
+  return [{ row: target, cascade: false }, ...layers.map((row) => ({ row, cascade: false }))];
 }
 
 /** The SQL text of an outcome. */
@@ -244,5 +321,5 @@ export function outcomeText(outcome: TransactionOutcome | null): string | null {
 /** Sorts rows the way `listConnections` answers: Advertising first, then by slot. */
 export function compareRows(a: ConnectionRow, b: ConnectionRow): number {
   if (a.kind !== b.kind) return a.kind === 'advertising' ? -1 : 1;
-  return a.slot - b.slot;
+  return a.slot - b.slot || (a.layer_region ?? '').localeCompare(b.layer_region ?? '');
 }

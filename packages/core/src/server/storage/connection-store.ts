@@ -74,6 +74,8 @@ export interface SellerMarketplaceRecord {
   readonly name: string;
   readonly countryCode: string;
   readonly currencyCode: string | null;
+  /** The seller's store name there (the SP-API's `storeName`), when Amazon gave it. */
+  readonly storeName?: string | undefined;
 }
 
 /** What every stored connection has, whatever its kind. Secrets are sealed (see `TokenCipher`). */
@@ -100,7 +102,10 @@ export interface AdvertisingConnectionRecord extends ConnectionRecordBase {
   readonly account: AdvertisingAccount;
 }
 
-/** A stored Seller Central layer, attached to the Advertising account `parentAccountId`. */
+/**
+ * One region's authorisation of the Seller Central layer attached to the Advertising account `parentAccountId`
+ * (Amazon authorises the SP-API per region: the layer holds one of these per authorised region, `tokenRegion`).
+ */
 export interface SellerCentralConnectionRecord extends ConnectionRecordBase {
   readonly kind: 'sellerCentral';
   readonly parentAccountId: string;
@@ -324,13 +329,15 @@ export interface ConnectionStore {
   /** Deletes transactions that expired before `now`; returns how many. */
   deleteExpiredTransactions(now: number): Promise<number>;
 
-  /** The subscription's connections, Advertising first (lowest slot first). */
+  /** The subscription's connections, Advertising first (lowest slot first; Seller Central one per region). */
   listConnections(subscriptionId: string): Promise<ConnectionRecord[]>;
   /**
    * Saves a connection and, in the same atomic step, settles the transaction `settle` (if given) with the
    * result. Advertising: the same account replaces its authorization; another account is refused with
    * `account_conflict` when `accountLimit` accounts are connected. Seller Central: refused with
-   * `advertising_required` without an Advertising account; replaces an earlier layer. With `settle`, nothing is
+   * `advertising_required` without an Advertising account; replaces the layer's authorisation of the same region
+   * and keeps the other regions'; a region added beside others must sell where the Advertising account has a
+   * profile (else `account_conflict`: see `planSave`). With `settle`, nothing is
    * written unless `settle.claimId` still holds that transaction (`claim_lost`).
    */
   saveConnection(input: {
@@ -370,15 +377,17 @@ export interface ConnectionStore {
    */
   markStale(subscriptionId: string, authorizationId: string, context?: ChangeContext): Promise<boolean>;
   /**
-   * Removes a connection. Removing an Advertising account removes its Seller Central layer too (the
-   * cascade). Report data is kept. Returns the number of connections removed. Records one `disconnected` event
-   * per removed connection in the same transaction.
+   * Removes a connection. Removing an Advertising account removes its Seller Central layer too, every region (the
+   * cascade). Seller Central: the whole layer (every region's authorisation), or with `region` only that region's.
+   * Report data is kept. Returns the number of authorisations removed. Records one `disconnected` event per
+   * removed authorisation in the same transaction (Seller Central's with `detail.region`).
    */
   deleteConnection(
     subscriptionId: string,
     kind: ConnectionKind,
     accountId: string,
     context?: ChangeContext,
+    region?: AmazonRegion,
   ): Promise<number>;
 
   /**

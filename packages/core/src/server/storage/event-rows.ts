@@ -93,11 +93,22 @@ export function eventRowValues(
  */
 export function connectionEvent(
   type: ConnectionEventType,
-  connection: Pick<ConnectionRecord, 'subscriptionId' | 'kind' | 'accountId'> | ConnectionRow,
+  connection:
+    | (Pick<ConnectionRecord, 'subscriptionId' | 'kind' | 'accountId'> & { tokenRegion?: string })
+    | ConnectionRow,
   context: ChangeContext | undefined,
   detail: { [key: string]: JsonValue } = {},
 ): NewConnectionEvent {
   const row = 'subscription_id' in connection;
+  // Seller Central is authorised per region: its events name the region.
+  const region =
+    connection.kind !== 'sellerCentral'
+      ? undefined
+      : row
+        ? connection.token_region
+        : 'tokenRegion' in connection
+          ? connection.tokenRegion
+          : undefined;
   return {
     type,
     subscriptionId: row ? connection.subscription_id : connection.subscriptionId,
@@ -106,7 +117,7 @@ export function connectionEvent(
     at: context?.at ?? Date.now(),
     actor: context?.actor ?? null,
     requestId: context?.requestId ?? null,
-    detail,
+    detail: region === undefined ? detail : { ...detail, region },
   };
 }
 

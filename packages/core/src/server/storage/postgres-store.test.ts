@@ -5,6 +5,7 @@ import {
   type PostgresTestCluster,
   startPostgresTestCluster,
 } from '../../../test/server/postgres-test-cluster';
+import { expectVersion5Upgraded, version5Statements } from '../../../test/server/version-5-database';
 import type { AdvertisingConnectionRecord } from './connection-store';
 import { createPostgresStore } from './postgres-store';
 
@@ -39,6 +40,23 @@ describeConnectionStoreConformance(
 );
 
 describe('PostgreSQL store for many app servers', () => {
+  it('upgrades a version-5 database: its Seller Central row becomes its region’s authorisation', async () => {
+    const admin = new pg.Client({ connectionString: cluster.connectionString });
+    await admin.connect();
+    await admin.query('DROP DATABASE IF EXISTS smart_ads_v5');
+    await admin.query('CREATE DATABASE smart_ads_v5');
+    await admin.end();
+    const url = new URL(cluster.connectionString);
+    url.pathname = '/smart_ads_v5';
+    const old = new pg.Client({ connectionString: url.href });
+    await old.connect();
+    for (const statement of version5Statements) await old.query(statement);
+    await old.end();
+    const store = await createPostgresStore({ connectionString: url.href });
+    await expectVersion5Upgraded(store);
+    await store.close();
+  });
+
   it('keeps one account when two app servers (two pools) save different accounts at once', async () => {
     const [serverA, serverB] = await Promise.all([
       createPostgresStore({ connectionString: cluster.connectionString }),

@@ -3,6 +3,7 @@ import {
   compareRows,
   connectionFromRow,
   outcomeText,
+  planDelete,
   planSave,
   type ReportRow,
   reportFromRow,
@@ -293,8 +294,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           }
           if (plan.replaceSlot) {
             await client.query(
-              'DELETE FROM sa_connections WHERE subscription_id = $1 AND kind = $2 AND slot = $3',
-              [connection.subscriptionId, connection.kind, plan.slot],
+              'DELETE FROM sa_connections WHERE subscription_id = $1 AND kind = $2 AND slot = $3 AND layer_region = $4',
+              [connection.subscriptionId, connection.kind, plan.slot, plan.layerRegion],
             );
           }
           const row = rowFromConnection(connection, plan.slot, plan.parentAccountId);
@@ -388,38 +389,23 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         return count === 1;
       });
     },
-    async deleteConnection(subscriptionId, kind, accountId, context) {
+    async deleteConnection(subscriptionId, kind, accountId, context, region) {
       return inTransaction(async (client) => {
         await lockSubscription(client, subscriptionId);
-        const [row] = await rows<ConnectionRow>(
-          'SELECT * FROM sa_connections WHERE subscription_id = $1 AND kind = $2 AND account_id = $3',
-          [subscriptionId, kind, accountId],
+        const existing = await rows<ConnectionRow>(
+          'SELECT * FROM sa_connections WHERE subscription_id = $1',
+          [subscriptionId],
           client,
         );
-        if (!row) return 0;
-        const [layer] =
-          kind === 'advertising'
-            ? await rows<ConnectionRow>(
-                `SELECT * FROM sa_connections WHERE subscription_id = $1 AND kind = 'sellerCentral' AND slot = $2`,
-                [subscriptionId, row.slot],
-                client,
-              )
-            : [];
-        let removed = await changed(
-          'DELETE FROM sa_connections WHERE subscription_id = $1 AND kind = $2 AND slot = $3',
-          [subscriptionId, kind, row.slot],
-          client,
-        );
-        if (kind === 'advertising') {
+        let removed = 0;
+        for (const { row, cascade } of planDelete(existing, kind, accountId, region)) {
           removed += await changed(
-            `DELETE FROM sa_connections WHERE subscription_id = $1 AND kind = 'sellerCentral' AND slot = $2`,
-            [subscriptionId, row.slot],
+            'DELETE FROM sa_connections WHERE subscription_id = $1 AND authorization_id = $2',
+            [subscriptionId, row.authorization_id],
             client,
           );
+          await writeEvent(client, connectionEvent('disconnected', row, context, { cascade }));
         }
-        await writeEvent(client, connectionEvent('disconnected', row, context, { cascade: false }));
-        if (layer)
-          await writeEvent(client, connectionEvent('disconnected', layer, context, { cascade: true }));
         return removed;
       });
     },

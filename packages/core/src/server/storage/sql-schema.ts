@@ -118,6 +118,43 @@ export const sqlMigrations: readonly (readonly string[])[] = [
     'CREATE INDEX IF NOT EXISTS sa_access_audit_subscription ON sa_access_audit (subscription_id, id)',
     'CREATE INDEX IF NOT EXISTS sa_access_audit_at ON sa_access_audit (at)',
   ],
+  // 6: Seller Central authorised per region (Amazon authorises the SP-API once per region: NA, EU, FE). A Seller
+  // Central layer holds one row per region, so `layer_region` (the layer's SP-API region; '' for Advertising,
+  // whose one Login with Amazon authorisation serves every region) joins the primary key. Changing a primary key
+  // means a new table in SQLite: copy, drop, rename (the same text works in PostgreSQL). Existing Seller Central
+  // rows become the authorisation of their region (`token_region`, the region they were authorised in).
+  [
+    `CREATE TABLE sa_connections_v6 (
+    subscription_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    slot INTEGER NOT NULL,
+    layer_region TEXT NOT NULL,
+    account_id TEXT NOT NULL,
+    parent_account_id TEXT,
+    authorization_id TEXT NOT NULL UNIQUE,
+    details TEXT NOT NULL,
+    token_region TEXT NOT NULL,
+    sealed_refresh_token TEXT NOT NULL,
+    sealed_access_token TEXT,
+    access_expires_at BIGINT,
+    health TEXT NOT NULL,
+    connected_at BIGINT NOT NULL,
+    refresh_lease_until BIGINT,
+    checked_at BIGINT,
+    check_claimed_until BIGINT,
+    PRIMARY KEY (subscription_id, kind, slot, layer_region),
+    UNIQUE (subscription_id, kind, account_id, layer_region)
+  )`,
+    `INSERT INTO sa_connections_v6 (subscription_id, kind, slot, layer_region, account_id, parent_account_id,
+      authorization_id, details, token_region, sealed_refresh_token, sealed_access_token, access_expires_at, health,
+      connected_at, refresh_lease_until, checked_at, check_claimed_until)
+    SELECT subscription_id, kind, slot, CASE WHEN kind = 'sellerCentral' THEN token_region ELSE '' END, account_id,
+      parent_account_id, authorization_id, details, token_region, sealed_refresh_token, sealed_access_token,
+      access_expires_at, health, connected_at, refresh_lease_until, checked_at, check_claimed_until
+    FROM sa_connections`,
+    'DROP TABLE sa_connections',
+    'ALTER TABLE sa_connections_v6 RENAME TO sa_connections',
+  ],
 ];
 
 /**
@@ -204,6 +241,7 @@ export const connectionColumns = [
   'subscription_id',
   'kind',
   'slot',
+  'layer_region',
   'account_id',
   'parent_account_id',
   'authorization_id',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeConnectionStoreConformance } from '../../../test/server/connection-store.conformance';
+import { expectVersion5Upgraded, version5Statements } from '../../../test/server/version-5-database';
 import { sqlMigrations } from './sql-schema';
 import { createSqliteStore } from './sqlite-store';
 
@@ -52,6 +53,17 @@ describe('SQLite store on a file', () => {
     const versions = again.prepare('SELECT version FROM sa_schema_migrations ORDER BY version').all();
     again.close();
     expect(versions.map((row) => row.version)).toEqual(sqlMigrations.map((_, index) => index + 1));
+  });
+
+  it('upgrades a version-5 database: its Seller Central row becomes its region’s authorisation', async () => {
+    const filename = join(dir, 'version-5.db');
+    const { DatabaseSync } = await import('node:sqlite');
+    const old = new DatabaseSync(filename);
+    for (const statement of version5Statements) old.exec(statement);
+    old.close();
+    const store = await createSqliteStore({ filename });
+    await expectVersion5Upgraded(store);
+    await store.close();
   });
 
   it('keeps connections across a restart of the process', async () => {

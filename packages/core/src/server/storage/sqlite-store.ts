@@ -4,6 +4,7 @@ import {
   compareRows,
   connectionFromRow,
   outcomeText,
+  planDelete,
   planSave,
   type ReportRow,
   reportFromRow,
@@ -242,10 +243,11 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         }
         if (plan.replaceSlot) {
           run(
-            'DELETE FROM sa_connections WHERE subscription_id = ? AND kind = ? AND slot = ?',
+            'DELETE FROM sa_connections WHERE subscription_id = ? AND kind = ? AND slot = ? AND layer_region = ?',
             connection.subscriptionId,
             connection.kind,
             plan.slot,
+            plan.layerRegion,
           );
         }
         const row = rowFromConnection(connection, plan.slot, plan.parentAccountId);
@@ -316,42 +318,22 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         return true;
       });
     },
-    async deleteConnection(subscriptionId, kind, accountId, context) {
+    async deleteConnection(subscriptionId, kind, accountId, context, region) {
       return atomically(() => {
-        const row = get<ConnectionRow>(
-          'SELECT * FROM sa_connections WHERE subscription_id = ? AND kind = ? AND account_id = ?',
+        const existing = all<ConnectionRow>(
+          'SELECT * FROM sa_connections WHERE subscription_id = ?',
           subscriptionId,
-          kind,
-          accountId,
         );
-        if (!row) return 0;
-        const layer =
-          kind === 'advertising'
-            ? get<ConnectionRow>(
-                `SELECT * FROM sa_connections WHERE subscription_id = ? AND kind = 'sellerCentral' AND slot = ?`,
-                subscriptionId,
-                row.slot,
-              )
-            : undefined;
-        let removed = Number(
-          run(
-            'DELETE FROM sa_connections WHERE subscription_id = ? AND kind = ? AND slot = ?',
+        const plan = planDelete(existing, kind, accountId, region);
+        let removed = 0;
+        for (const { row, cascade } of plan) {
+          removed += changed(
+            'DELETE FROM sa_connections WHERE subscription_id = ? AND authorization_id = ?',
             subscriptionId,
-            kind,
-            row.slot,
-          ).changes,
-        );
-        if (kind === 'advertising') {
-          removed += Number(
-            run(
-              `DELETE FROM sa_connections WHERE subscription_id = ? AND kind = 'sellerCentral' AND slot = ?`,
-              subscriptionId,
-              row.slot,
-            ).changes,
+            row.authorization_id,
           );
+          writeEvent(connectionEvent('disconnected', row, context, { cascade }));
         }
-        writeEvent(connectionEvent('disconnected', row, context, { cascade: false }));
-        if (layer) writeEvent(connectionEvent('disconnected', layer, context, { cascade: true }));
         return removed;
       });
     },
