@@ -21,6 +21,11 @@ import {
   selectAccount,
 } from './connections.actors';
 import {
+  isAccountMarketplace,
+  readMarketplaceChoice,
+  saveMarketplaceChoice,
+} from './connections.marketplace';
+import {
   blockMessage,
   connectionCondition,
   whyConnectRefused,
@@ -70,6 +75,7 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
     CANCEL: { actions: 'refuseNotReady' },
     SELECT_ACCOUNT: { actions: 'refuseNotReady' },
     DISMISS: { actions: 'refuseNotReady' },
+    SELECT_MARKETPLACE: { guard: 'isAccountMarketplace', actions: ['selectMarketplace', 'saveMarketplace'] },
   },
   states: {
     loading: {
@@ -984,6 +990,8 @@ function implementations() {
     },
     guards: {
       statusKnown: ({ context }) => context.status !== null,
+      isAccountMarketplace: ({ context, event }) =>
+        event.type === 'SELECT_MARKETPLACE' && isAccountMarketplace(context.status, event.marketplace),
       isFor: ({ event }, { kind }: KindParams) => eventKind(event) === kind,
       canConnect: ({ context, event }, { kind }: KindParams) =>
         eventKind(event) === kind && whyConnectRefused(context, kind) === null,
@@ -1086,6 +1094,14 @@ function implementations() {
             : null,
       }),
       forgetCallback: assign({ callback: null }),
+      selectMarketplace: assign({
+        marketplace: ({ context, event }) =>
+          event.type === 'SELECT_MARKETPLACE' ? event.marketplace : context.marketplace,
+      }),
+      saveMarketplace: ({ context }) => {
+        if (context.marketplace !== null)
+          saveMarketplaceChoice(context.deps.environment.storage, context.marketplace);
+      },
       assignAccountChoice: assign({
         accountChoice: (_, outcome: CallbackOutcome) =>
           outcome.type === 'choose_account'
@@ -1164,6 +1180,7 @@ function createInitialContext({ input }: { input: ConnectionsInput }): Connectio
     slow: { advertising: 'none', sellerCentral: 'none' },
     staleMarks: { advertising: null, sellerCentral: null },
     popupBlocked: { advertising: false, sellerCentral: false },
+    marketplace: readMarketplaceChoice(input.environment.storage),
   };
 }
 
