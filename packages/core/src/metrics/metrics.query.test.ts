@@ -6,7 +6,16 @@ import {
   statusOf,
 } from '../../test/fake-backend';
 import { createBrowser } from '../../test/harness';
-import { adSpendOf, answerPerMarketplace, ca, de, uk, us, withMarketplaces } from '../../test/marketplaces';
+import {
+  acmeMarketplaces,
+  adSpendOf,
+  answerPerMarketplace,
+  ca,
+  de,
+  uk,
+  us,
+  withMarketplaces,
+} from '../../test/marketplaces';
 import { createMetricsQuery } from './metrics.query';
 
 const november = { from: '2026-11-01', to: '2026-11-25' };
@@ -223,5 +232,38 @@ describe('createMetricsQuery per marketplace', () => {
     tab.view().selectMarketplace(de);
     expect(await settled(query)).toMatchObject({ marketplace: ca, data: { currency: 'CAD' } });
     expect(fake.asked).toEqual([ca]);
+  });
+});
+
+describe('createMetricsQuery for all marketplaces', () => {
+  it('loads the all-marketplaces figures again while one marketplace is still populating', async () => {
+    const backend = createFakeBackend({
+      status: withMarketplaces(statusOf(advertisingConnection(), sellerCentralConnection())),
+    });
+    const answer = backend.getMetrics.bind(backend);
+    let calls = 0;
+    backend.getMetrics = async (range) => {
+      calls += 1;
+      const response = await answer(range);
+      // The totals are mixed currencies; Germany's report is still on its way on the first answer only.
+      const germany =
+        calls === 1 ? { value: null, reason: 'populating' as const } : { value: 530, reason: null };
+      return {
+        ...response,
+        marketplace: 'all',
+        metrics: { ...response.metrics, adSpend: { value: null, reason: 'mixed_currencies' } },
+        marketplaces: [
+          { marketplace: acmeMarketplaces[3]!, metrics: { ...response.metrics, adSpend: germany } },
+        ],
+      };
+    };
+    const tab = await createBrowser(backend).open();
+    tab.view().selectMarketplace('all');
+    const query = createMetricsQuery(tab.connections, { range: november, pollMs: 5, refreshMs: null });
+    query.start();
+    await settled(query);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(calls).toBe(2);
+    expect(query.getState().data?.marketplaces?.[0]?.metrics.adSpend).toEqual({ value: 530, reason: null });
   });
 });

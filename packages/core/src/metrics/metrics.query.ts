@@ -92,12 +92,20 @@ function queryError(error: unknown): MetricsQueryError {
   return { code, message, retryable };
 }
 
+/** Some figure is still on its way: of the answer, or (all marketplaces) of one marketplace or one currency. */
 function isPopulating(data: MetricsResponse): boolean {
-  const values = [
-    ...Object.values(data.metrics),
-    ...data.asins.flatMap((row) => [row.adSpend, row.totalSales, row.tacos]),
+  const tables = [
+    data,
+    ...(data.totals ?? []),
+    ...(data.marketplaces ?? []).map((entry) => ({ metrics: entry.metrics, asins: [] })),
   ];
-  return values.some((value) => value?.reason === 'populating');
+  return tables.some(
+    ({ metrics, asins }) =>
+      Object.values(metrics).some((value) => value?.reason === 'populating') ||
+      asins.some((row) =>
+        [row.adSpend, row.totalSales, row.tacos].some((value) => value.reason === 'populating'),
+      ),
+  );
 }
 
 /**
