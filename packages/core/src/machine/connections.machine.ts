@@ -20,11 +20,7 @@ import {
   prepareSignIn,
   selectAccount,
 } from './connections.actors';
-import {
-  isAccountMarketplace,
-  readMarketplaceChoice,
-  saveMarketplaceChoice,
-} from './connections.marketplace';
+import { isAccountMarketplace, saveMarketplaceChoice } from './connections.marketplace';
 import {
   blockMessage,
   connectionCondition,
@@ -990,8 +986,10 @@ function implementations() {
     },
     guards: {
       statusKnown: ({ context }) => context.status !== null,
+      // Before the status has loaded, the saved choice is restored as it is (the view falls back to home if needed).
       isAccountMarketplace: ({ context, event }) =>
-        event.type === 'SELECT_MARKETPLACE' && isAccountMarketplace(context.status, event.marketplace),
+        event.type === 'SELECT_MARKETPLACE' &&
+        (context.status === null || isAccountMarketplace(context.status, event.marketplace)),
       isFor: ({ event }, { kind }: KindParams) => eventKind(event) === kind,
       canConnect: ({ context, event }, { kind }: KindParams) =>
         eventKind(event) === kind && whyConnectRefused(context, kind) === null,
@@ -1180,7 +1178,8 @@ function createInitialContext({ input }: { input: ConnectionsInput }): Connectio
     slow: { advertising: 'none', sellerCentral: 'none' },
     staleMarks: { advertising: null, sellerCentral: null },
     popupBlocked: { advertising: false, sellerCentral: false },
-    marketplace: readMarketplaceChoice(input.environment.storage),
+    // Restored by createConnections when it starts (after hydration: the server's HTML shows the home marketplace).
+    marketplace: null,
   };
 }
 

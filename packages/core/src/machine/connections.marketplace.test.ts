@@ -7,6 +7,9 @@ import {
 } from '../../test/fake-backend';
 import { createBrowser, signInOnAmazon } from '../../test/harness';
 import { acmeMarketplaces, ca, de, us, withMarketplaces } from '../../test/marketplaces';
+import { createMemoryEnvironment } from '../environment/environment.memory';
+import { createMemoryStorage } from '../environment/memory-storage';
+import { createConnections } from './connections.create';
 
 const bothConnected = () => withMarketplaces(statusOf(advertisingConnection(), sellerCentralConnection()));
 
@@ -117,5 +120,24 @@ describe('the selected marketplace', () => {
     expect(view.marketplaces).toEqual([]);
     expect(view.selectedMarketplace).toBeNull();
     expect(view.selectMarketplace('all')).toMatchObject({ ok: false, code: 'unknown_marketplace' });
+  });
+
+  it('is restored when the engine starts, not when it is created (a server-rendered page and hydration agree)', async () => {
+    const backend = createFakeBackend({ status: bothConnected() });
+    const storage = createMemoryStorage();
+    const first = await createBrowser(backend, {}, { storage }).open();
+    first.view().selectMarketplace(de);
+    first.connections.stop();
+    const connections = createConnections({
+      transport: backend,
+      environment: createMemoryEnvironment({ url: 'https://app.example/dashboard', storage }),
+      initialStatus: bothConnected(),
+      start: false,
+    });
+    // What the server rendered (it has no storage): the home marketplace; the first browser render is the same.
+    expect(connections.getView().selectedMarketplace).toBe(us);
+    connections.start();
+    expect(connections.getView().selectedMarketplace).toBe(de);
+    connections.stop();
   });
 });

@@ -226,8 +226,9 @@ export interface ConnectionsContext {
   /** The popup was blocked and the redirect took over. */
   readonly popupBlocked: PerKind<boolean>;
   /**
-   * The seller's marketplace choice (a `marketplaceId` or `all`), kept in the environment's storage; `null` for
-   * the home marketplace. The view falls back to home when the choice is no longer one of the account's.
+   * The seller's marketplace choice (a `marketplaceId` or `all`), kept in the environment's storage and restored
+   * by `createConnections` on start; `null` for the home marketplace. The view falls back to home when the choice
+   * is no longer one of the account's.
    */
   readonly marketplace: string | null;
 }
@@ -277,7 +278,10 @@ export type ConnectionsEvent =
   | ConnectionsCommand
   | { readonly type: 'RETRY' }
   | { readonly type: 'REFRESH' }
-  /** Shows another marketplace (a `marketplaceId` of the status, or `all`); anything else is ignored. */
+  /**
+   * Shows another marketplace (a `marketplaceId` of the status, or `all`); once the status has loaded, anything
+   * else is ignored.
+   */
   | { readonly type: 'SELECT_MARKETPLACE'; readonly marketplace: string }
   /** A call found `kind` stale; `connectedAt` names the connection it was made for (a later one is not stale). */
   | { readonly type: 'STALE_DETECTED'; readonly kind: ConnectionKind; readonly connectedAt: string }
