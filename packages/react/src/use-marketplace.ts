@@ -4,7 +4,15 @@ import { useConnectionsContext } from './connections-context';
 import { sameData } from './same-data';
 import { useConnectionsSelector } from './use-connections-selector';
 
-/** The marketplaces of the connected account, the one shown, and how to show another. */
+/**
+ * The marketplaces of the connected account, the one shown, and how to show another.
+ *
+ * @example
+ * ```ts
+ * const { marketplaces, selected, current, select }: Marketplace = useMarketplace();
+ * current?.sellerCentral.covered; // false in Germany while Seller Central is authorised for North America only
+ * ```
+ */
 export interface Marketplace {
   /** The account's marketplaces, home first, with what each connection covers there (`[]` until loaded). */
   readonly marketplaces: readonly AccountMarketplace[];
