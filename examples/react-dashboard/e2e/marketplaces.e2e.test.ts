@@ -128,6 +128,10 @@ describe('every marketplace of the connected account', () => {
       totals.locator('p.hint').filter({ hasText: 'Germany' }),
       /Seller Central is not connected for Germany/,
     );
+    // Every figure of the four columns arrives (no "Populating…" left), then the picture.
+    await expect
+      .poll(() => totals.locator('tbody').textContent(), { timeout: uiTimeout })
+      .not.toContain('Populating');
     await saveScreenshot(page, 'marketplaces-all');
   });
 });
