@@ -93,6 +93,7 @@ const refusalOnlyCodes = [
   'not_ready',
   'not_available',
   'unknown_account',
+  'unknown_marketplace',
 ] as const;
 const refusalCodes: Covers<Exclude<BlockCode, ErrorCode>, typeof refusalOnlyCodes> = refusalOnlyCodes;
 
@@ -100,7 +101,7 @@ const availabilityStates = {
   available: 'Show the value.',
   populating: 'Show “Populating…” (`waitingFor` names the connections whose data has not arrived).',
   unavailable:
-    'Show a dash `–` (U+2013) with `message` (`reason`: `disconnected` or `stale`, and `connections`).',
+    'Show a dash `–` (U+2013) with `message` (`reason`: `disconnected`, `stale` or `not_covered` in the selected marketplace, and `connections`).',
 } satisfies Record<MetricAvailability['state'], string>;
 
 const kinds = Object.keys(connectionLabels) as ConnectionKind[];

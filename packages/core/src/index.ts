@@ -80,6 +80,7 @@ export type {
 export {
   type ConnectionCondition,
   type ConnectionConditions,
+  type ConnectionMetricAvailability,
   connectionLabels,
   type FeatureAvailability,
   featureAvailability,

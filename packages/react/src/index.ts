@@ -5,6 +5,7 @@
 
 // What a React user needs from the core, so one import serves.
 export {
+  type AccountMarketplace,
   type ActionState,
   type AdvertisingAccount,
   type CommandResult,
@@ -31,6 +32,7 @@ export {
   featureCatalogue,
   featureIds,
   isConnectionsError,
+  type MarketplaceCoverage,
   type MetricAvailability,
   type MetricKey,
   type MetricsQuery,
@@ -64,6 +66,7 @@ export { useConnectionsView } from './use-connections-view';
 export { type Disconnect, useDisconnect } from './use-disconnect';
 export { useFeature } from './use-feature';
 export { useFeatures } from './use-features';
+export { type Marketplace, useMarketplace } from './use-marketplace';
 export { type Metric, type MetricOptions, useMetric } from './use-metric';
 export { type Metrics, useMetrics } from './use-metrics';
 export { type SignIn, type SignInOptions, useSignIn } from './use-sign-in';

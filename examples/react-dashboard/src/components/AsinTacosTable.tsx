@@ -1,10 +1,11 @@
 import { displayMetric, sameData, useConnectionsSelector, useMetrics } from '@smart-ads/react';
 import { locale } from '../locale';
+import { AsinRows } from './AsinRows';
 
 /**
  * The per-ASIN TACoS table: ad spend, total sales and TACoS of each advertised product. Without rows it shows
  * what the table's availability says (`–` with the reason, or "Populating…"), why the figures could not be
- * loaded, or that there is nothing to list.
+ * loaded, or that there is nothing to list. The figures are the selected marketplace's, in its currency.
  */
 export function AsinTacosTable() {
   const availability = useConnectionsSelector((view) => view.metrics, sameData);
@@ -18,26 +19,7 @@ export function AsinTacosTable() {
       <h2 id="asin-tacos-heading">Per-ASIN TACoS</h2>
       {table.state === 'unavailable' && <p className="hint">{table.message}</p>}
       {rows.length > 0 ? (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">ASIN</th>
-              <th scope="col">Ad spend</th>
-              <th scope="col">Total Sales</th>
-              <th scope="col">TACoS</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.asin}>
-                <th scope="row">{row.asin}</th>
-                <td>{displayMetric('adSpend', availability.adSpend, row.adSpend, options)}</td>
-                <td>{displayMetric('totalSales', availability.totalSales, row.totalSales, options)}</td>
-                <td>{displayMetric('asinTacos', table, row.tacos, options)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AsinRows rows={rows} currency={metrics.data?.currency ?? null} availability={availability} />
       ) : metrics.error ? (
         <div className="notice-actions">
           <p>{metrics.error.message}</p>

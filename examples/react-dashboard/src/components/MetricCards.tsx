@@ -1,8 +1,9 @@
-import type { MetricKey } from '@smart-ads/react';
+import { type MetricKey, useMarketplace } from '@smart-ads/react';
+import { marketplaceLabel } from '../marketplace-label';
 import { MetricCard } from './MetricCard';
 
 /** The nine headline figures, in the help article's order: Advertising first, then Seller Central, then TACoS. */
-const cards: readonly MetricKey[] = [
+export const headlineMetrics: readonly Exclude<MetricKey, 'asinTacos'>[] = [
   'adSpend',
   'acos',
   'roas',
@@ -14,13 +15,16 @@ const cards: readonly MetricKey[] = [
   'tacos',
 ];
 
-/** The metric cards of the last 7 days. */
+/** The metric cards of the last 7 days, in the selected marketplace (named once the account lists several). */
 export function MetricCards() {
+  const { marketplaces, current } = useMarketplace();
   return (
     <section aria-labelledby="metrics-heading" className="metrics">
-      <h2 id="metrics-heading">Last 7 days</h2>
+      <h2 id="metrics-heading">
+        Last 7 days{current && marketplaces.length > 1 ? ` in ${marketplaceLabel(current)}` : ''}
+      </h2>
       <div className="cards">
-        {cards.map((key) => (
+        {headlineMetrics.map((key) => (
           <MetricCard key={key} metric={key} />
         ))}
       </div>

@@ -1,13 +1,17 @@
 import { useAppServices } from '../app-context';
 import { type Page, pagePaths } from '../router';
 import { AccountDropdown } from './AccountDropdown';
+import { MarketplaceSwitcher } from './MarketplaceSwitcher';
 
 const links: readonly { page: Exclude<Page, 'support'>; label: string }[] = [
   { page: 'dashboard', label: 'Dashboard' },
   { page: 'connections', label: 'Connections' },
 ];
 
-/** The top bar of the Ads Optimiser: the product name, the two pages, and the account dropdown. */
+/**
+ * The top bar of the Ads Optimiser: the product name, the two pages, the marketplace switcher and the account
+ * dropdown.
+ */
 export function TopBar({ page }: { page: Page }) {
   const { router } = useAppServices();
   return (
@@ -30,6 +34,7 @@ export function TopBar({ page }: { page: Page }) {
           </a>
         ))}
       </nav>
+      <MarketplaceSwitcher />
       <AccountDropdown />
     </header>
   );

@@ -1,6 +1,6 @@
 import type { SnapshotFrom } from 'xstate';
 import { errorCatalogue } from '../contract/error-codes';
-import type { AdvertisingAccount, ConnectionKind, DataSource } from '../contract/types';
+import type { AccountMarketplace, AdvertisingAccount, ConnectionKind, DataSource } from '../contract/types';
 import {
   type ConnectionCondition,
   connectionLabels,
@@ -19,6 +19,7 @@ import {
 } from '../metrics/metrics.catalogue';
 import type { SignInMode } from '../oauth/transaction.types';
 import type { connectionsMachine } from './connections.machine';
+import { isAccountMarketplace, marketplaceMetrics, selectedMarketplace } from './connections.marketplace';
 import { blockMessage, connectionConditions, whyRefused } from './connections.rules';
 import type {
   BlockCode,
@@ -174,8 +175,27 @@ export interface ConnectionsView {
   readonly accountLimit: number | null;
   readonly advertising: ConnectionView;
   readonly sellerCentral: ConnectionView;
-  /** Every figure's availability (rules 1, 3, 4, 5, 6). */
+  /**
+   * Every figure's availability (rules 1, 3, 4, 5, 6) in the selected marketplace: a connection that does not
+   * cover it makes its figures `unavailable` with the reason `not_covered` and the status's sentence.
+   */
   readonly metrics: { readonly [K in MetricKey]: MetricAvailability };
+  /**
+   * The connected account's marketplaces, home first, with what each connection covers there (`[]` until the
+   * status has loaded, and from servers before marketplaces).
+   */
+  readonly marketplaces: readonly AccountMarketplace[];
+  /**
+   * The marketplace the figures are for: a `marketplaceId` of {@link ConnectionsView.marketplaces}, `'all'`, or
+   * `null` while none is listed. The seller's choice survives reloads and the sign-in round trip; a choice that is
+   * no longer one of the account's marketplaces falls back to the home marketplace.
+   */
+  readonly selectedMarketplace: string | null;
+  /**
+   * Shows another marketplace (a `marketplaceId` or `'all'`); refused with `unknown_marketplace` for anything
+   * else, `not_ready` before the status has loaded.
+   */
+  selectMarketplace(marketplace: string): CommandResult;
   /** Every optimiser feature, enabled or disabled with a reason. */
   readonly features: { readonly [F in FeatureId]: FeatureAvailability };
   /** The last command the machine refused, and why. */
@@ -404,6 +424,8 @@ export function connectionsView(snapshot: ConnectionsSnapshot, send: Connections
   const missing = (['advertising', 'sellerCentral'] as const).flatMap((kind) =>
     conditions[kind] === 'populating' ? missingSources(context, kind) : [],
   );
+  const marketplaces = phase === 'ready' ? (context.status?.marketplaces ?? []) : [];
+  const selected = phase === 'ready' ? selectedMarketplace(context.status, context.marketplace) : null;
   return {
     phase,
     loadTrouble: context.loadTrouble,
@@ -420,8 +442,20 @@ export function connectionsView(snapshot: ConnectionsSnapshot, send: Connections
       'sellerCentral',
       phase === 'ready' ? conditions.sellerCentral : null,
     ),
-    metrics: metricsAvailability(conditions, missing),
+    metrics: marketplaceMetrics(
+      metricsAvailability(conditions, missing),
+      marketplaces.find((marketplace) => marketplace.marketplaceId === selected),
+    ),
     features: featuresAvailability(conditions),
+    marketplaces,
+    selectedMarketplace: selected,
+    selectMarketplace(marketplace) {
+      send({ type: 'SELECT_MARKETPLACE', marketplace });
+      if (phase !== 'ready') return refused('not_ready');
+      return isAccountMarketplace(context.status, marketplace)
+        ? { ok: true }
+        : refused('unknown_marketplace');
+    },
     refusal: context.refusal,
     signInMode: context.deps.settings.mode,
     callbackKind: context.callback?.kind ?? null,

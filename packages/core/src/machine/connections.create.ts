@@ -11,6 +11,7 @@ import { createHttpTransport } from '../transport/transport.http';
 import type { MetricsRange, Transport } from '../transport/transport.types';
 import { type ConnectionsSnapshot, type ConnectionsView, connectionsView } from './connections.connect';
 import { connectionsMachine } from './connections.machine';
+import { readMarketplaceChoice } from './connections.marketplace';
 import type { ConnectionsEvent, ConnectionsSettings, IncomingCallback } from './connections.types';
 
 /**
@@ -175,6 +176,10 @@ export function createConnections(options: CreateConnectionsOptions): Connection
       // never begins. Not at creation: creating an engine must have no side effect (StrictMode creates two).
       if (callback) environment.replaceUrl(stripCallbackParams(environment.currentUrl()));
       actor.start();
+      // The seller's marketplace choice comes back on start, not at creation: a server-rendered page (which has
+      // no storage) and the browser's first render both show the home marketplace, so hydration agrees.
+      const marketplace = readMarketplaceChoice(environment.storage);
+      if (marketplace) actor.send({ type: 'SELECT_MARKETPLACE', marketplace });
     },
     stop() {
       actor.stop();

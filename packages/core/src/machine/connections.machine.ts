@@ -20,6 +20,7 @@ import {
   prepareSignIn,
   selectAccount,
 } from './connections.actors';
+import { isAccountMarketplace, saveMarketplaceChoice } from './connections.marketplace';
 import {
   blockMessage,
   connectionCondition,
@@ -70,6 +71,7 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
     CANCEL: { actions: 'refuseNotReady' },
     SELECT_ACCOUNT: { actions: 'refuseNotReady' },
     DISMISS: { actions: 'refuseNotReady' },
+    SELECT_MARKETPLACE: { guard: 'isAccountMarketplace', actions: ['selectMarketplace', 'saveMarketplace'] },
   },
   states: {
     loading: {
@@ -776,6 +778,10 @@ function implementations() {
     },
     guards: {
       statusKnown: ({ context }) => context.status !== null,
+      // Before the status has loaded, the saved choice is restored as it is (the view falls back to home if needed).
+      isAccountMarketplace: ({ context, event }) =>
+        event.type === 'SELECT_MARKETPLACE' &&
+        (context.status === null || isAccountMarketplace(context.status, event.marketplace)),
       isFor: ({ event }, { kind }: KindParams) => eventKind(event) === kind,
       canConnect: ({ context, event }, { kind }: KindParams) =>
         eventKind(event) === kind && whyConnectRefused(context, kind) === null,
@@ -878,6 +884,14 @@ function implementations() {
             : null,
       }),
       forgetCallback: assign({ callback: null }),
+      selectMarketplace: assign({
+        marketplace: ({ context, event }) =>
+          event.type === 'SELECT_MARKETPLACE' ? event.marketplace : context.marketplace,
+      }),
+      saveMarketplace: ({ context }) => {
+        if (context.marketplace !== null)
+          saveMarketplaceChoice(context.deps.environment.storage, context.marketplace);
+      },
       assignAccountChoice: assign({
         accountChoice: (_, outcome: CallbackOutcome) =>
           outcome.type === 'choose_account'
@@ -1014,6 +1028,8 @@ function createInitialContext({ input }: { input: ConnectionsInput }): Connectio
     slow: { advertising: 'none', sellerCentral: 'none' },
     staleMarks: { advertising: null, sellerCentral: null },
     popupBlocked: { advertising: false, sellerCentral: false },
+    // Restored by createConnections when it starts (after hydration: the server's HTML shows the home marketplace).
+    marketplace: null,
   };
 }
 

@@ -23,6 +23,7 @@ const blockMessages: { readonly [C in Exclude<BlockCode, keyof typeof errorCatal
   not_ready: 'The connections are still loading.',
   not_available: 'That action does not apply right now.',
   unknown_account: 'That advertising account is not one of the accounts this sign-in can see.',
+  unknown_marketplace: "That marketplace is not one of the connected account's marketplaces.",
 };
 
 /**

@@ -146,7 +146,8 @@ export type BlockCode =
   | 'in_progress'
   | 'not_ready'
   | 'not_available'
-  | 'unknown_account';
+  | 'unknown_account'
+  | 'unknown_marketplace';
 
 /**
  * The commands a user can give.
@@ -224,6 +225,12 @@ export interface ConnectionsContext {
   readonly staleMarks: PerKind<string | null>;
   /** The popup was blocked and the redirect took over. */
   readonly popupBlocked: PerKind<boolean>;
+  /**
+   * The seller's marketplace choice (a `marketplaceId` or `all`), kept in the environment's storage and restored
+   * by `createConnections` on start; `null` for the home marketplace. The view falls back to home when the choice
+   * is no longer one of the account's.
+   */
+  readonly marketplace: string | null;
 }
 
 /** What `completeCallback` produced. */
@@ -271,6 +278,11 @@ export type ConnectionsEvent =
   | ConnectionsCommand
   | { readonly type: 'RETRY' }
   | { readonly type: 'REFRESH' }
+  /**
+   * Shows another marketplace (a `marketplaceId` of the status, or `all`); once the status has loaded, anything
+   * else is ignored.
+   */
+  | { readonly type: 'SELECT_MARKETPLACE'; readonly marketplace: string }
   /** A call found `kind` stale; `connectedAt` names the connection it was made for (a later one is not stale). */
   | { readonly type: 'STALE_DETECTED'; readonly kind: ConnectionKind; readonly connectedAt: string }
   | { readonly type: 'POPUP_CALLBACK'; readonly kind: ConnectionKind; readonly callback: ParsedCallback }

@@ -30,16 +30,16 @@ export type ConnectionCondition = 'disconnected' | 'populating' | 'ready' | 'sta
 export type ConnectionConditions = { readonly [K in ConnectionKind]: ConnectionCondition };
 
 /**
- * Whether a figure can be shown: `available`; `populating` (connected, data not arrived yet: neither a dash nor
- * zero); `unavailable` with the reason (a missing or a stale connection): shown as a dash.
+ * Whether a figure can be shown from the conditions of the two connections alone: `available`; `populating`
+ * (connected, data not arrived yet: neither a dash nor zero); `unavailable` with the reason (a missing or a stale
+ * connection): shown as a dash.
  *
  * @example
  * ```ts
- * const availability: MetricAvailability = view.metrics.tacos;
- * if (availability.state === 'unavailable') tooltip(availability.message);
+ * const availability: ConnectionMetricAvailability = metricAvailability('tacos', conditions);
  * ```
  */
-export type MetricAvailability =
+export type ConnectionMetricAvailability =
   | { readonly state: 'available' }
   | { readonly state: 'populating'; readonly waitingFor: readonly ConnectionKind[] }
   | {
@@ -48,6 +48,29 @@ export type MetricAvailability =
       /** The connections that are missing (for `disconnected`) or stale (for `stale`). */
       readonly connections: readonly ConnectionKind[];
       /** A sentence for a tooltip. */
+      readonly message: string;
+    };
+
+/**
+ * Whether a figure can be shown in the selected marketplace: {@link ConnectionMetricAvailability}, or
+ * `unavailable` with the reason `not_covered` when a connection it needs is connected but does not cover that
+ * marketplace (Seller Central authorised for North America, Germany chosen): shown as a dash with the status's
+ * sentence.
+ *
+ * @example
+ * ```ts
+ * const availability: MetricAvailability = view.metrics.tacos;
+ * if (availability.state === 'unavailable') tooltip(availability.message);
+ * ```
+ */
+export type MetricAvailability =
+  | ConnectionMetricAvailability
+  | {
+      readonly state: 'unavailable';
+      readonly reason: 'not_covered';
+      /** The connections that do not cover the marketplace. */
+      readonly connections: readonly ConnectionKind[];
+      /** The status's sentence for the marketplace, e.g. "Seller Central is not connected for Germany: …". */
       readonly message: string;
     };
 
@@ -125,7 +148,7 @@ export function metricAvailability(
   key: MetricKey,
   conditions: ConnectionConditions,
   missing?: readonly DataSource[],
-): MetricAvailability {
+): ConnectionMetricAvailability {
   const definition = metricCatalogue[key];
   const blocked = requirement(definition.requires, conditions);
   if (blocked) {
@@ -158,9 +181,9 @@ export function metricsAvailability(
   conditions: ConnectionConditions,
   missing?: readonly DataSource[],
 ): {
-  readonly [K in MetricKey]: MetricAvailability;
+  readonly [K in MetricKey]: ConnectionMetricAvailability;
 } {
-  const result = {} as { [K in MetricKey]: MetricAvailability };
+  const result = {} as { [K in MetricKey]: ConnectionMetricAvailability };
   for (const key of metricKeys) result[key] = metricAvailability(key, conditions, missing);
   return result;
 }

@@ -35,4 +35,30 @@ describe('displayMetric', () => {
     expect(displayMetric('acos', available, { value: null, reason: 'stale' })).toBe(metricDash);
     expect(metricDash).toBe('\u2013');
   });
+
+  it("writes each marketplace's money in that marketplace's currency, in the reader's locale", () => {
+    const spend = { value: 1234.5, reason: null } as const;
+    const write = (currency: string, locale: string) =>
+      displayMetric('adSpend', available, spend, { locale, currency });
+    expect(['USD', 'CAD', 'GBP', 'EUR'].map((currency) => write(currency, 'en-US'))).toEqual([
+      '$1,234.50',
+      'CA$1,234.50',
+      '£1,234.50',
+      '€1,234.50',
+    ]);
+    expect(write('EUR', 'de-DE')).toBe('1.234,50\u00a0€');
+    expect(write('GBP', 'en-GB')).toBe('£1,234.50');
+  });
+
+  it('a figure its connection does not cover in the selected marketplace is a dash, whatever the value says', () => {
+    const notCovered = {
+      state: 'unavailable',
+      reason: 'not_covered',
+      connections: ['sellerCentral'],
+      message: 'Seller Central is not connected for Germany: …',
+    } as const;
+    expect(displayMetric('totalSales', notCovered, { value: 10, reason: null }, { currency: 'EUR' })).toBe(
+      metricDash,
+    );
+  });
 });

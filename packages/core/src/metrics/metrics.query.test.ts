@@ -6,6 +6,16 @@ import {
   statusOf,
 } from '../../test/fake-backend';
 import { createBrowser } from '../../test/harness';
+import {
+  acmeMarketplaces,
+  adSpendOf,
+  answerPerMarketplace,
+  ca,
+  de,
+  uk,
+  us,
+  withMarketplaces,
+} from '../../test/marketplaces';
 import { createMetricsQuery } from './metrics.query';
 
 const november = { from: '2026-11-01', to: '2026-11-25' };
@@ -149,5 +159,111 @@ describe('createMetricsQuery', () => {
     const stopped = loads();
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(loads()).toBe(stopped);
+  });
+});
+
+describe('createMetricsQuery per marketplace', () => {
+  const acmeStatus = () => withMarketplaces(statusOf(advertisingConnection(), sellerCentralConnection()));
+
+  it('asks for the selected marketplace and shows its figures in its currency', async () => {
+    const backend = createFakeBackend({ status: acmeStatus() });
+    const fake = answerPerMarketplace(backend);
+    const tab = await createBrowser(backend).open();
+    const query = createMetricsQuery(tab.connections, { range: november });
+    query.start();
+    expect(await settled(query)).toMatchObject({ marketplace: us, data: { currency: 'USD' } });
+    tab.view().selectMarketplace(de);
+    expect(query.getState()).toMatchObject({ status: 'loading', marketplace: de });
+    const germany = await settled(query);
+    expect(germany).toMatchObject({ status: 'success', marketplace: de, data: { currency: 'EUR' } });
+    expect(germany.data?.metrics.adSpend).toEqual({ value: adSpendOf[de], reason: null });
+    expect(germany.data?.metrics.totalSales).toEqual({ value: null, reason: 'not_covered' });
+    expect(fake.asked).toEqual([us, de]);
+  });
+
+  it('switching back to a marketplace already loaded shows its cached figures without a request', async () => {
+    const backend = createFakeBackend({ status: acmeStatus() });
+    const fake = answerPerMarketplace(backend);
+    const tab = await createBrowser(backend).open();
+    const query = createMetricsQuery(tab.connections, { range: november });
+    query.start();
+    await settled(query);
+    tab.view().selectMarketplace(ca);
+    await settled(query);
+    tab.view().selectMarketplace(us);
+    expect(query.getState()).toMatchObject({ status: 'success', marketplace: us, data: { currency: 'USD' } });
+    tab.view().selectMarketplace('all');
+    await settled(query);
+    tab.view().selectMarketplace(ca);
+    expect(query.getState()).toMatchObject({ status: 'success', marketplace: ca, data: { currency: 'CAD' } });
+    expect(fake.asked).toEqual([us, ca, 'all']);
+  });
+
+  it('a late answer for the marketplace the seller left never shows under the new one', async () => {
+    const backend = createFakeBackend({ status: acmeStatus() });
+    const fake = answerPerMarketplace(backend);
+    const tab = await createBrowser(backend).open();
+    const query = createMetricsQuery(tab.connections, { range: november });
+    query.start();
+    await settled(query);
+    fake.hold(uk);
+    tab.view().selectMarketplace(uk);
+    expect(query.getState()).toMatchObject({ status: 'loading', marketplace: uk });
+    tab.view().selectMarketplace(ca);
+    const canada = await settled(query);
+    expect(canada).toMatchObject({ status: 'success', marketplace: ca, data: { currency: 'CAD' } });
+    // The United Kingdom's answer arrives now: it is cached for the UK, and Canada's figures stay.
+    fake.release(uk);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(query.getState()).toMatchObject({ status: 'success', marketplace: ca, data: { currency: 'CAD' } });
+    expect(query.getState().data?.metrics.adSpend).toEqual({ value: adSpendOf[ca], reason: null });
+    tab.view().selectMarketplace(uk);
+    expect(query.getState()).toMatchObject({ status: 'success', marketplace: uk, data: { currency: 'GBP' } });
+    expect(fake.asked).toEqual([us, uk, ca]);
+  });
+
+  it('a range that names its marketplace is not moved by the selection', async () => {
+    const backend = createFakeBackend({ status: acmeStatus() });
+    const fake = answerPerMarketplace(backend);
+    const tab = await createBrowser(backend).open();
+    const query = createMetricsQuery(tab.connections, { range: { ...november, marketplace: ca } });
+    query.start();
+    await settled(query);
+    tab.view().selectMarketplace(de);
+    expect(await settled(query)).toMatchObject({ marketplace: ca, data: { currency: 'CAD' } });
+    expect(fake.asked).toEqual([ca]);
+  });
+});
+
+describe('createMetricsQuery for all marketplaces', () => {
+  it('loads the all-marketplaces figures again while one marketplace is still populating', async () => {
+    const backend = createFakeBackend({
+      status: withMarketplaces(statusOf(advertisingConnection(), sellerCentralConnection())),
+    });
+    const answer = backend.getMetrics.bind(backend);
+    let calls = 0;
+    backend.getMetrics = async (range) => {
+      calls += 1;
+      const response = await answer(range);
+      // The totals are mixed currencies; Germany's report is still on its way on the first answer only.
+      const germany =
+        calls === 1 ? { value: null, reason: 'populating' as const } : { value: 530, reason: null };
+      return {
+        ...response,
+        marketplace: 'all',
+        metrics: { ...response.metrics, adSpend: { value: null, reason: 'mixed_currencies' } },
+        marketplaces: [
+          { marketplace: acmeMarketplaces[3]!, metrics: { ...response.metrics, adSpend: germany } },
+        ],
+      };
+    };
+    const tab = await createBrowser(backend).open();
+    tab.view().selectMarketplace('all');
+    const query = createMetricsQuery(tab.connections, { range: november, pollMs: 5, refreshMs: null });
+    query.start();
+    await settled(query);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(calls).toBe(2);
+    expect(query.getState().data?.marketplaces?.[0]?.metrics.adSpend).toEqual({ value: 530, reason: null });
   });
 });

@@ -15,6 +15,11 @@ export interface MetricsQueryError {
 export interface MetricsQueryState {
   /** The range being shown; `null` until one is set. */
   readonly range: MetricsRange | null;
+  /**
+   * The marketplace `data` is for (a `marketplaceId` or `'all'`): the range's own, else the engine's selected
+   * marketplace; `null` for the server's home marketplace (no marketplace listed yet).
+   */
+  readonly marketplace: string | null;
   /** `idle`: nothing to load (no range, status not loaded, nothing connected); `loading`; `success`; `error`. */
   readonly status: 'idle' | 'loading' | 'success' | 'error';
   /** The figures of `range`, possibly from before the last connection change (see `stale`). */
@@ -51,7 +56,10 @@ export interface MetricsQuery {
   getState(): MetricsQueryState;
   /** Calls `listener` after every change; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
-  /** Shows another range: from the cache when it is fresh, else loaded. */
+  /**
+   * Shows another range: from the cache when it is fresh, else loaded. A range without `marketplace` follows the
+   * engine's selected marketplace (`view.selectMarketplace`).
+   */
   setRange(range: MetricsRange | null): void;
   /** Loads the current range again. */
   reload(): void;
@@ -66,10 +74,17 @@ interface CacheEntry {
   readonly signature: string;
 }
 
-const idle: MetricsQueryState = { range: null, status: 'idle', data: null, stale: false, error: null };
+const idle: MetricsQueryState = {
+  range: null,
+  marketplace: null,
+  status: 'idle',
+  data: null,
+  stale: false,
+  error: null,
+};
 
 function rangeKey(range: MetricsRange): string {
-  return `${range.from}/${range.to}`;
+  return `${range.from}/${range.to}/${range.marketplace ?? ''}`;
 }
 
 function queryError(error: unknown): MetricsQueryError {
@@ -77,12 +92,20 @@ function queryError(error: unknown): MetricsQueryError {
   return { code, message, retryable };
 }
 
+/** Some figure is still on its way: of the answer, or (all marketplaces) of one marketplace or one currency. */
 function isPopulating(data: MetricsResponse): boolean {
-  const values = [
-    ...Object.values(data.metrics),
-    ...data.asins.flatMap((row) => [row.adSpend, row.totalSales, row.tacos]),
+  const tables = [
+    data,
+    ...(data.totals ?? []),
+    ...(data.marketplaces ?? []).map((entry) => ({ metrics: entry.metrics, asins: [] })),
   ];
-  return values.some((value) => value?.reason === 'populating');
+  return tables.some(
+    ({ metrics, asins }) =>
+      Object.values(metrics).some((value) => value?.reason === 'populating') ||
+      asins.some((row) =>
+        [row.adSpend, row.totalSales, row.tacos].some((value) => value.reason === 'populating'),
+      ),
+  );
 }
 
 /**
@@ -104,12 +127,19 @@ function signatureOf(connections: Pick<Connections, 'getSnapshot' | 'getView'>):
   ].join('|');
 }
 
+/** The marketplace the figures of `range` are for: its own, else the engine's selected one. */
+function marketplaceOf(range: MetricsRange | null, connections: Pick<Connections, 'getView'>): string | null {
+  return range?.marketplace ?? connections.getView().selectedMarketplace;
+}
+
 /**
  * Loads and caches the figures of `GET /metrics` for a dashboard, following the connections: a connect, a
  * reconnect, a disconnect, data arriving or a connection going stale marks every cached range stale and reloads
  * the one shown (keeping its old figures meanwhile, flagged `stale`). While the server answers a figure as
  * `populating`, the range is loaded again every `pollMs`. Ranges are cached, so going back to one is instant
- * while nothing changed. Framework-free: React and other hosts only subscribe.
+ * while nothing changed. The figures are for the engine's selected marketplace and cached per marketplace:
+ * switching back shows the cached figures at once, and an answer that arrives after the seller switched never
+ * shows under the new marketplace. Framework-free: React and other hosts only subscribe.
  *
  * @example
  * ```ts
@@ -128,6 +158,7 @@ export function createMetricsQuery(
   const listeners = new Set<() => void>();
   let state: MetricsQueryState = { ...idle, range: options.range ?? null };
   let signature: string | null = null;
+  let marketplace: string | null = null;
   let request = 0;
   let unsubscribe: (() => void) | null = null;
   let pollTimer: ReturnType<typeof setTimeout> | null = null;
@@ -153,27 +184,37 @@ export function createMetricsQuery(
   const load = (force: boolean) => {
     stopPolling();
     const range = state.range;
+    marketplace = marketplaceOf(range, connections);
     if (!range || signature === null || !unsubscribe) {
       request++;
-      if (state.status !== 'idle' || state.data !== null) set({ ...idle, range });
+      if (state.status !== 'idle' || state.data !== null) set({ ...idle, range, marketplace });
       return;
     }
-    const key = rangeKey(range);
+    const asked: MetricsRange = marketplace === null ? range : { ...range, marketplace };
+    const key = rangeKey(asked);
     const cached = cache.get(key);
+    const shown = { range, marketplace };
     if (cached && cached.signature === signature && !force) {
       request++;
-      set({ range, status: 'success', data: cached.data, stale: false, error: null });
+      set({ ...shown, status: 'success', data: cached.data, stale: false, error: null });
       scheduleNext(cached.data);
       return;
     }
     const id = ++request;
     const wanted = signature;
-    set({ range, status: 'loading', data: cached?.data ?? null, stale: cached !== undefined, error: null });
-    connections.loadMetrics(range).then(
+    set({
+      ...shown,
+      status: 'loading',
+      data: cached?.data ?? null,
+      stale: cached !== undefined,
+      error: null,
+    });
+    connections.loadMetrics(asked).then(
       (data) => {
         cache.set(key, { data, signature: wanted });
+        // A later load (another range, another marketplace, a reload) owns the state now.
         if (id !== request) return;
-        set({ range, status: 'success', data, stale: wanted !== signature, error: null });
+        set({ ...shown, status: 'success', data, stale: wanted !== signature, error: null });
         scheduleNext(data);
       },
       (error: unknown) => {
@@ -185,7 +226,7 @@ export function createMetricsQuery(
 
   const follow = () => {
     const next = signatureOf(connections);
-    if (next === signature) return;
+    if (next === signature && marketplaceOf(state.range, connections) === marketplace) return;
     signature = next;
     load(false);
   };

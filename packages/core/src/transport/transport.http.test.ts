@@ -251,7 +251,7 @@ describe('HTTP transport', () => {
     expect(answer.sellerCentral?.regions?.map((r) => r.region)).toEqual(['eu', 'na']);
   });
 
-  it('sends the metrics range as query parameters', async () => {
+  it('sends the metrics range and the marketplace (when there is one) as query parameters', async () => {
     server.use(
       http.get(`${base}/metrics`, ({ request }) => {
         record(request);
@@ -259,7 +259,13 @@ describe('HTTP transport', () => {
       }),
     );
     await transport().getMetrics({ from: '2026-11-01', to: '2026-11-07' });
-    expect(hits[0]?.path).toBe('/amazon/metrics?from=2026-11-01&to=2026-11-07');
+    await transport().getMetrics({ from: '2026-11-01', to: '2026-11-07', marketplace: 'A1PA6795UKMFR9' });
+    await transport().getMetrics({ from: '2026-11-01', to: '2026-11-07', marketplace: 'all' });
+    expect(hits.map((hit) => hit.path)).toEqual([
+      '/amazon/metrics?from=2026-11-01&to=2026-11-07',
+      '/amazon/metrics?from=2026-11-01&to=2026-11-07&marketplace=A1PA6795UKMFR9',
+      '/amazon/metrics?from=2026-11-01&to=2026-11-07&marketplace=all',
+    ]);
   });
 
   it('an unexpected answer to a disconnect leaves the machine where it was', async () => {

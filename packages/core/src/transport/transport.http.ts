@@ -181,7 +181,11 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     disconnect: (request) => call(contractRoutes.disconnect, disconnectResponseSchema, { json: request }),
     getMetrics: (range, requestOptions) =>
       call(contractRoutes.metrics, metricsResponseSchema, {
-        searchParams: { from: range.from, to: range.to },
+        searchParams: {
+          from: range.from,
+          to: range.to,
+          ...(range.marketplace ? { marketplace: range.marketplace } : {}),
+        },
         signal: signalOf(requestOptions),
       }),
   };

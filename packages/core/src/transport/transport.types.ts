@@ -23,16 +23,24 @@ export interface RequestOptions {
 }
 
 /**
- * A date range of `GET /metrics`, as `YYYY-MM-DD`.
+ * A date range of `GET /metrics`, as `YYYY-MM-DD`, and the marketplace the figures are for.
  *
  * @example
  * ```ts
  * await transport.getMetrics({ from: '2026-11-01', to: '2026-11-07' });
+ * await transport.getMetrics({ from: '2026-11-01', to: '2026-11-07', marketplace: 'A1PA6795UKMFR9' }); // Germany
+ * await transport.getMetrics({ from: '2026-11-01', to: '2026-11-07', marketplace: 'all' });
  * ```
  */
 export interface MetricsRange {
   readonly from: string;
   readonly to: string;
+  /**
+   * A `marketplaceId` of the status's `marketplaces`, or `'all'` for every marketplace (per-currency totals).
+   * `createMetricsQuery` fills it with the engine's selected marketplace.
+   * @default undefined (the server answers for the account's home marketplace)
+   */
+  readonly marketplace?: string;
 }
 
 /**
@@ -60,6 +68,6 @@ export interface Transport {
   selectAccount(request: SelectAccountRequest): Promise<ConnectionsStatus>;
   /** `POST /disconnect`. Never retried. */
   disconnect(request: DisconnectRequest): Promise<ConnectionsStatus>;
-  /** `GET /metrics?from&to` (idempotent: retried). */
+  /** `GET /metrics?from&to[&marketplace]` (idempotent: retried). */
   getMetrics(range: MetricsRange, options?: RequestOptions): Promise<MetricsResponse>;
 }
