@@ -221,8 +221,9 @@ export const metricIdSchema = /* @__PURE__ */ z.enum([
 ]);
 /**
  * Why a figure is missing: never 0 in its place. `not_covered`: its connection is connected, but not for this
- * marketplace (see the answer's `marketplace`); `mixed_currencies`: an all-marketplaces money figure over several
- * currencies without conversion rates (the per-currency `totals` have it).
+ * marketplace (see the answer's `marketplace`); `mixed_currencies`: an all-marketplaces money figure whose amounts
+ * exist in several currencies and no conversion rates were given (the per-currency `totals` have it); while those
+ * amounts are still `populating`, or cannot be had, the figure says that reason instead.
  */
 export const missingReasonSchema = /* @__PURE__ */ z.enum([
   'disconnected',

@@ -214,6 +214,16 @@ describe('all marketplaces', () => {
     expect(all.conversion).toBeUndefined();
   });
 
+  it('says populating, not mixed_currencies, for the amounts while every marketplace’s reports are pending', async () => {
+    await h.connect('advertising');
+    const first = await load(allMarketplacesValue);
+    expect(first.totals?.length).toBe(4);
+    for (const id of ['adSpend', 'acos', 'roas'] as const)
+      expect(first.metrics[id]).toEqual({ value: null, reason: 'populating' });
+    expect(first.metrics.totalSales).toEqual({ value: null, reason: 'disconnected' });
+    expect(first.metrics.tacos).toEqual({ value: null, reason: 'disconnected' });
+  });
+
   it('converts with the host’s rates, shows the rate date, and computes ACoS from the converted sums', async () => {
     const rates = { CAD: 0.7, GBP: 1.25, EUR: 1.1 };
     await h.close();
