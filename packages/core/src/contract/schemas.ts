@@ -122,12 +122,15 @@ export const marketplaceCoverageSchema = /* @__PURE__ */ z.union([
 
 /**
  * One marketplace of the connected account (an Ads profile's, or a Seller Central participation's) and what
- * each connection covers there. `currency` is the marketplace's: every money figure for it is in it.
+ * each connection covers there. `currency` is the marketplace's: every money figure for it is in it. `name` is the
+ * country as a sentence names it ("the United Kingdom", as in the coverage messages); `countryName` as a label or
+ * a list writes it ("United Kingdom"; absent from servers before it: fall back to `name`).
  */
 export const accountMarketplaceSchema = /* @__PURE__ */ z.object({
   marketplaceId: nonEmpty,
   countryCode: /* @__PURE__ */ text(2, 2),
   name: nonEmpty,
+  countryName: /* @__PURE__ */ z.optional(nonEmpty),
   region: amazonRegionSchema,
   currency: /* @__PURE__ */ z.nullable(currencyCode),
   advertising: marketplaceCoverageSchema,

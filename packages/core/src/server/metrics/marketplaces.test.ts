@@ -55,6 +55,16 @@ describe('marketplaces of the connected account', () => {
       [UK, 'UK', 'GBP', 'eu'],
       [DE, 'DE', 'EUR', 'eu'],
     ]);
+    // A label's name for a UI's lists, the sentence's name for its messages: no string surgery in a UI.
+    expect(adsOnly.map((m) => [m.countryName, m.name])).toEqual([
+      ['United States', 'the United States'],
+      ['Canada', 'Canada'],
+      ['United Kingdom', 'the United Kingdom'],
+      ['Germany', 'Germany'],
+    ]);
+    expect(adsOnly[2]?.sellerCentral).toMatchObject({
+      message: expect.stringContaining('Seller Central is not connected for the United Kingdom.'),
+    });
     for (const m of adsOnly) {
       expect(m.advertising).toEqual({ covered: true });
       expect(m.sellerCentral).toMatchObject({ covered: false, reason: 'disconnected' });
