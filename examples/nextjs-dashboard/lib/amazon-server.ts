@@ -6,6 +6,7 @@ import {
   createPostgresStore,
   createSqliteStore,
 } from '@smart-ads/core/server';
+import { conversionFromSetting } from '@smart-ads/example-react-dashboard/server/demo-rates.ts';
 import { optimiserHandler, startRulesJob } from '@smart-ads/example-react-dashboard/server/optimiser.ts';
 import { defaultMockApp, mockAmazonBaseUrls } from '@smart-ads/mock-amazon';
 import { reportTimings } from './app-config';
@@ -55,6 +56,8 @@ async function start(): Promise<AmazonServer> {
     : await createSqliteStore({ filename: join(dataDir, 'amazon-connections.db') });
   const appOrigin = process.env.APP_ORIGIN ?? 'http://127.0.0.1:3000';
   const reports = reportTimings();
+  // SMART_ADS_CURRENCY_CONVERSION: `demo` (the example's fixed demo rates) or a host's rates as JSON.
+  const conversion = conversionFromSetting(process.env.SMART_ADS_CURRENCY_CONVERSION);
   const connections = createConnectionsServer({
     basePath: apiBasePath,
     store,
@@ -68,6 +71,7 @@ async function start(): Promise<AmazonServer> {
     },
     // The standalone mock Amazon (`mock-amazon serve`); without MOCK_AMAZON_URL, Amazon itself.
     ...(reports ? { reports } : {}),
+    ...(conversion ? { currencyConversion: () => conversion } : {}),
     ...(process.env.MOCK_AMAZON_URL ? { baseUrls: mockAmazonBaseUrls(process.env.MOCK_AMAZON_URL) } : {}),
     getSubscription: (request) => {
       const id = subscriptionOf(request.headers.get('cookie'));

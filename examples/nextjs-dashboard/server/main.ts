@@ -1,12 +1,15 @@
 // `./dev example next`: the Next.js example on its production build, against the standalone mock Amazon.
-// `node server/main.ts [--port 3000] [--mock-port 4010]`; Ctrl-C stops both.
+// `node server/main.ts [--port 3000] [--mock-port 4010] [--demo-rates]`; Ctrl-C stops both. `--demo-rates` (or
+// SMART_ADS_CURRENCY_CONVERSION=demo) converts the all-marketplaces total to US dollars at the demo's fixed rates.
 import { parseArgs } from 'node:util';
+import { conversionFromSetting } from '@smart-ads/example-react-dashboard/server/demo-rates.ts';
 import { startNextExample } from './start-next-example.ts';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     'mock-port': { type: 'string', default: process.env.MOCK_AMAZON_PORT ?? '4010' },
+    'demo-rates': { type: 'boolean', default: false },
   },
 });
 
@@ -14,6 +17,9 @@ const example = await startNextExample({
   port: Number(values.port),
   mockPort: Number(values['mock-port']),
   rulesIntervalMs: 15_000, // the Rules job evaluates the two rules on report data every 15 s
+  currencyConversion: conversionFromSetting(
+    values['demo-rates'] ? 'demo' : process.env.SMART_ADS_CURRENCY_CONVERSION,
+  ),
 });
 const { users } = example.mock.amazon;
 process.stdout.write(

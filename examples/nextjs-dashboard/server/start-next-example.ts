@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ReportTimings } from '@smart-ads/core/server';
+import type { CurrencyConversion, ReportTimings } from '@smart-ads/core/server';
 import { applyScenario, type ScenarioCall } from '@smart-ads/example-react-dashboard/server/mock-scenario.ts';
 import type { RunningExample } from '@smart-ads/example-react-dashboard/server/start-example.ts';
 import { type AppConfig, defaultAppConfig } from '@smart-ads/example-react-dashboard/src/app-config.ts';
@@ -25,6 +25,11 @@ export interface StartNextExampleOptions {
   readonly reports?: ReportTimings;
   /** How often the server-side Rules job runs (ms); 0: never on its own. @default 0 */
   readonly rulesIntervalMs?: number;
+  /**
+   * The all-marketplaces conversion (`SMART_ADS_CURRENCY_CONVERSION`; `demoRates` for the demo's fixed table);
+   * `null`: totals stay per currency. @default null
+   */
+  readonly currencyConversion?: CurrencyConversion | null;
   /** Extra environment for the Next.js server (e.g. `DATABASE_URL` for PostgreSQL). */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -112,6 +117,9 @@ export async function startNextExample(options: StartNextExampleOptions = {}): P
         SMART_ADS_APP_CONFIG: JSON.stringify(appConfig),
         SMART_ADS_RULES_INTERVAL_MS: String(options.rulesIntervalMs ?? 0),
         ...(options.reports ? { SMART_ADS_REPORT_TIMINGS: JSON.stringify(options.reports) } : {}),
+        ...(options.currencyConversion
+          ? { SMART_ADS_CURRENCY_CONVERSION: JSON.stringify(options.currencyConversion) }
+          : {}),
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -132,6 +132,9 @@ describe('every marketplace of the connected account', () => {
     await expect
       .poll(() => totals.locator('tbody').textContent(), { timeout: uiTimeout })
       .not.toContain('Populating');
+    // Without the host's conversion: no converted total, no rate date.
+    expect(await totals.locator('thead th').allTextContents()).not.toContain('All, in USD converted');
+    expect(await totals.locator('.rate-date').count()).toBe(0);
     await saveScreenshot(page, 'marketplaces-all');
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   type AmazonBaseUrls,
   type ConnectionsLog,
+  type CurrencyConversion,
   createConnectionsServer,
   createSqliteStore,
   type EncryptionKeyInput,
@@ -46,6 +47,11 @@ export interface ExampleServerOptions {
   readonly reports?: ReportTimings;
   /** How often the Rules job runs (ms); 0: never on its own. @default 0 */
   readonly rulesIntervalMs?: number;
+  /**
+   * Conversion rates for the all-marketplaces total (e.g. {@link demoRates}); `null`: totals stay per currency.
+   * @default null
+   */
+  readonly currencyConversion?: CurrencyConversion | null;
   /** The server half's structured log. @default readable lines, JSON with NODE_ENV=production (createAppLog) */
   readonly log?: ConnectionsLog;
 }
@@ -154,6 +160,7 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
       redirectUris: { advertising: redirectUri, sellerCentral: redirectUri },
     },
     ...(options.reports ? { reports: options.reports } : {}),
+    ...(options.currencyConversion ? { currencyConversion: () => options.currencyConversion ?? null } : {}),
     log: options.log ?? createAppLog(),
     getSubscription: (request) => {
       const id = subscriptionFromCookieHeader(request.headers.get('cookie'));

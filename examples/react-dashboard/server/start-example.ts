@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ReportTimings } from '@smart-ads/core/server';
+import type { CurrencyConversion, ReportTimings } from '@smart-ads/core/server';
 import { defaultMockApp, type MockAmazonServer, startMockAmazonServer } from '@smart-ads/mock-amazon/node';
 import { type AppConfig, defaultAppConfig } from '../src/app-config.ts';
 import { type ExampleAmazonApp, startExampleServer } from './example-server.ts';
@@ -28,6 +28,11 @@ export interface StartExampleOptions {
   readonly amazon?: ExampleAmazonApp;
   /** How often the server-side Rules job runs (ms); 0: never on its own. @default 0 */
   readonly rulesIntervalMs?: number;
+  /**
+   * The all-marketplaces conversion the server half applies (`demoRates` for the demo's fixed table); `null`:
+   * totals stay per currency. @default null
+   */
+  readonly currencyConversion?: CurrencyConversion | null;
   /** The built app. @default examples/react-dashboard/dist */
   readonly appDir?: string;
 }
@@ -86,6 +91,7 @@ export async function startExample(options: StartExampleOptions = {}): Promise<R
       appConfig,
       reports: options.reports ?? defaultReports,
       rulesIntervalMs: options.rulesIntervalMs ?? 0,
+      currencyConversion: options.currencyConversion ?? null,
     });
     return {
       url: server.url,

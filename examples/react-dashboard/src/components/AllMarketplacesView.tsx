@@ -1,6 +1,5 @@
 import {
   displayMetric,
-  type MetricKey,
   metricCatalogue,
   sameData,
   useConnectionsSelector,
@@ -93,7 +92,8 @@ export function AllMarketplacesView() {
         )}
         {conversion && (
           <p className="rate-date">
-            Converted to {conversion.currency} at the host's rates of {conversion.rateDate}.
+            The last column converts every amount to {conversion.currency} at the host's rates of{' '}
+            {conversion.rateDate} before adding them up; its ratios come from the converted sums.
           </p>
         )}
         {uncovered.map((entry) => (

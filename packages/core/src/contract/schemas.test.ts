@@ -115,6 +115,16 @@ describe('metrics per marketplace', () => {
     ).toBe(true);
   });
 
+  it('keeps a marketplace’s label name, and reads a marketplace from a server before it (name only)', () => {
+    const uk = { ...germany, countryCode: 'UK', name: 'the United Kingdom', countryName: 'United Kingdom' };
+    expect(accountMarketplaceSchema.parse(uk)).toMatchObject({
+      name: 'the United Kingdom',
+      countryName: 'United Kingdom',
+    });
+    expect(accountMarketplaceSchema.safeParse(germany).success).toBe(true);
+    expect(accountMarketplaceSchema.safeParse({ ...uk, countryName: '' }).success).toBe(false);
+  });
+
   it('reads one marketplace’s answer and an all-marketplaces answer with converted totals', () => {
     const one = { range, currency: 'EUR', metrics: figures(null), asins: [], marketplace: germany };
     expect(metricsResponseSchema.safeParse(one).success).toBe(true);

@@ -122,12 +122,15 @@ export const marketplaceCoverageSchema = /* @__PURE__ */ z.union([
 
 /**
  * One marketplace of the connected account (an Ads profile's, or a Seller Central participation's) and what
- * each connection covers there. `currency` is the marketplace's: every money figure for it is in it.
+ * each connection covers there. `currency` is the marketplace's: every money figure for it is in it. `name` is the
+ * country as a sentence names it ("the United Kingdom", as in the coverage messages); `countryName` as a label or
+ * a list writes it ("United Kingdom"; absent from servers before it: fall back to `name`).
  */
 export const accountMarketplaceSchema = /* @__PURE__ */ z.object({
   marketplaceId: nonEmpty,
   countryCode: /* @__PURE__ */ text(2, 2),
   name: nonEmpty,
+  countryName: /* @__PURE__ */ z.optional(nonEmpty),
   region: amazonRegionSchema,
   currency: /* @__PURE__ */ z.nullable(currencyCode),
   advertising: marketplaceCoverageSchema,
@@ -221,8 +224,9 @@ export const metricIdSchema = /* @__PURE__ */ z.enum([
 ]);
 /**
  * Why a figure is missing: never 0 in its place. `not_covered`: its connection is connected, but not for this
- * marketplace (see the answer's `marketplace`); `mixed_currencies`: an all-marketplaces money figure over several
- * currencies without conversion rates (the per-currency `totals` have it).
+ * marketplace (see the answer's `marketplace`); `mixed_currencies`: an all-marketplaces money figure whose amounts
+ * exist in several currencies and no conversion rates were given (the per-currency `totals` have it); while those
+ * amounts are still `populating`, or cannot be had, the figure says that reason instead.
  */
 export const missingReasonSchema = /* @__PURE__ */ z.enum([
   'disconnected',

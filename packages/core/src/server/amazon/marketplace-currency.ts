@@ -26,25 +26,25 @@ const currencyByCountry: Readonly<Record<string, string>> = {
   SG: 'SGD',
 };
 
-/** The name of each Amazon marketplace country, for the dashboard's sentences. */
+/** The name of each Amazon marketplace country as a label writes it ("United Kingdom"). */
 const nameByCountry: Readonly<Record<string, string>> = {
-  US: 'the United States',
+  US: 'United States',
   CA: 'Canada',
   MX: 'Mexico',
   BR: 'Brazil',
-  UK: 'the United Kingdom',
-  GB: 'the United Kingdom',
+  UK: 'United Kingdom',
+  GB: 'United Kingdom',
   DE: 'Germany',
   FR: 'France',
   IT: 'Italy',
   ES: 'Spain',
-  NL: 'the Netherlands',
+  NL: 'Netherlands',
   BE: 'Belgium',
   IE: 'Ireland',
   SE: 'Sweden',
   PL: 'Poland',
   TR: 'Türkiye',
-  AE: 'the United Arab Emirates',
+  AE: 'United Arab Emirates',
   SA: 'Saudi Arabia',
   EG: 'Egypt',
   IN: 'India',
@@ -54,6 +54,22 @@ const nameByCountry: Readonly<Record<string, string>> = {
   SG: 'Singapore',
 };
 
+/** The countries whose name takes "the" in a sentence. */
+const withArticle: ReadonlySet<string> = new Set(['US', 'UK', 'GB', 'NL', 'AE']);
+
+/**
+ * The name of a marketplace country as a label or a list writes it ("Germany", "United States"), or the code
+ * itself for an unknown one.
+ *
+ * @example
+ * ```ts
+ * marketplaceCountryLabel('UK'); // 'United Kingdom'
+ * ```
+ */
+export function marketplaceCountryLabel(countryCode: string): string {
+  return nameByCountry[countryCode.toUpperCase()] ?? countryCode.toUpperCase();
+}
+
 /**
  * The name of a marketplace country as a sentence uses it ("Germany", "the United States"), or the code itself
  * for an unknown one.
@@ -61,10 +77,12 @@ const nameByCountry: Readonly<Record<string, string>> = {
  * @example
  * ```ts
  * marketplaceCountryName('DE'); // 'Germany'
+ * marketplaceCountryName('UK'); // 'the United Kingdom'
  * ```
  */
 export function marketplaceCountryName(countryCode: string): string {
-  return nameByCountry[countryCode.toUpperCase()] ?? countryCode.toUpperCase();
+  const label = marketplaceCountryLabel(countryCode);
+  return withArticle.has(countryCode.toUpperCase()) ? `the ${label}` : label;
 }
 
 /**

@@ -1,5 +1,9 @@
 import type { AccountMarketplace, AmazonRegion, MarketplaceCoverage } from '../../contract/types';
-import { marketplaceCountryName, marketplaceCurrency } from '../amazon/marketplace-currency';
+import {
+  marketplaceCountryLabel,
+  marketplaceCountryName,
+  marketplaceCurrency,
+} from '../amazon/marketplace-currency';
 import type {
   AdvertisingConnectionRecord,
   SellerCentralConnectionRecord,
@@ -120,6 +124,7 @@ export function accountMarketplaces(
         marketplaceId: profile.marketplaceId,
         countryCode: profile.countryCode,
         name: country,
+        countryName: marketplaceCountryLabel(profile.countryCode),
         region: profile.region,
         currency: marketplaceCurrency(profile.countryCode) ?? participation?.currencyCode ?? null,
         advertising: covered,
@@ -139,6 +144,7 @@ export function accountMarketplaces(
           marketplaceId: participation.id,
           countryCode: participation.countryCode,
           name: country,
+          countryName: marketplaceCountryLabel(participation.countryCode),
           region: layer.tokenRegion,
           currency: participation.currencyCode ?? marketplaceCurrency(participation.countryCode),
           advertising: {

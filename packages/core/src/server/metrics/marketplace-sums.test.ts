@@ -3,6 +3,7 @@ import {
   addSums,
   type MarketplaceSums,
   metricsFromSums,
+  mixedCurrencyMetrics,
   scaleMoney,
   sumsFromReports,
 } from './marketplace-sums';
@@ -121,5 +122,39 @@ describe('totals over several marketplaces', () => {
     const { metrics } = metricsFromSums(old);
     expect(metrics.listingConversionRate.value).toBe(12.5);
     expect(metrics.buyBoxPercentage.value).toBe(90);
+  });
+
+  it('says mixed_currencies for an amount only once it exists everywhere; populating or uncovered first', () => {
+    // a in USD, b in EUR, no conversion.
+    const ready = mixedCurrencyMetrics(addSums(a, b));
+    for (const id of ['adSpend', 'acos', 'roas', 'totalSales', 'tacos'] as const)
+      expect(ready[id]).toEqual({ value: null, reason: 'mixed_currencies' });
+    expect(ready.totalOrders).toEqual({ value: 95, reason: null });
+    expect(ready.listingConversionRate).toEqual({ value: 14, reason: null });
+
+    const pending: MarketplaceSums = {
+      campaigns: { missing: 'populating' },
+      adSpendByAsin: { missing: 'populating' },
+      orders: { missing: 'populating' },
+      traffic: { missing: 'populating' },
+    };
+    const populating = mixedCurrencyMetrics(addSums(pending, pending));
+    for (const id of ['adSpend', 'acos', 'roas', 'totalSales', 'tacos'] as const)
+      expect(populating[id]).toEqual({ value: null, reason: 'populating' });
+
+    // Ads figures arrived in both, Seller Central still populating in one and not covering the other.
+    const salesPending = mixedCurrencyMetrics(addSums(a, { ...b, orders: { missing: 'populating' } }));
+    expect(salesPending.adSpend).toEqual({ value: null, reason: 'mixed_currencies' });
+    expect(salesPending.totalSales).toEqual({ value: null, reason: 'populating' });
+    expect(salesPending.tacos).toEqual({ value: null, reason: 'populating' });
+    const uncovered = {
+      ...pending,
+      orders: { missing: 'not_covered' },
+      traffic: { missing: 'not_covered' },
+    } as const;
+    const noSales = mixedCurrencyMetrics(addSums(uncovered, uncovered));
+    expect(noSales.totalSales).toEqual({ value: null, reason: 'not_covered' });
+    expect(noSales.adSpend).toEqual({ value: null, reason: 'populating' });
+    expect(noSales.tacos).toEqual({ value: null, reason: 'not_covered' });
   });
 });

@@ -167,6 +167,41 @@ export function missingSums(reason: MissingReason): MarketplaceSums {
 /** The figures that are amounts of money, or ratios of amounts: meaningless when currencies are mixed. */
 export const moneyMetrics: readonly MetricId[] = ['adSpend', 'acos', 'roas', 'totalSales', 'tacos'];
 
+/** The sources each money figure is computed from. */
+const moneySources: Readonly<Record<string, readonly (keyof MarketplaceSums)[]>> = {
+  adSpend: ['campaigns'],
+  acos: ['campaigns'],
+  roas: ['campaigns'],
+  totalSales: ['orders'],
+  tacos: ['campaigns', 'orders'],
+};
+
+/**
+ * The metrics of marketplaces in several currencies added together, without a conversion: counts and
+ * percentages as summed; each money figure (and ratio of amounts) `mixed_currencies` once its sources have
+ * arrived everywhere, else the reason they have not (`populating` while Amazon prepares them, `not_covered`,
+ * `disconnected` or `stale`), so a seller reads what they need rather than a currency mix of figures that do not
+ * exist yet.
+ *
+ * @example
+ * ```ts
+ * mixedCurrencyMetrics([us, de].map(sumsOf).reduce(addSums)).adSpend;
+ * // { value: null, reason: 'mixed_currencies' }, or { value: null, reason: 'populating' } while reports are pending
+ * ```
+ */
+export function mixedCurrencyMetrics(sums: MarketplaceSums): MetricsResponse['metrics'] {
+  const { metrics } = metricsFromSums(sums);
+  const out: Record<MetricId, MetricValue> = { ...metrics };
+  for (const id of moneyMetrics) {
+    const reasons = (moneySources[id] ?? []).flatMap((source) => {
+      const fetched = sums[source];
+      return 'missing' in fetched ? [fetched.missing] : [];
+    });
+    out[id] = missing(reasons.length > 0 ? worst(...reasons) : 'mixed_currencies');
+  }
+  return out;
+}
+
 /**
  * The nine metrics and the per-ASIN table from summed figures: ACoS = Σ ad spend ÷ Σ ad sales, ROAS the inverse,
  * TACoS = Σ ad spend ÷ Σ total sales, Listing CVR = Σ units ÷ Σ sessions, Buy Box % weighted by page views.

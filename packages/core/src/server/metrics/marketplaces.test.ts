@@ -55,6 +55,16 @@ describe('marketplaces of the connected account', () => {
       [UK, 'UK', 'GBP', 'eu'],
       [DE, 'DE', 'EUR', 'eu'],
     ]);
+    // A label's name for a UI's lists, the sentence's name for its messages: no string surgery in a UI.
+    expect(adsOnly.map((m) => [m.countryName, m.name])).toEqual([
+      ['United States', 'the United States'],
+      ['Canada', 'Canada'],
+      ['United Kingdom', 'the United Kingdom'],
+      ['Germany', 'Germany'],
+    ]);
+    expect(adsOnly[2]?.sellerCentral).toMatchObject({
+      message: expect.stringContaining('Seller Central is not connected for the United Kingdom.'),
+    });
     for (const m of adsOnly) {
       expect(m.advertising).toEqual({ covered: true });
       expect(m.sellerCentral).toMatchObject({ covered: false, reason: 'disconnected' });
@@ -212,6 +222,16 @@ describe('all marketplaces', () => {
     expect(all.metrics.totalSales).toEqual({ value: null, reason: 'disconnected' });
     expect(all.asins).toEqual([]);
     expect(all.conversion).toBeUndefined();
+  });
+
+  it('says populating, not mixed_currencies, for the amounts while every marketplace’s reports are pending', async () => {
+    await h.connect('advertising');
+    const first = await load(allMarketplacesValue);
+    expect(first.totals?.length).toBe(4);
+    for (const id of ['adSpend', 'acos', 'roas'] as const)
+      expect(first.metrics[id]).toEqual({ value: null, reason: 'populating' });
+    expect(first.metrics.totalSales).toEqual({ value: null, reason: 'disconnected' });
+    expect(first.metrics.tacos).toEqual({ value: null, reason: 'disconnected' });
   });
 
   it('converts with the host’s rates, shows the rate date, and computes ACoS from the converted sums', async () => {

@@ -21,7 +21,7 @@ import {
   type MarketplaceSums,
   metricsFromSums,
   missingSums,
-  moneyMetrics,
+  mixedCurrencyMetrics,
   scaleMoney,
   sumsFromReports,
 } from './marketplace-sums';
@@ -220,12 +220,7 @@ export function createMetricsService(deps: {
       return { ...all, currency: conversion.currency, ...metricsFromSums(converted), conversion };
     }
     // Several currencies and no rates: counts and percentages add up, amounts (and ratios of them) do not.
-    const { metrics } = metricsFromSums(each.map((e) => e.sums).reduce(addSums));
-    for (const id of moneyMetrics) {
-      const figure = metrics[id];
-      if (figure.reason === null || figure.reason === 'populating')
-        metrics[id] = { value: null, reason: 'mixed_currencies' };
-    }
+    const metrics = mixedCurrencyMetrics(each.map((e) => e.sums).reduce(addSums));
     return { ...all, currency: null, metrics, asins: [] };
   }
 
