@@ -46,8 +46,10 @@ export function AllMarketplacesView() {
       <section aria-labelledby="totals-heading" className="panel all-marketplaces">
         <h2 id="totals-heading">Last 7 days, all marketplaces</h2>
         <p className="hint">
-          Amounts in different currencies are never added together: each currency has its own column, and its
-          ratios come from that currency's sums.
+          Each currency has its own column, and its ratios come from that currency's sums
+          {conversion
+            ? ': only the converted column adds amounts of different currencies.'
+            : ': amounts in different currencies are never added together.'}
         </p>
         {totals.length === 0 ? (
           metrics.error ? (
