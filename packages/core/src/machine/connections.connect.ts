@@ -432,7 +432,9 @@ function connectionView(
   // Seller Central's sign-in and disconnect may name a region; the action states say what the machine will do.
   const regional =
     (name: 'prepare' | 'connect' | 'disconnect', type: 'PREPARE' | 'CONNECT' | 'DISCONNECT') =>
-    (region?: AmazonRegion): CommandResult => {
+    (named?: AmazonRegion): CommandResult => {
+      // Anything but a region (e.g. the click event of `onClick={view.sellerCentral.connect}`) names none.
+      const region = named && named in regionNames ? named : null;
       if (!region) return command(name, { type, kind })();
       send({ type, kind, region });
       if (kind !== 'sellerCentral') return refused('not_available');

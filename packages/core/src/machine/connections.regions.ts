@@ -38,9 +38,17 @@ export interface SellerCentralRegionView {
   readonly dataState: 'populating' | 'ready';
 }
 
-/** Seller Central's authorised regions as {@link SellerCentralRegionView}s, in the status's order. */
+const order = Object.keys(regionNames);
+
+/**
+ * Seller Central's authorised regions as {@link SellerCentralRegionView}s: the primary authorisation's region
+ * first (the Advertising account's home), then North America, Europe, Far East.
+ */
 export function regionViews(status: ConnectionsStatus | null): readonly SellerCentralRegionView[] {
-  return sellerCentralRegions(status).map((authorisation) => ({
+  const rank = (region: AmazonRegion) =>
+    region === status?.sellerCentral?.region ? -1 : order.indexOf(region);
+  const authorisations = [...sellerCentralRegions(status)].sort((a, b) => rank(a.region) - rank(b.region));
+  return authorisations.map((authorisation) => ({
     region: authorisation.region,
     name: regionNames[authorisation.region],
     health: authorisation.health,
