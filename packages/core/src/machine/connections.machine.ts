@@ -587,7 +587,24 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                   },
                   on: {
                     CONNECT: [
-                      ...signInForAnotherRegion(),
+                      {
+                        // Another region's sign-in: prepared again for that region (its URL and `state` are bound to
+                        // their region) when the rules allow it, else refused with the rule's reason.
+                        guard: /* @__PURE__ */ and([
+                          'isForAnotherRegion',
+                          { type: 'canConnect', params: sellerCentral },
+                        ]),
+                        target: '#sellerCentral.authorizing',
+                        reenter: true,
+                        actions: [
+                          { type: 'forgetPrepared', params: sellerCentral },
+                          { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'connect' } },
+                        ],
+                      },
+                      {
+                        guard: 'isForAnotherRegion',
+                        actions: { type: 'refuseByRules', params: sellerCentral },
+                      },
                       {
                         guard: { type: 'isFor', params: sellerCentral },
                         actions: { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'connect' } },
@@ -617,7 +634,24 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                   on: {
                     CONNECT: [
                       // The prepared URL is for one region: another region's sign-in never reuses it.
-                      ...signInForAnotherRegion(),
+                      {
+                        // Another region's sign-in: prepared again for that region (its URL and `state` are bound to
+                        // their region) when the rules allow it, else refused with the rule's reason.
+                        guard: /* @__PURE__ */ and([
+                          'isForAnotherRegion',
+                          { type: 'canConnect', params: sellerCentral },
+                        ]),
+                        target: '#sellerCentral.authorizing',
+                        reenter: true,
+                        actions: [
+                          { type: 'forgetPrepared', params: sellerCentral },
+                          { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'connect' } },
+                        ],
+                      },
+                      {
+                        guard: 'isForAnotherRegion',
+                        actions: { type: 'refuseByRules', params: sellerCentral },
+                      },
                       {
                         guard: /* @__PURE__ */ and([{ type: 'isFor', params: sellerCentral }, 'usesPopup']),
                         target: 'popup',
@@ -995,27 +1029,6 @@ function refusedWhileBusy(kind: ConnectionKind) {
     SELECT_ACCOUNT: refuse('not_available'),
     DISMISS: refuse('not_available'),
   };
-}
-
-/**
- * A Seller Central sign-in for another region than the one being prepared: prepared again for that region (its
- * URL and `state` are bound to their region) when the rules allow it, else refused with the rule's reason.
- */
-/* @__NO_SIDE_EFFECTS__ */
-function signInForAnotherRegion() {
-  const kind = 'sellerCentral' as const;
-  return [
-    {
-      guard: /* @__PURE__ */ and(['isForAnotherRegion', { type: 'canConnect', params: { kind } }]),
-      target: '#sellerCentral.authorizing',
-      reenter: true,
-      actions: [
-        { type: 'forgetPrepared', params: { kind } },
-        { type: 'setIntent', params: { kind, intent: 'connect' } },
-      ],
-    },
-    { guard: 'isForAnotherRegion', actions: { type: 'refuseByRules', params: { kind } } },
-  ] as const;
 }
 
 /**

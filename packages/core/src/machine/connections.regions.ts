@@ -38,15 +38,13 @@ export interface SellerCentralRegionView {
   readonly dataState: 'populating' | 'ready';
 }
 
-const order = Object.keys(regionNames);
-
 /**
  * Seller Central's authorised regions as {@link SellerCentralRegionView}s: the primary authorisation's region
  * first (the Advertising account's home), then North America, Europe, Far East.
  */
 export function regionViews(status: ConnectionsStatus | null): readonly SellerCentralRegionView[] {
   const rank = (region: AmazonRegion) =>
-    region === status?.sellerCentral?.region ? -1 : order.indexOf(region);
+    region === status?.sellerCentral?.region ? -1 : Object.keys(regionNames).indexOf(region);
   const authorisations = [...sellerCentralRegions(status)].sort((a, b) => rank(a.region) - rank(b.region));
   return authorisations.map((authorisation) => ({
     region: authorisation.region,
