@@ -49,10 +49,10 @@ function ConnectItem({ kind }: { kind: ConnectionKind }) {
 }
 
 // Seller Central is authorised per Amazon region: a marketplace in a region without it (Germany while only North
-// America is authorised) offers "Connect Seller Central for Europe". Not prepared ahead: a prepared sign-in would
-// hold Seller Central busy (its disconnect waits until the sign-in is used or cancelled).
+// America is authorised) offers "Connect Seller Central for Europe" (not prepared ahead by default: a prepared
+// sign-in would hold Seller Central busy, its disconnect waiting until the sign-in is used or cancelled).
 function ConnectRegionItem({ region }: { region: AmazonRegion }) {
-  const signIn = useSignIn('sellerCentral', { region, prepare: false });
+  const signIn = useSignIn('sellerCentral', { region });
   if (!signIn.action.allowed) return null;
   return (
     <button type="button" role="menuitem" onClick={signIn.start}>

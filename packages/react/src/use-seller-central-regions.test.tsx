@@ -8,7 +8,7 @@ import {
 } from '@smart-ads/react';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Backend, createBackend, returnPath, server, visit } from '../test/amazon-backend';
 import { renderPage } from '../test/render';
 
@@ -21,6 +21,7 @@ function Regions() {
   const { marketplaces } = useMarketplace();
   const europe = useSignIn('sellerCentral', { region: 'eu' });
   const disconnectEurope = useDisconnect('sellerCentral', { region: 'eu' });
+  const disconnectAll = useDisconnect('sellerCentral');
   const germany = marketplaces.find((marketplace: MarketplaceView) => marketplace.countryCode === 'DE');
   return (
     <section>
@@ -33,6 +34,9 @@ function Regions() {
         {germany
           ? `${germany.regionName}: ${germany.actions.connectSellerCentral.allowed ? 'can connect' : germany.actions.connectSellerCentral.code}`
           : ''}
+      </p>
+      <p data-testid="disconnect-all">
+        {disconnectAll.action.allowed ? 'allowed' : disconnectAll.action.code} {europe.activity}
       </p>
       <button type="button" disabled={!europe.action.allowed} onClick={europe.start}>
         Connect Seller Central for Europe
@@ -62,7 +66,29 @@ describe.each([false, true])('Seller Central per region (StrictMode: %s)', (stri
   });
   afterEach(async () => {
     cleanup();
+    vi.restoreAllMocks();
     await backend.close();
+  });
+
+  it('in popup mode a region button is not prepared ahead (Seller Central stays free to disconnect); its click signs in for Europe', async () => {
+    const open = vi
+      .spyOn(window, 'open')
+      .mockImplementation(() => ({ closed: false, close() {} }) as unknown as Window);
+    const authorize = vi.spyOn(backend.transport, 'authorize');
+    const user = userEvent.setup();
+    renderPage(backend, <Regions />, { strict, settings: { mode: 'popup' } });
+    await waitFor(() => expect(text('regions')).toBe('North America (US, CA)'));
+    // Give a background preparation every chance to happen: there is none.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(text('disconnect-all')).toBe('allowed idle');
+    expect(authorize).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Connect Seller Central for Europe' }));
+    await waitFor(() => expect(open.mock.calls.length + backend.redirects.length).toBe(1));
+    expect(authorize.mock.calls.map(([request]) => request)).toEqual([
+      expect.objectContaining({ kind: 'sellerCentral', region: 'eu' }),
+    ]);
+    const url = String(open.mock.calls[0]?.[0] ?? backend.redirects[0]);
+    expect(new URL(url).hostname).toMatch(/europe|\.co\.uk|\.de|eu/);
   });
 
   it('connects Europe beside North America through the EU consent page, then disconnects Europe only', async () => {

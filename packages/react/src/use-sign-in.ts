@@ -14,8 +14,9 @@ import { useConnection } from './use-connection';
 export interface SignInOptions {
   /**
    * Fetch the Amazon sign-in URL ahead of the click (while the connection is idle and may be connected), so the
-   * click opens the popup synchronously (Safari blocks `window.open` after an `await`).
-   * @default true when the engine's `mode` is `'popup'`
+   * click opens the popup synchronously (Safari blocks `window.open` after an `await`). A prepared sign-in holds
+   * the connection busy until it is used or cancelled (its disconnect is refused as `in_progress` meanwhile).
+   * @default true when the engine's `mode` is `'popup'`, except for a Seller Central `region`'s sign-in
    */
   readonly prepare?: boolean;
   /**
@@ -66,8 +67,10 @@ export interface SignIn {
 export function useSignIn(kind: ConnectionKind, options: SignInOptions = {}): SignIn {
   const { connections } = useConnectionsContext();
   const connection = useConnection(kind);
-  const prepare = options.prepare ?? connections.getView().signInMode === 'popup';
   const region = kind === 'sellerCentral' ? options.region : undefined;
+  // A region's sign-in is not prepared unless asked: a prepared sign-in holds Seller Central busy, and a region
+  // button shows while Seller Central is connected (its disconnect would wait for the prepared sign-in).
+  const prepare = options.prepare ?? (!region && connections.getView().signInMode === 'popup');
   const { activity } = connection;
   // A region's button: its region's rules, and only its own sign-in (another region's is not this button's).
   const action = region ? connection.regionActions[region].connect : connection.actions.connect;
