@@ -1,8 +1,9 @@
-import { type AmazonRegion, regionNames, useSignIn } from '@smart-ads/react';
+import { type AmazonRegion, regionNames, useConnection, useSignIn } from '@smart-ads/react';
 
 /**
  * "Connect Seller Central for Europe": signs Seller Central in for one more region (Amazon authorises the SP-API
- * per region), shown next to a marketplace's "not connected for …" reason. Renders nothing when the rules say no
+ * per region), shown next to a marketplace's "not connected for …" reason; "Reconnect …" for a region whose
+ * authorisation stopped working. Renders nothing when the rules say no
  * (Seller Central not connected yet: its own connect comes first; the region already authorised).
  */
 export function ConnectRegionButton({
@@ -15,8 +16,10 @@ export function ConnectRegionButton({
   onChosen?: () => void;
 }) {
   const signIn = useSignIn('sellerCentral', { region });
+  const { regions } = useConnection('sellerCentral');
   if (!signIn.action.allowed && signIn.action.code !== 'in_progress') return null;
   const busy = signIn.activity !== 'idle' && signIn.activity !== 'failed';
+  const stale = regions.some((entry) => entry.region === region && entry.health === 'stale');
   return (
     <button
       type="button"
@@ -28,8 +31,8 @@ export function ConnectRegionButton({
       }}
     >
       {busy
-        ? `Connecting Seller Central for ${regionNames[region]}…`
-        : `Connect Seller Central for ${regionNames[region]}`}
+        ? 'Going to Amazon…'
+        : `${stale ? 'Reconnect' : 'Connect'} Seller Central for ${regionNames[region]}`}
     </button>
   );
 }
