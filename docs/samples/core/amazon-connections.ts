@@ -4,6 +4,7 @@ import {
   createConnections,
   displayMetric,
   metricCatalogue,
+  regionNames,
 } from '@smart-ads/core';
 
 /** An element with text (never HTML: names come from Amazon and must not be able to inject markup). */
@@ -38,6 +39,15 @@ function connectionSection(connection: ConnectionView): HTMLElement {
     // Seller Central: immediate (rule 3). Amazon Advertising: opens the confirmation prompt (rule 4).
     button(`Disconnect ${connection.label}`, connection.actions.disconnect, () => connection.disconnect()),
   );
+  // Seller Central is authorised per Amazon region: with several, each one with its marketplaces and its own
+  // disconnect (the others stay).
+  for (const region of connection.regions.length > 1 ? connection.regions : [])
+    section.append(
+      element('p', `${region.name} (${region.marketplaces.join(', ')})`),
+      button(`Disconnect ${region.name}`, connection.regionActions[region.region].disconnect, () =>
+        connection.disconnect(region.region),
+      ),
+    );
   const prompt = connection.confirmation;
   if (prompt) {
     const dialog = element('div', '', { role: 'alertdialog', 'aria-label': prompt.title });
@@ -75,9 +85,19 @@ export function render(root: HTMLElement, view: ConnectionsView): void {
   const figures = (['adSpend', 'totalSales', 'tacos'] as const)
     .map((key) => `${metricCatalogue[key].label} ${displayMetric(key, view.metrics[key])}`)
     .join(' · ');
+  // A marketplace in a region Seller Central is not authorised for (Germany, North America only): sign in there.
+  const regions = new Set(
+    view.marketplaces.filter((m) => m.actions.connectSellerCentral.allowed).map((m) => m.region),
+  );
+  const signIns = [...regions].map((region) =>
+    button(`Connect Seller Central for ${regionNames[region]}`, { allowed: true }, () =>
+      view.sellerCentral.connect(region),
+    ),
+  );
   root.replaceChildren(
     connectionSection(view.advertising),
     connectionSection(view.sellerCentral),
+    ...signIns,
     element('p', figures),
   );
 }

@@ -1,13 +1,17 @@
 'use client';
 import {
+  type AmazonRegion,
   type ConnectionKind,
   ConnectionsCallback,
   ConnectionsProvider,
   MetricValue,
   metricCatalogue,
+  regionNames,
+  type SellerCentralRegionView,
   useConnection,
   useDisconnect,
   useFeature,
+  useMarketplace,
   useSignIn,
   useTroubleshooting,
 } from '@smart-ads/react';
@@ -44,13 +48,31 @@ function ConnectItem({ kind }: { kind: ConnectionKind }) {
   );
 }
 
+// Seller Central is authorised per Amazon region: a marketplace in a region without it (Germany while only North
+// America is authorised) offers "Connect Seller Central for Europe" (not prepared ahead by default: a prepared
+// sign-in would hold Seller Central busy, its disconnect waiting until the sign-in is used or cancelled).
+function ConnectRegionItem({ region }: { region: AmazonRegion }) {
+  const signIn = useSignIn('sellerCentral', { region });
+  if (!signIn.action.allowed) return null;
+  return (
+    <button type="button" role="menuitem" onClick={signIn.start}>
+      Connect Seller Central for {regionNames[region]}
+    </button>
+  );
+}
+
 function TopBar() {
+  const { marketplaces } = useMarketplace();
+  const regions = [...new Set(marketplaces.map((marketplace) => marketplace.region))];
   return (
     <details>
       <summary>Amazon accounts</summary>
       <div role="menu">
         <ConnectItem kind="advertising" />
         <ConnectItem kind="sellerCentral" />
+        {regions.map((region) => (
+          <ConnectRegionItem key={region} region={region} />
+        ))}
       </div>
     </details>
   );
@@ -83,7 +105,31 @@ function ConnectionCard({ kind }: { kind: ConnectionKind }) {
           Disconnect
         </button>
       )}
+      {connection.regions.length > 1 && (
+        <ul aria-label="Regions">
+          {connection.regions.map((region) => (
+            <RegionItem key={region.region} region={region} />
+          ))}
+        </ul>
+      )}
     </section>
+  );
+}
+
+// One Seller Central region, "Europe (GB, DE)", and its own disconnect: the other regions stay.
+function RegionItem({ region }: { region: SellerCentralRegionView }) {
+  const disconnect = useDisconnect('sellerCentral', { region: region.region });
+  return (
+    <li>
+      {region.name} ({region.marketplaces.join(', ')}){' '}
+      <button
+        type="button"
+        disabled={!disconnect.action.allowed || disconnect.pending}
+        onClick={disconnect.request}
+      >
+        Disconnect {region.name}
+      </button>
+    </li>
   );
 }
 

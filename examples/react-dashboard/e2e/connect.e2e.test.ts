@@ -61,7 +61,7 @@ describe('connecting through Amazon', () => {
     await expect(page.getByRole('table').getByRole('row').count()).resolves.toBeGreaterThan(2);
     const menuAfter = await openAccountMenu(page);
     // Seller Central is named by its marketplaces, never by the opaque selling partner id.
-    await expectText(menuAfter.locator('dd').nth(1), 'Connected · US, CA');
+    await expectText(menuAfter.locator('dd').nth(1), 'Connected · North America (US, CA)');
     // Escape closes the menu and gives the focus back to its button.
     await page.keyboard.press('Escape');
     await menuAfter.waitFor({ state: 'hidden' });

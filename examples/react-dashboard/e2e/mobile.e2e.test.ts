@@ -57,7 +57,7 @@ describe('on a phone (390 × 844)', () => {
     const connectedMenu = await openAccountMenu(page);
     await expectInsideViewport(page, connectedMenu);
     await expectText(connectedMenu.locator('dd').nth(0), 'Acme Home & Kitchen: Connected');
-    await expectText(connectedMenu.locator('dd').nth(1), 'Connected · US, CA');
+    await expectText(connectedMenu.locator('dd').nth(1), 'Connected · North America (US, CA)');
     await saveScreenshot(page, 'mobile-account-menu');
     await page.keyboard.press('Escape');
 

@@ -1,4 +1,4 @@
-import type { ConnectionView } from '@smart-ads/react';
+import type { ConnectionView, SellerCentralRegionView } from '@smart-ads/react';
 import { conditionLabel } from './condition-label';
 
 /**
@@ -11,20 +11,38 @@ export function connectionName(connection: ConnectionView): string | null {
 }
 
 /**
- * One line for the account dropdown: `Acme Home & Kitchen: Connected` for Amazon Advertising,
- * `Connected · US, CA` for Seller Central.
+ * One line for the account dropdown: `Acme Home & Kitchen: Connected` for Amazon Advertising; for Seller Central,
+ * its regions with their marketplaces (Amazon authorises it per region), `Connected · US, CA` from servers that
+ * list no regions.
  *
  * @example
  * ```ts
- * connectionSummary(view.sellerCentral); // 'Connected · US, CA'
+ * connectionSummary(view.sellerCentral); // 'Connected · North America (US, CA) · Europe (UK, DE)'
  * ```
  */
 export function connectionSummary(connection: ConnectionView): string {
   const name = connectionName(connection);
   const status = conditionLabel(connection.condition);
-  const where =
-    connection.kind === 'sellerCentral' && connection.marketplaces.length > 0
-      ? ` · ${connection.marketplaces.join(', ')}`
-      : '';
-  return `${name ? `${name}: ` : ''}${status}${where}`;
+  const places =
+    connection.kind !== 'sellerCentral'
+      ? []
+      : connection.regions.length > 0
+        ? connection.regions.map((region) => regionSummary(region))
+        : connection.marketplaces.length > 0
+          ? [connection.marketplaces.join(', ')]
+          : [];
+  return `${name ? `${name}: ` : ''}${status}${places.map((place) => ` · ${place}`).join('')}`;
+}
+
+/**
+ * `Europe (UK, DE)`, and `Europe (UK, DE), stopped working` for a region whose authorisation is stale.
+ *
+ * @example
+ * ```ts
+ * regionSummary(view.sellerCentral.regions[0]); // 'North America (US, CA)'
+ * ```
+ */
+export function regionSummary(region: SellerCentralRegionView): string {
+  const where = `${region.name} (${region.marketplaces.join(', ')})`;
+  return region.health === 'stale' ? `${where}, stopped working` : where;
 }

@@ -44,7 +44,9 @@ export {
   connect,
   connectionsView,
   type DisconnectConfirmation,
+  type MarketplaceView,
   type NextStep,
+  type RegionActions,
   type TroubleView,
 } from './machine/connections.connect';
 export {
@@ -53,6 +55,7 @@ export {
   createConnections,
 } from './machine/connections.create';
 export { connectionsMachine } from './machine/connections.machine';
+export { regionNames, type SellerCentralRegionView } from './machine/connections.regions';
 export {
   blockMessage,
   connectBlock,

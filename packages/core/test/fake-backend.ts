@@ -5,6 +5,7 @@
 import type { ErrorCode } from '../src/contract/error-codes';
 import type {
   AdvertisingAccount,
+  AmazonRegion,
   AuthorizeRequest,
   AuthorizeResponse,
   CallbackRequest,
@@ -68,14 +69,21 @@ export function sellerCentralConnection(
     since: string;
     missing: DataSource[];
     attempt: number;
+    region: AmazonRegion;
   }> = {},
 ): NonNullable<ConnectionsStatus['sellerCentral']> {
+  const europe = overrides.region === 'eu';
   return {
     kind: 'sellerCentral',
     health: overrides.health ?? 'ok',
-    sellingPartnerId: 'A2SELLER',
-    region: 'na',
-    marketplaces: [{ id: 'ATVPDKIKX0DER', name: 'Amazon.com', countryCode: 'US' }],
+    sellingPartnerId: europe ? 'A2SELLEREU' : 'A2SELLER',
+    region: overrides.region ?? 'na',
+    marketplaces: europe
+      ? [
+          { id: 'A1F83G8C2ARO7P', name: 'Amazon.co.uk', countryCode: 'GB' },
+          { id: 'A1PA6795UKMFR9', name: 'Amazon.de', countryCode: 'DE' },
+        ]
+      : [{ id: 'ATVPDKIKX0DER', name: 'Amazon.com', countryCode: 'US' }],
     connectedAt: overrides.since ?? at,
     data: {
       state: overrides.data ?? 'ready',
@@ -138,7 +146,12 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   const faults = new Map<FakeMethod, (ErrorCode | 'network' | Error)[]>();
   const states = new Map<
     string,
-    { kind: ConnectionKind; expiresAt: number; accounts?: readonly AdvertisingAccount[] }
+    {
+      kind: ConnectionKind;
+      expiresAt: number;
+      accounts?: readonly AdvertisingAccount[];
+      region?: AmazonRegion;
+    }
   >();
   const codesSeen = new Set<string>();
   const calls: FakeCall[] = [];
@@ -204,11 +217,17 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       if (request.kind === 'sellerCentral' && !advertising) throw problem('advertising_required', 409);
       const state = randomToken('state');
       const expiresAt = now() + ttl;
-      states.set(state, { kind: request.kind, expiresAt });
+      states.set(state, {
+        kind: request.kind,
+        expiresAt,
+        ...(request.region ? { region: request.region } : {}),
+      });
       const host =
         request.kind === 'advertising'
           ? 'https://www.amazon.com/ap/oa'
-          : 'https://sellercentral.amazon.com/apps/authorize/consent';
+          : request.region === 'eu'
+            ? 'https://sellercentral-europe.amazon.com/apps/authorize/consent'
+            : 'https://sellercentral.amazon.com/apps/authorize/consent';
       return {
         authorizeUrl: `${host}?client_id=fake&state=${encodeURIComponent(state)}`,
         state,
@@ -250,8 +269,16 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         if (!backend.status.advertising) throw problem('not_connected', 404);
         backend.status = { ...backend.status, advertising: null, sellerCentral: null };
       } else {
-        if (!backend.status.sellerCentral) throw problem('not_connected', 404);
-        backend.status = { ...backend.status, sellerCentral: null };
+        const seller = backend.status.sellerCentral;
+        if (!seller) throw problem('not_connected', 404);
+        const regions = seller.regions ?? [seller];
+        if (request.region && !regions.some((entry) => entry.region === request.region))
+          throw problem('not_connected', 404);
+        const left = request.region ? regions.filter((entry) => entry.region !== request.region) : [];
+        backend.status = {
+          ...backend.status,
+          sellerCentral: left[0] ? { ...left[0], kind: 'sellerCentral', regions: left } : null,
+        };
       }
       return structuredClone(backend.status);
     },
@@ -293,9 +320,21 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     }
     if (request.kind === 'sellerCentral') {
       if (!backend.status.advertising) throw problem('advertising_required', 409);
+      const added = sellerCentralConnection({
+        data: options.newData ?? 'populating',
+        since: nowIso(),
+        ...(entry.region ? { region: entry.region } : {}),
+      });
+      // As the server: another region's authorisation is stored beside the others, the same region's replaced.
+      const current = backend.status.sellerCentral;
+      const others = current
+        ? (current.regions ?? [current]).filter((authorisation) => authorisation.region !== added.region)
+        : [];
+      const { region, health, sellingPartnerId, marketplaces, connectedAt, data } = added;
+      const regions = [...others, { region, health, sellingPartnerId, marketplaces, connectedAt, data }];
       backend.status = {
         ...backend.status,
-        sellerCentral: sellerCentralConnection({ data: options.newData ?? 'populating', since: nowIso() }),
+        sellerCentral: current && others.length > 0 ? { ...current, regions } : { ...added, regions },
       };
       states.delete(request.state);
       return { outcome: 'connected', status: structuredClone(backend.status) };

@@ -8,6 +8,7 @@ export {
   type AccountMarketplace,
   type ActionState,
   type AdvertisingAccount,
+  type AmazonRegion,
   type CommandResult,
   type ConnectionActivity,
   type ConnectionCondition,
@@ -33,6 +34,7 @@ export {
   featureIds,
   isConnectionsError,
   type MarketplaceCoverage,
+  type MarketplaceView,
   type MetricAvailability,
   type MetricKey,
   type MetricsQuery,
@@ -46,6 +48,9 @@ export {
   metricKeys,
   type NextStep,
   type Refusal,
+  type RegionActions,
+  regionNames,
+  type SellerCentralRegionView,
   type SignInMode,
   type Trouble,
   type TroubleView,
@@ -63,7 +68,7 @@ export {
 export { useConnectionsEngine } from './use-connections-engine';
 export { useConnectionsSelector } from './use-connections-selector';
 export { useConnectionsView } from './use-connections-view';
-export { type Disconnect, useDisconnect } from './use-disconnect';
+export { type Disconnect, type DisconnectOptions, useDisconnect } from './use-disconnect';
 export { useFeature } from './use-feature';
 export { useFeatures } from './use-features';
 export { type Marketplace, useMarketplace } from './use-marketplace';

@@ -1,4 +1,4 @@
-import type { CommandResult, ConnectionKind, ConnectionView } from '@smart-ads/core';
+import type { AmazonRegion, CommandResult, ConnectionKind, ConnectionView } from '@smart-ads/core';
 import { useMemo } from 'react';
 import { useConnectionsContext } from './connections-context';
 import { sameData } from './same-data';
@@ -19,6 +19,9 @@ type Commands = Pick<
  * const advertising = useConnection('advertising');
  * <p>{advertising.label}: {advertising.accountName ?? 'not connected'} ({advertising.condition})</p>
  * {!advertising.actions.connect.allowed && <small>{advertising.actions.connect.message}</small>}
+ * // Seller Central's regions: "North America (US, CA) · Europe (GB, DE)"
+ * const sellerCentral = useConnection('sellerCentral');
+ * sellerCentral.regions.map((region) => `${region.name} (${region.marketplaces.join(', ')})`).join(' · ');
  * ```
  */
 export function useConnection(kind: ConnectionKind): ConnectionView {
@@ -27,9 +30,9 @@ export function useConnection(kind: ConnectionKind): ConnectionView {
   const commands = useMemo((): Commands => {
     const current = () => connections.getView()[kind];
     return {
-      prepare: (): CommandResult => current().prepare(),
-      connect: () => current().connect(),
-      disconnect: () => current().disconnect(),
+      prepare: (region?: AmazonRegion): CommandResult => current().prepare(region),
+      connect: (region?: AmazonRegion) => current().connect(region),
+      disconnect: (region?: AmazonRegion) => current().disconnect(region),
       confirmDisconnect: () => current().confirmDisconnect(),
       cancel: () => current().cancel(),
       selectAccount: (accountId: string) => current().selectAccount(accountId),

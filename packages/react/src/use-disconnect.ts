@@ -1,11 +1,22 @@
 import type {
   ActionState,
+  AmazonRegion,
   CommandResult,
   ConnectionKind,
   DisconnectConfirmation,
   TroubleView,
 } from '@smart-ads/core';
+import { useCallback } from 'react';
 import { useConnection } from './use-connection';
+
+/** Options of {@link useDisconnect}. */
+export interface DisconnectOptions {
+  /**
+   * Seller Central only: remove this region's authorisation and keep the others (e.g. "Disconnect Europe").
+   * @default the whole connection (every region)
+   */
+  readonly region?: AmazonRegion;
+}
 
 /** The disconnect flow of one connection. */
 export interface Disconnect {
@@ -47,16 +58,30 @@ export interface Disconnect {
  *   }
  *   return <button type="button" disabled={!disconnect.action.allowed} onClick={disconnect.request}>Disconnect</button>;
  * }
+ *
+ * function DisconnectEurope() {
+ *   const disconnect = useDisconnect('sellerCentral', { region: 'eu' });
+ *   return (
+ *     <button type="button" disabled={!disconnect.action.allowed || disconnect.pending} onClick={disconnect.request}>
+ *       Disconnect Europe
+ *     </button>
+ *   );
+ * }
  * ```
  */
-export function useDisconnect(kind: ConnectionKind): Disconnect {
+export function useDisconnect(kind: ConnectionKind, options: DisconnectOptions = {}): Disconnect {
   const connection = useConnection(kind);
+  const region = kind === 'sellerCentral' ? options.region : undefined;
+  // A region's disconnect reports its own progress only (another region's is not this one's).
+  const mine = !region || connection.pendingRegion === region;
+  const { disconnect } = connection;
+  const request = useCallback(() => disconnect(region), [disconnect, region]);
   return {
-    action: connection.actions.disconnect,
+    action: region ? connection.regionActions[region].disconnect : connection.actions.disconnect,
     confirmation: connection.confirmation,
-    pending: connection.activity === 'disconnecting',
-    trouble: connection.activity === 'failed' ? connection.trouble : null,
-    request: connection.disconnect,
+    pending: mine && connection.activity === 'disconnecting',
+    trouble: mine && connection.activity === 'failed' ? connection.trouble : null,
+    request,
     confirm: connection.confirmDisconnect,
     cancel: connection.cancel,
   };

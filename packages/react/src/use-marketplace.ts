@@ -1,4 +1,4 @@
-import type { AccountMarketplace, CommandResult, ConnectionsView } from '@smart-ads/core';
+import type { CommandResult, ConnectionsView, MarketplaceView } from '@smart-ads/core';
 import { useCallback, useMemo } from 'react';
 import { useConnectionsContext } from './connections-context';
 import { sameData } from './same-data';
@@ -11,15 +11,19 @@ import { useConnectionsSelector } from './use-connections-selector';
  * ```ts
  * const { marketplaces, selected, current, select }: Marketplace = useMarketplace();
  * current?.sellerCentral.covered; // false in Germany while Seller Central is authorised for North America only
+ * current?.actions.connectSellerCentral.allowed; // true there: "Connect Seller Central for Europe"
  * ```
  */
 export interface Marketplace {
-  /** The account's marketplaces, home first, with what each connection covers there (`[]` until loaded). */
-  readonly marketplaces: readonly AccountMarketplace[];
+  /**
+   * The account's marketplaces, home first, with what each connection covers there and whether Seller Central can
+   * be signed in for the marketplace's region (`[]` until loaded).
+   */
+  readonly marketplaces: readonly MarketplaceView[];
   /** The `marketplaceId` shown, `'all'` for the all-marketplaces view, or `null` while none is listed. */
   readonly selected: string | null;
   /** The selected marketplace's entry; `null` for `'all'` and while none is listed. */
-  readonly current: AccountMarketplace | null;
+  readonly current: MarketplaceView | null;
   /**
    * Shows another marketplace (a `marketplaceId` or `'all'`): the figures follow, from the cache when they were
    * loaded before. The choice survives reloads and the sign-in round trip. Refused with `unknown_marketplace` for

@@ -5,6 +5,7 @@ import { conditionLabel } from '../condition-label';
 import { connectionSummary } from '../connection-summary';
 import { pagePaths } from '../router';
 import { ConnectMenuItem } from './ConnectMenuItem';
+import { SellerCentralRegions } from './SellerCentralRegions';
 
 /**
  * The account dropdown of the top bar (help article: "Look for the account dropdown in the top bar"): the
@@ -77,6 +78,7 @@ export function AccountDropdown() {
         </dl>
         <ConnectMenuItem kind="advertising" onChosen={choose} />
         <ConnectMenuItem kind="sellerCentral" onChosen={choose} />
+        <SellerCentralRegions onChosen={choose} />
         <a
           href={pagePaths.connections}
           onClick={(event) => {

@@ -1,4 +1,4 @@
-import { type ConnectionHistoryEntry, connectionHistoryResponseSchema } from '@smart-ads/core';
+import { type ConnectionHistoryEntry, connectionHistoryResponseSchema, regionNames } from '@smart-ads/core';
 import { useId } from 'react';
 import { locale } from '../locale';
 import { usePolledJson } from '../use-polled-json';
@@ -37,6 +37,8 @@ export function ConnectionHistory() {
               <time dateTime={entry.at}>{time.format(new Date(entry.at))}</time>{' '}
               {/* The kind, not Amazon's raw account or selling-partner id: an id means nothing to a seller. */}
               <strong>{labels[entry.type]}</strong>: {kinds[entry.kind]}
+              {/* Seller Central is authorised per region: "Seller Central (Europe)". */}
+              {entry.kind === 'sellerCentral' && entry.region ? ` (${regionNames[entry.region]})` : ''}
               {entry.cascade ? ' (with its Advertising account)' : ''}
               {entry.actor ? ` — by ${entry.actor}` : ''}
             </li>

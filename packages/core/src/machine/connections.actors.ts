@@ -1,6 +1,6 @@
 import { fromCallback, fromPromise } from 'xstate';
 import type { ErrorCode } from '../contract/error-codes';
-import type { CallbackResponse, ConnectionKind, ConnectionsStatus } from '../contract/types';
+import type { AmazonRegion, CallbackResponse, ConnectionKind, ConnectionsStatus } from '../contract/types';
 import { CallbackError } from '../errors/callback-error';
 import { toConnectionsError } from '../errors/to-connections-error';
 import { handOffCallback, readBusMessage } from '../oauth/bus.messages';
@@ -46,19 +46,22 @@ export const loadStatus = /* @__PURE__ */ fromPromise<ConnectionsStatus, { deps:
   async ({ input, signal }) => input.deps.transport.getStatus({ signal }),
 );
 
-/** `POST /authorize` for one kind: the URL to open and its `state`. */
+/** `POST /authorize` for one kind (and Seller Central region, else the server's default): the URL and `state`. */
 export const prepareSignIn = /* @__PURE__ */ fromPromise<
   PreparedSignIn,
-  { deps: ConnectionsDeps; kind: ConnectionKind; returnTo: string }
+  { deps: ConnectionsDeps; kind: ConnectionKind; returnTo: string; region: AmazonRegion | null }
 >(async ({ input, signal }) => {
-  const { deps, kind, returnTo } = input;
-  const answer = await deps.transport.authorize({ kind, returnTo }, { signal });
+  const { deps, kind, returnTo, region } = input;
+  const answer = await deps.transport.authorize(region ? { kind, returnTo, region } : { kind, returnTo }, {
+    signal,
+  });
   return {
     authorizeUrl: answer.authorizeUrl,
     state: answer.state,
     expiresAt: Date.parse(answer.expiresAt),
     preparedAt: deps.environment.now(),
     returnTo,
+    region,
   };
 });
 
@@ -188,14 +191,18 @@ export const selectAccount = /* @__PURE__ */ fromPromise<
 
 /**
  * `POST /disconnect`. Advertising is only ever sent with `confirmed: true`, and this actor only runs after the
- * user confirmed (rule 4); Seller Central is immediate (rule 3).
+ * user confirmed (rule 4); Seller Central is immediate (rule 3), one region or (without `region`) all of them.
  */
 export const disconnect = /* @__PURE__ */ fromPromise<
   ConnectionsStatus,
-  { deps: ConnectionsDeps; kind: ConnectionKind }
+  { deps: ConnectionsDeps; kind: ConnectionKind; region?: AmazonRegion | null }
 >(({ input }) =>
   input.deps.transport.disconnect(
-    input.kind === 'advertising' ? { kind: 'advertising', confirmed: true } : { kind: 'sellerCentral' },
+    input.kind === 'advertising'
+      ? { kind: 'advertising', confirmed: true }
+      : input.region
+        ? { kind: 'sellerCentral', region: input.region }
+        : { kind: 'sellerCentral' },
   ),
 );
 

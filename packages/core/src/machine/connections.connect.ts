@@ -1,6 +1,12 @@
 import type { SnapshotFrom } from 'xstate';
 import { errorCatalogue } from '../contract/error-codes';
-import type { AccountMarketplace, AdvertisingAccount, ConnectionKind, DataSource } from '../contract/types';
+import type {
+  AccountMarketplace,
+  AdvertisingAccount,
+  AmazonRegion,
+  ConnectionKind,
+  DataSource,
+} from '../contract/types';
 import {
   type ConnectionCondition,
   connectionLabels,
@@ -20,6 +26,7 @@ import {
 import type { SignInMode } from '../oauth/transaction.types';
 import type { connectionsMachine } from './connections.machine';
 import { isAccountMarketplace, marketplaceMetrics, selectedMarketplace } from './connections.marketplace';
+import { regionNames, regionViews, type SellerCentralRegionView } from './connections.regions';
 import { blockMessage, connectionConditions, whyRefused } from './connections.rules';
 import type {
   BlockCode,
@@ -125,6 +132,42 @@ export interface DisconnectConfirmation {
 }
 
 /**
+ * What can be done for one Seller Central region: sign in for it (a region not authorised yet, or a stale one) and
+ * remove it.
+ *
+ * @example
+ * ```ts
+ * const europe: RegionActions = view.sellerCentral.regionActions.eu;
+ * if (europe.connect.allowed) view.sellerCentral.connect('eu');
+ * ```
+ */
+export interface RegionActions {
+  readonly connect: ActionState;
+  readonly disconnect: ActionState;
+}
+
+/**
+ * One marketplace of the account (see {@link AccountMarketplace}) with its region's name and whether Seller
+ * Central can be signed in for its region from here: allowed while Seller Central is connected but not for that
+ * region (or stale there), refused with the reason otherwise (`advertising_required`, `not_connected`,
+ * `already_connected`, `in_progress`).
+ *
+ * @example
+ * ```ts
+ * const germany = view.marketplaces.find((m) => m.countryCode === 'DE');
+ * if (germany?.actions.connectSellerCentral.allowed) {
+ *   // "Connect Seller Central for Europe"
+ *   view.sellerCentral.connect(germany.region);
+ * }
+ * ```
+ */
+export interface MarketplaceView extends AccountMarketplace {
+  /** The name of the marketplace's region, e.g. 'Europe'. */
+  readonly regionName: string;
+  readonly actions: { readonly connectSellerCentral: ActionState };
+}
+
+/**
  * Everything a UI needs for one connection.
  *
  * @example
@@ -150,9 +193,18 @@ export interface ConnectionView {
   readonly trouble: TroubleView | null;
   /** Which commands can run now and why not. */
   readonly actions: { readonly [C in CommandName]: ActionState };
-  prepare(): CommandResult;
-  connect(): CommandResult;
-  disconnect(): CommandResult;
+  /** Seller Central's authorised regions (one authorisation each); `[]` for Advertising and while disconnected. */
+  readonly regions: readonly SellerCentralRegionView[];
+  /** Per Amazon region, whether Seller Central can be signed in for it or removed from it now, and why not. */
+  readonly regionActions: { readonly [R in AmazonRegion]: RegionActions };
+  /** The Seller Central region the sign-in or disconnect under way is for; `null` for none or the default. */
+  readonly pendingRegion: AmazonRegion | null;
+  /** Prepares the sign-in (popup mode), for a Seller Central `region` or the default one. */
+  prepare(region?: AmazonRegion): CommandResult;
+  /** Signs in; for Seller Central, `region` adds (or, stale, renews) that region's authorisation. */
+  connect(region?: AmazonRegion): CommandResult;
+  /** Disconnects; for Seller Central, `region` removes that region only (the whole layer without it). */
+  disconnect(region?: AmazonRegion): CommandResult;
   confirmDisconnect(): CommandResult;
   cancel(): CommandResult;
   selectAccount(accountId: string): CommandResult;
@@ -182,9 +234,10 @@ export interface ConnectionsView {
   readonly metrics: { readonly [K in MetricKey]: MetricAvailability };
   /**
    * The connected account's marketplaces, home first, with what each connection covers there (`[]` until the
-   * status has loaded, and from servers before marketplaces).
+   * status has loaded, and from servers before marketplaces), each with whether Seller Central can be signed in
+   * for its region.
    */
-  readonly marketplaces: readonly AccountMarketplace[];
+  readonly marketplaces: readonly MarketplaceView[];
   /**
    * The marketplace the figures are for: a `marketplaceId` of {@link ConnectionsView.marketplaces}, `'all'`, or
    * `null` while none is listed. The seller's choice survives reloads and the sign-in round trip; a choice that is
@@ -310,6 +363,23 @@ function actionsFor(
   };
 }
 
+function regionActionsFor(
+  context: ConnectionsContext,
+  kind: ConnectionKind,
+  activity: ConnectionActivity,
+): { readonly [R in AmazonRegion]: RegionActions } {
+  const state = (command: 'connect' | 'disconnect', region: AmazonRegion): ActionState => {
+    const code =
+      kind === 'sellerCentral' ? whyRefused(context, kind, activity, command, region) : 'not_available';
+    return code === null ? allowed : blocked(code);
+  };
+  const entry = (region: AmazonRegion) => ({
+    connect: state('connect', region),
+    disconnect: state('disconnect', region),
+  });
+  return { na: entry('na'), eu: entry('eu'), fe: entry('fe') };
+}
+
 function confirmationFor(context: ConnectionsContext): DisconnectConfirmation {
   const name = context.status?.advertising?.account.name;
   return {
@@ -351,11 +421,25 @@ function connectionView(
   else if (condition === 'stale' && activity === 'idle')
     trouble = troubleView(troubleFromCode('connection_stale'), settings.supportUrl);
 
+  const regionActions = regionActionsFor(context, kind, activity);
+  const result = (state: ActionState): CommandResult =>
+    state.allowed ? { ok: true } : { ok: false, code: state.code, message: state.message };
   const command = (name: CommandName, event: ConnectionsEvent) => (): CommandResult => {
     const state = actions[name];
     send(event);
-    return state.allowed ? { ok: true } : { ok: false, code: state.code, message: state.message };
+    return result(state);
   };
+  // Seller Central's sign-in and disconnect may name a region; the action states say what the machine will do.
+  const regional =
+    (name: 'prepare' | 'connect' | 'disconnect', type: 'PREPARE' | 'CONNECT' | 'DISCONNECT') =>
+    (named?: AmazonRegion): CommandResult => {
+      // Anything but a region (e.g. the click event of `onClick={view.sellerCentral.connect}`) names none.
+      const region = named && named in regionNames ? named : null;
+      if (!region) return command(name, { type, kind })();
+      send({ type, kind, region });
+      if (kind !== 'sellerCentral') return refused('not_available');
+      return result(name === 'disconnect' ? regionActions[region].disconnect : regionActions[region].connect);
+    };
   const status = context.status;
   const advertising = kind === 'advertising' ? status?.advertising : null;
   const seller = kind === 'sellerCentral' ? status?.sellerCentral : null;
@@ -378,9 +462,12 @@ function connectionView(
     confirmation: activity === 'confirming_disconnect' ? confirmationFor(context) : null,
     trouble,
     actions,
-    prepare: command('prepare', { type: 'PREPARE', kind }),
-    connect: command('connect', { type: 'CONNECT', kind }),
-    disconnect: command('disconnect', { type: 'DISCONNECT', kind }),
+    regions: kind === 'sellerCentral' && connected ? regionViews(status ?? null) : [],
+    regionActions,
+    pendingRegion: kind === 'sellerCentral' && activity !== 'idle' ? context.region : null,
+    prepare: regional('prepare', 'PREPARE'),
+    connect: regional('connect', 'CONNECT'),
+    disconnect: regional('disconnect', 'DISCONNECT'),
     confirmDisconnect:
       kind === 'advertising'
         ? command('confirmDisconnect', { type: 'CONFIRM_DISCONNECT', kind: 'advertising' })
@@ -424,8 +511,20 @@ export function connectionsView(snapshot: ConnectionsSnapshot, send: Connections
   const missing = (['advertising', 'sellerCentral'] as const).flatMap((kind) =>
     conditions[kind] === 'populating' ? missingSources(context, kind) : [],
   );
-  const marketplaces = phase === 'ready' ? (context.status?.marketplaces ?? []) : [];
   const selected = phase === 'ready' ? selectedMarketplace(context.status, context.marketplace) : null;
+  const sellerCentral = connectionView(
+    snapshot,
+    send,
+    'sellerCentral',
+    phase === 'ready' ? conditions.sellerCentral : null,
+  );
+  const marketplaces = (phase === 'ready' ? (context.status?.marketplaces ?? []) : []).map(
+    (marketplace): MarketplaceView => ({
+      ...marketplace,
+      regionName: regionNames[marketplace.region],
+      actions: { connectSellerCentral: sellerCentral.regionActions[marketplace.region].connect },
+    }),
+  );
   return {
     phase,
     loadTrouble: context.loadTrouble,
@@ -436,12 +535,7 @@ export function connectionsView(snapshot: ConnectionsSnapshot, send: Connections
       'advertising',
       phase === 'ready' ? conditions.advertising : null,
     ),
-    sellerCentral: connectionView(
-      snapshot,
-      send,
-      'sellerCentral',
-      phase === 'ready' ? conditions.sellerCentral : null,
-    ),
+    sellerCentral,
     metrics: marketplaceMetrics(
       metricsAvailability(conditions, missing),
       marketplaces.find((marketplace) => marketplace.marketplaceId === selected),

@@ -6,7 +6,7 @@
  */
 import { and, assign, not, setup } from 'xstate';
 import { isSafeReturnPath } from '../contract/schemas';
-import type { ConnectionKind, ConnectionsStatus } from '../contract/types';
+import type { AmazonRegion, ConnectionKind, ConnectionsStatus } from '../contract/types';
 import { toConnectionsError } from '../errors/to-connections-error';
 import type { BusMessage } from '../oauth/bus.messages';
 import { createTransactionStore } from '../oauth/transaction.store';
@@ -586,10 +586,30 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                     },
                   },
                   on: {
-                    CONNECT: {
-                      guard: { type: 'isFor', params: sellerCentral },
-                      actions: { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'connect' } },
-                    },
+                    CONNECT: [
+                      {
+                        // Another region's sign-in: prepared again for that region (its URL and `state` are bound to
+                        // their region) when the rules allow it, else refused with the rule's reason.
+                        guard: /* @__PURE__ */ and([
+                          'isForAnotherRegion',
+                          { type: 'canConnect', params: sellerCentral },
+                        ]),
+                        target: '#sellerCentral.authorizing',
+                        reenter: true,
+                        actions: [
+                          { type: 'forgetPrepared', params: sellerCentral },
+                          { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'connect' } },
+                        ],
+                      },
+                      {
+                        guard: 'isForAnotherRegion',
+                        actions: { type: 'refuseByRules', params: sellerCentral },
+                      },
+                      {
+                        guard: { type: 'isFor', params: sellerCentral },
+                        actions: { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'connect' } },
+                      },
+                    ],
                     CANCEL: {
                       guard: { type: 'isFor', params: sellerCentral },
                       target: '#sellerCentral.idle',
@@ -613,6 +633,25 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                   },
                   on: {
                     CONNECT: [
+                      // The prepared URL is for one region: another region's sign-in never reuses it.
+                      {
+                        // Another region's sign-in: prepared again for that region (its URL and `state` are bound to
+                        // their region) when the rules allow it, else refused with the rule's reason.
+                        guard: /* @__PURE__ */ and([
+                          'isForAnotherRegion',
+                          { type: 'canConnect', params: sellerCentral },
+                        ]),
+                        target: '#sellerCentral.authorizing',
+                        reenter: true,
+                        actions: [
+                          { type: 'forgetPrepared', params: sellerCentral },
+                          { type: 'setIntent', params: { kind: 'sellerCentral', intent: 'connect' } },
+                        ],
+                      },
+                      {
+                        guard: 'isForAnotherRegion',
+                        actions: { type: 'refuseByRules', params: sellerCentral },
+                      },
                       {
                         guard: /* @__PURE__ */ and([{ type: 'isFor', params: sellerCentral }, 'usesPopup']),
                         target: 'popup',
@@ -714,7 +753,11 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
               invoke: {
                 id: 'sellerCentral.disconnect',
                 src: 'disconnect',
-                input: ({ context }) => ({ deps: context.deps, kind: 'sellerCentral' as const }),
+                input: ({ context }) => ({
+                  deps: context.deps,
+                  kind: 'sellerCentral' as const,
+                  region: context.region,
+                }),
                 onDone: {
                   target: '#sellerCentral.idle',
                   actions: [
@@ -784,9 +827,14 @@ function implementations() {
         (context.status === null || isAccountMarketplace(context.status, event.marketplace)),
       isFor: ({ event }, { kind }: KindParams) => eventKind(event) === kind,
       canConnect: ({ context, event }, { kind }: KindParams) =>
-        eventKind(event) === kind && whyConnectRefused(context, kind) === null,
+        eventKind(event) === kind && whyConnectRefused(context, kind, eventRegion(event)) === null,
       canDisconnect: ({ context, event }, { kind }: KindParams) =>
-        eventKind(event) === kind && whyDisconnectRefused(context, kind) === null,
+        eventKind(event) === kind && whyDisconnectRefused(context, kind, eventRegion(event)) === null,
+      // A command naming no region goes on with the sign-in under way, whichever region it is for.
+      isForAnotherRegion: ({ context, event }) =>
+        eventKind(event) === 'sellerCentral' &&
+        eventRegion(event) !== null &&
+        eventRegion(event) !== context.region,
       hasCallbackFor: ({ context }, { kind }: KindParams) => context.callback?.kind === kind,
       isConnected: ({ context }, { kind }: KindParams) =>
         connectionCondition(context, kind) !== 'disconnected',
@@ -829,14 +877,17 @@ function implementations() {
       setIntent: assign({
         intent: ({ context }, { kind, intent }: { kind: ConnectionKind; intent: 'prepare' | 'connect' }) =>
           withKind(context.intent, kind, intent),
+        // Seller Central's commands name their region (or none: the default region, the whole layer).
+        region: ({ context, event }) =>
+          eventKind(event) === 'sellerCentral' ? eventRegion(event) : context.region,
         refusal: null,
       }),
       refuseByRules: assign({
         refusal: ({ context, event }, { kind }: KindParams) => {
           const code =
             event.type === 'DISCONNECT'
-              ? whyDisconnectRefused(context, kind)
-              : whyConnectRefused(context, kind);
+              ? whyDisconnectRefused(context, kind, eventRegion(event))
+              : whyConnectRefused(context, kind, eventRegion(event));
           return refusalOf(event, kind, code ?? 'not_available');
         },
       }),
@@ -1030,6 +1081,7 @@ function createInitialContext({ input }: { input: ConnectionsInput }): Connectio
     popupBlocked: { advertising: false, sellerCentral: false },
     // Restored by createConnections when it starts (after hydration: the server's HTML shows the home marketplace).
     marketplace: null,
+    region: null,
   };
 }
 
@@ -1039,7 +1091,8 @@ function depsInput({ context }: { context: ConnectionsContext }) {
 
 function signInRequest(context: ConnectionsContext, kind: ConnectionKind) {
   const { deps } = context;
-  return { deps, kind, returnTo: currentReturnPath(deps.environment, deps.settings.returnTo) };
+  const region = kind === 'sellerCentral' ? context.region : null;
+  return { deps, kind, region, returnTo: currentReturnPath(deps.environment, deps.settings.returnTo) };
 }
 
 function popupRequest(context: ConnectionsContext, kind: ConnectionKind) {
@@ -1093,6 +1146,11 @@ function withKind<T>(record: PerKind<T>, kind: ConnectionKind, value: T): PerKin
 
 function eventKind(event: ConnectionsEvent): ConnectionKind | null {
   return 'kind' in event ? event.kind : null;
+}
+
+/** The Seller Central region a command names, `null` for none. */
+function eventRegion(event: ConnectionsEvent): AmazonRegion | null {
+  return ('region' in event && event.region) || null;
 }
 
 /** The refusal of `event` (a command) for `kind`, with the rule's or the state's `code`. */

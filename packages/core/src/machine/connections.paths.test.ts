@@ -43,6 +43,7 @@ const prepared: PreparedSignIn = {
   expiresAt: Date.parse('2030-01-01T00:00:00Z'),
   preparedAt: 0,
   returnTo: '/dashboard',
+  region: null,
 };
 
 function input(callback: ConnectionsInput['callback'] = null): ConnectionsInput {

@@ -1,5 +1,10 @@
 import { errorCatalogue } from '../contract/error-codes';
-import type { ConnectionKind, ConnectionsStatus } from '../contract/types';
+import type {
+  AmazonRegion,
+  ConnectionKind,
+  ConnectionsStatus,
+  SellerCentralAuthorisation,
+} from '../contract/types';
 import type { ConnectionCondition, ConnectionConditions } from '../metrics/metrics.availability';
 import type { BlockCode, CommandName, ConnectionActivity, PerKind } from './connections.types';
 
@@ -75,17 +80,52 @@ export function connectionConditions(input: RulesInput): ConnectionConditions {
 }
 
 /**
+ * Seller Central's authorised regions: the status's `regions`, or (from servers before regions) the primary
+ * authorisation alone; `[]` while Seller Central is not connected.
+ *
+ * @example
+ * ```ts
+ * sellerCentralRegions(status).map((authorisation) => authorisation.region); // ['na', 'eu']
+ * ```
+ */
+export function sellerCentralRegions(
+  status: ConnectionsStatus | null,
+): readonly SellerCentralAuthorisation[] {
+  const seller = status?.sellerCentral;
+  if (!seller) return [];
+  return seller.regions ?? [seller];
+}
+
+/**
+ * Why signing Seller Central in for one more `region` is refused, or `null`: it needs Advertising and a connected
+ * Seller Central (the first sign-in is the plain connect); a region already authorised is only signed in again
+ * when it is stale.
+ */
+function whyRegionConnectRefused(input: RulesInput, region: AmazonRegion): BlockCode | null {
+  if (connectionCondition(input, 'advertising') === 'disconnected') return 'advertising_required';
+  if (connectionCondition(input, 'sellerCentral') === 'disconnected') return 'not_connected';
+  const authorised = sellerCentralRegions(input.status).find((entry) => entry.region === region);
+  return !authorised || authorised.health === 'stale' ? null : 'already_connected';
+}
+
+/**
  * Why connecting `kind` is not allowed by the rules, or `null` when it is. Rule 2: one Advertising account per
  * subscription (up to `subscription.accountLimit`), a stale one may be reconnected. Rule 1: Seller Central needs
- * Advertising.
+ * Advertising; with a `region`, Seller Central signs in for that region (one not authorised yet, or a stale one).
  *
  * @example
  * ```ts
  * whyConnectRefused(context, 'advertising'); // 'account_limit_reached' while an account is connected
+ * whyConnectRefused(context, 'sellerCentral', 'eu'); // null while Seller Central is authorised for North America only
  * ```
  */
-export function whyConnectRefused(input: RulesInput, kind: ConnectionKind): BlockCode | null {
+export function whyConnectRefused(
+  input: RulesInput,
+  kind: ConnectionKind,
+  region?: AmazonRegion | null,
+): BlockCode | null {
   if (!input.status) return 'not_ready';
+  if (kind === 'sellerCentral' && region) return whyRegionConnectRefused(input, region);
   const condition = connectionCondition(input, kind);
   if (kind === 'advertising') {
     if (condition === 'stale') return null;
@@ -97,16 +137,23 @@ export function whyConnectRefused(input: RulesInput, kind: ConnectionKind): Bloc
 }
 
 /**
- * Why disconnecting `kind` is not allowed, or `null` when it is.
+ * Why disconnecting `kind` (with a `region`: that Seller Central region only) is not allowed, or `null` when it is.
  *
  * @example
  * ```ts
  * whyDisconnectRefused(context, 'sellerCentral'); // 'not_connected' when there is nothing to disconnect
+ * whyDisconnectRefused(context, 'sellerCentral', 'eu'); // 'not_connected' while Europe is not authorised
  * ```
  */
-export function whyDisconnectRefused(input: RulesInput, kind: ConnectionKind): BlockCode | null {
+export function whyDisconnectRefused(
+  input: RulesInput,
+  kind: ConnectionKind,
+  region?: AmazonRegion | null,
+): BlockCode | null {
   if (!input.status) return 'not_ready';
-  return connectionCondition(input, kind) === 'disconnected' ? 'not_connected' : null;
+  if (connectionCondition(input, kind) === 'disconnected') return 'not_connected';
+  if (kind !== 'sellerCentral' || !region) return null;
+  return sellerCentralRegions(input.status).some((entry) => entry.region === region) ? null : 'not_connected';
 }
 
 /**
@@ -140,6 +187,7 @@ const accepted: {
  * ```ts
  * whyRefused(context, 'advertising', 'idle', 'connect'); // 'account_limit_reached' while an account is connected
  * whyRefused(context, 'advertising', 'redirecting', 'cancel'); // 'not_available'
+ * whyRefused(context, 'sellerCentral', 'idle', 'connect', 'eu'); // null: Europe can be signed in
  * ```
  */
 export function whyRefused(
@@ -147,11 +195,17 @@ export function whyRefused(
   kind: ConnectionKind,
   activity: ConnectionActivity,
   command: CommandName,
+  region?: AmazonRegion | null,
 ): BlockCode | null {
   if (activity === 'loading') return 'not_ready';
+  // A sign-in for a region while one is being prepared starts over for that region when the rules allow it.
+  if (region && command === 'connect' && (activity === 'preparing' || activity === 'prepared'))
+    return whyConnectRefused(input, kind, region);
   const how = accepted[activity][command];
   if (how === 'rules')
-    return command === 'disconnect' ? whyDisconnectRefused(input, kind) : whyConnectRefused(input, kind);
+    return command === 'disconnect'
+      ? whyDisconnectRefused(input, kind, region)
+      : whyConnectRefused(input, kind, region);
   if (how) return null;
   return command === 'prepare' || command === 'connect' || command === 'disconnect'
     ? 'in_progress'

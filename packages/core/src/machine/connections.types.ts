@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../contract/error-codes';
-import type { AdvertisingAccount, ConnectionKind, ConnectionsStatus } from '../contract/types';
+import type { AdvertisingAccount, AmazonRegion, ConnectionKind, ConnectionsStatus } from '../contract/types';
 import type { ConnectionsEnvironment } from '../environment/environment.types';
 import type { ParsedCallback } from '../oauth/callback.parse';
 import type { TransactionStore } from '../oauth/transaction.store';
@@ -189,6 +189,8 @@ export interface PreparedSignIn {
   readonly expiresAt: number;
   readonly preparedAt: number;
   readonly returnTo: string;
+  /** The Seller Central region it signs in to (`null`: the server's default, the Advertising account's home). */
+  readonly region: AmazonRegion | null;
 }
 
 /** Where a slow-data story stands for one connection (rule 7). */
@@ -231,6 +233,11 @@ export interface ConnectionsContext {
    * is no longer one of the account's.
    */
   readonly marketplace: string | null;
+  /**
+   * The Seller Central region the current sign-in or disconnect is for (`null`: the default region for a sign-in,
+   * the whole layer for a disconnect). A prepared sign-in is only used for the region it was prepared for.
+   */
+  readonly region: AmazonRegion | null;
 }
 
 /** What `completeCallback` produced. */
@@ -255,12 +262,15 @@ export type CallbackOutcome =
  * ```ts
  * const command: ConnectionsCommand = { type: 'DISCONNECT', kind: 'sellerCentral' };
  * connections.send(command);
+ * // Seller Central is authorised per region: sign in for Europe, or remove Europe only.
+ * connections.send({ type: 'CONNECT', kind: 'sellerCentral', region: 'eu' });
+ * connections.send({ type: 'DISCONNECT', kind: 'sellerCentral', region: 'eu' });
  * ```
  */
 export type ConnectionsCommand =
-  | { readonly type: 'PREPARE'; readonly kind: ConnectionKind }
-  | { readonly type: 'CONNECT'; readonly kind: ConnectionKind }
-  | { readonly type: 'DISCONNECT'; readonly kind: ConnectionKind }
+  | { readonly type: 'PREPARE'; readonly kind: ConnectionKind; readonly region?: AmazonRegion }
+  | { readonly type: 'CONNECT'; readonly kind: ConnectionKind; readonly region?: AmazonRegion }
+  | { readonly type: 'DISCONNECT'; readonly kind: ConnectionKind; readonly region?: AmazonRegion }
   | { readonly type: 'CONFIRM_DISCONNECT'; readonly kind: 'advertising' }
   | { readonly type: 'CANCEL'; readonly kind: ConnectionKind }
   | { readonly type: 'SELECT_ACCOUNT'; readonly kind: 'advertising'; readonly accountId: string }
