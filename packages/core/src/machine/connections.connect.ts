@@ -544,11 +544,11 @@ export function connectionsView(snapshot: ConnectionsSnapshot, send: Connections
     marketplaces,
     selectedMarketplace: selected,
     selectMarketplace(marketplace) {
-      send({ type: 'SELECT_MARKETPLACE', marketplace });
+      // Refused before anything is sent: a choice made before the status is known is neither kept nor saved.
       if (phase !== 'ready') return refused('not_ready');
-      return isAccountMarketplace(context.status, marketplace)
-        ? { ok: true }
-        : refused('unknown_marketplace');
+      if (!isAccountMarketplace(context.status, marketplace)) return refused('unknown_marketplace');
+      send({ type: 'SELECT_MARKETPLACE', marketplace });
+      return { ok: true };
     },
     refusal: context.refusal,
     signInMode: context.deps.settings.mode,

@@ -110,6 +110,14 @@ describe('the selected marketplace', () => {
     expect(failed.view().selectMarketplace(ca)).toMatchObject({ ok: false, code: 'not_ready' });
     expect(failed.view().marketplaces).toEqual([]);
     expect(failed.view().selectedMarketplace).toBeNull();
+    // The refused choice was neither kept nor saved: once the status loads, the home marketplace is selected.
+    let after = failed.view();
+    for (let retry = 0; retry < 3 && after.phase !== 'ready'; retry++) {
+      after.retryLoad();
+      after = await failed.settle();
+    }
+    expect(after.phase).toBe('ready');
+    expect(after.selectedMarketplace).toBe(us);
   });
 
   it('a server before marketplaces lists none: nothing is selected and the figures are the home marketplace’s', async () => {
