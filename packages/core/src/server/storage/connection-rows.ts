@@ -195,6 +195,20 @@ export function reportFromRow(row: ReportRow): ReportEntry {
   };
 }
 
+/**
+ * The region of a row's layer: its `layer_region`; for a Seller Central row written by a server older than
+ * schema version 6 during a rolling deploy (`layer_region` left at its default ''), the region it was authorised
+ * in (`token_region`), which is what its one authorisation meant to that server.
+ *
+ * @example
+ * ```ts
+ * layerRegionOf({ ...row, kind: 'sellerCentral', layer_region: '', token_region: 'eu' }); // 'eu'
+ * ```
+ */
+export function layerRegionOf(row: Pick<ConnectionRow, 'kind' | 'layer_region' | 'token_region'>): string {
+  return row.kind === 'sellerCentral' && !row.layer_region ? row.token_region : (row.layer_region ?? '');
+}
+
 /** What saving a connection should do, decided from the subscription's current rows. */
 export type SavePlan =
   | {
@@ -209,6 +223,8 @@ export type SavePlan =
       readonly parentAccountId: string | null;
       /** Delete the row at this slot and layer region of this kind first (replacement). */
       readonly replaceSlot: boolean;
+      /** The authorisation that row holds (deleted by this id, whatever its stored `layer_region`). */
+      readonly replaceAuthorizationId: string | null;
     };
 
 /** The marketplace ids of an Advertising row's Ads profiles. */
@@ -249,19 +265,33 @@ export function planSave(
   if (connection.kind === 'advertising') {
     const same = advertising.find((row) => row.account_id === connection.accountId);
     if (same)
-      return { type: 'write', slot: same.slot, layerRegion: '', parentAccountId: null, replaceSlot: true };
+      return {
+        type: 'write',
+        slot: same.slot,
+        layerRegion: '',
+        parentAccountId: null,
+        replaceSlot: true,
+        replaceAuthorizationId: same.authorization_id,
+      };
     if (advertising.length >= accountLimit) {
       return { type: 'refuse', result: { ok: false, code: 'account_conflict' } };
     }
     const used = new Set(advertising.map((row) => row.slot));
     let slot = 0;
     while (used.has(slot)) slot++;
-    return { type: 'write', slot, layerRegion: '', parentAccountId: null, replaceSlot: false };
+    return {
+      type: 'write',
+      slot,
+      layerRegion: '',
+      parentAccountId: null,
+      replaceSlot: false,
+      replaceAuthorizationId: null,
+    };
   }
   const parent = advertising[0];
   if (!parent) return { type: 'refuse', result: { ok: false, code: 'advertising_required' } };
   const layers = existing.filter((row) => row.kind === 'sellerCentral' && row.slot === parent.slot);
-  const sameRegion = layers.find((row) => row.layer_region === connection.tokenRegion);
+  const sameRegion = layers.find((row) => layerRegionOf(row) === connection.tokenRegion);
   const otherRegions = layers.filter((row) => row !== sameRegion);
   if (otherRegions.length > 0) {
     const advertised = profileMarketplaceIds(parent);
@@ -280,6 +310,7 @@ export function planSave(
     layerRegion: connection.tokenRegion,
     parentAccountId: parent.account_id,
     replaceSlot: sameRegion !== undefined,
+    replaceAuthorizationId: sameRegion?.authorization_id ?? null,
   };
 }
 
@@ -301,12 +332,12 @@ export function planDelete(
     (row) =>
       row.kind === kind &&
       row.account_id === accountId &&
-      (region === undefined || kind === 'advertising' || row.layer_region === region),
+      (region === undefined || kind === 'advertising' || layerRegionOf(row) === region),
   );
   if (!target) return [];
   const layers = existing
     .filter((row) => row.kind === 'sellerCentral' && row.slot === target.slot && row !== target)
-    .sort((a, b) => a.layer_region.localeCompare(b.layer_region));
+    .sort((a, b) => layerRegionOf(a).localeCompare(layerRegionOf(b)));
   if (kind === 'advertising')
     return [{ row: target, cascade: false }, ...layers.map((row) => ({ row, cascade: true }))];
   if (region !== undefined) return [{ row: target, cascade: false }];
@@ -321,5 +352,5 @@ export function outcomeText(outcome: TransactionOutcome | null): string | null {
 /** Sorts rows the way `listConnections` answers: Advertising first, then by slot. */
 export function compareRows(a: ConnectionRow, b: ConnectionRow): number {
   if (a.kind !== b.kind) return a.kind === 'advertising' ? -1 : 1;
-  return a.slot - b.slot || (a.layer_region ?? '').localeCompare(b.layer_region ?? '');
+  return a.slot - b.slot || layerRegionOf(a).localeCompare(layerRegionOf(b));
 }

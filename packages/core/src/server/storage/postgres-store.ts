@@ -31,6 +31,7 @@ import {
   eventFromRow,
   eventRowValues,
 } from './event-rows';
+import { refuseNewerSchema } from './schema-version-error';
 import {
   accessColumns,
   connectionColumns,
@@ -178,6 +179,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         [],
         client,
       );
+      refuseNewerSchema(Number(applied?.version ?? 0), sqlMigrations.length);
       for (const [index, statements] of sqlMigrations.entries()) {
         const version = index + 1;
         if (version <= Number(applied?.version ?? 0)) continue;
@@ -294,8 +296,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           }
           if (plan.replaceSlot) {
             await client.query(
-              'DELETE FROM sa_connections WHERE subscription_id = $1 AND kind = $2 AND slot = $3 AND layer_region = $4',
-              [connection.subscriptionId, connection.kind, plan.slot, plan.layerRegion],
+              'DELETE FROM sa_connections WHERE subscription_id = $1 AND authorization_id = $2',
+              [connection.subscriptionId, plan.replaceAuthorizationId],
             );
           }
           const row = rowFromConnection(connection, plan.slot, plan.parentAccountId);

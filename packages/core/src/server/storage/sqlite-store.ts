@@ -31,6 +31,7 @@ import {
   eventFromRow,
   eventRowValues,
 } from './event-rows';
+import { refuseNewerSchema } from './schema-version-error';
 import {
   accessColumns,
   connectionColumns,
@@ -145,6 +146,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
     const applied = get<{ version: number | null }>(
       'SELECT MAX(version) AS version FROM sa_schema_migrations',
     );
+    refuseNewerSchema(Number(applied?.version ?? 0), sqlMigrations.length);
     sqlMigrations.forEach((statements, index) => {
       const version = index + 1;
       if (version <= (applied?.version ?? 0)) return;
@@ -243,11 +245,9 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         }
         if (plan.replaceSlot) {
           run(
-            'DELETE FROM sa_connections WHERE subscription_id = ? AND kind = ? AND slot = ? AND layer_region = ?',
+            'DELETE FROM sa_connections WHERE subscription_id = ? AND authorization_id = ?',
             connection.subscriptionId,
-            connection.kind,
-            plan.slot,
-            plan.layerRegion,
+            plan.replaceAuthorizationId,
           );
         }
         const row = rowFromConnection(connection, plan.slot, plan.parentAccountId);
