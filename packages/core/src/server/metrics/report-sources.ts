@@ -33,13 +33,30 @@ interface SourceDeps {
 
 type AdvertisingMarketplace = AdvertisingAccount['marketplaces'][number];
 
-/** How each data source's reports are named in the cache (`ads/spCampaigns/<profile>`, …): the prefix of its keys. */
+/**
+ * How each data source's reports are named in the cache (`ads/spCampaigns/<profile>`, …): the prefix of its keys.
+ * Seller Central's are asked for the marketplace's local days, under `sp/orderMetrics/local/<marketplace>` and
+ * `sp/salesAndTraffic/local/<marketplace>`: reports cached before (`sp/orderMetrics/<marketplace>`, UTC days)
+ * are never read as local days, yet still count for when the account's data first arrived (same prefix).
+ */
 export const dataSourcePrefixes: { readonly [S in DataSource]: string } = {
   campaigns: 'ads/spCampaigns/',
   advertisedProducts: 'ads/spAdvertisedProduct/',
   orders: 'sp/orderMetrics/',
   salesAndTraffic: 'sp/salesAndTraffic/',
 };
+
+/**
+ * The cache name of a Seller Central source's reports for local days, marketplace id to follow
+ * (`sp/orderMetrics/local/`).
+ *
+ * @example
+ * ```ts
+ * `${localDaysSource('orders')}ATVPDKIKX0DER`; // 'sp/orderMetrics/local/ATVPDKIKX0DER'
+ * ```
+ */
+export const localDaysSource = (source: 'orders' | 'salesAndTraffic') =>
+  `${dataSourcePrefixes[source]}local/`;
 
 /** The account key under which Advertising data is kept (survives disconnects). */
 export const adsAccountKey = (accountId: string) => `ads:${accountId}`;
@@ -144,7 +161,7 @@ export function orderMetricsSource(
 ): ReportSource {
   const zone = marketplaceTimeZone(marketplace.countryCode);
   return {
-    key: reportKey(connection, `sp/orderMetrics/${marketplace.id}`, range),
+    key: reportKey(connection, `${localDaysSource('orders')}${marketplace.id}`, range),
     async start() {
       const totals = await deps.tokens.withAccessToken(connection, (accessToken) =>
         deps.sp.orderTotals({
@@ -177,7 +194,7 @@ export function trafficSource(
   const region = connection.tokenRegion;
   const zone = marketplaceTimeZone(marketplace.countryCode);
   return {
-    key: reportKey(connection, `sp/salesAndTraffic/${marketplace.id}`, range),
+    key: reportKey(connection, `${localDaysSource('salesAndTraffic')}${marketplace.id}`, range),
     async start() {
       const reportId = await deps.tokens.withAccessToken(connection, (accessToken) =>
         deps.sp.createReport({
