@@ -238,6 +238,24 @@ describe.each(stores)('Seller Central in several regions on %s', (_, open) => {
     expect(acme.status, acme.text).toBe(200);
   });
 
+  it('says not covered, not stale, where no region is authorised, while North America’s authorisation is stale', async () => {
+    await start();
+    await h.connect('sellerCentral');
+    h.amazon.scenarios.revokeAuthorization(h.amazon.users.default.email, {
+      kind: 'sellingPartner',
+      region: 'na',
+    });
+    h.amazon.clock.advance(25 * 3_600_000);
+    expect(await h.host.healthChecks.run({ concurrency: 1 })).toMatchObject({ stale: 1 });
+    for (const id of [UK, DE]) {
+      const body = await load(id);
+      expect(body.marketplace).toMatchObject({ sellerCentral: { covered: false, reason: 'not_covered' } });
+      expect(body.metrics.totalSales).toEqual({ value: null, reason: 'not_covered' });
+      expect(body.metrics.sessions).toEqual({ value: null, reason: 'not_covered' });
+    }
+    expect((await load(US)).metrics.totalSales).toEqual({ value: null, reason: 'stale' });
+  });
+
   it('refreshes and health-checks each region’s authorisation on its own: a revoked Europe goes stale, North America keeps working', async () => {
     await start();
     await h.connect('sellerCentral');

@@ -26,8 +26,9 @@ export interface ResolvedMarketplace {
   /** The Seller Central participation there, when a connected Seller Central authorisation covers it. */
   readonly participation: SellerMarketplaceRecord | undefined;
   /**
-   * The Seller Central authorisation whose figures this marketplace's come from: the region's that covers it, else
-   * (not covered) any of the layer's, so a missing figure says `not_covered` rather than `disconnected`.
+   * The Seller Central authorisation whose figures this marketplace's come from: the one whose participations
+   * include it; undefined when none covers it (never another region's: its health says nothing here, and
+   * `view.sellerCentral` says why the figures are missing).
    */
   readonly seller: SellerCentralConnectionRecord | undefined;
 }
@@ -115,7 +116,7 @@ export function accountMarketplaces(
     return {
       profile,
       participation,
-      seller: found?.layer ?? sellerLayers[0],
+      seller: found?.layer,
       view: {
         marketplaceId: profile.marketplaceId,
         countryCode: profile.countryCode,
