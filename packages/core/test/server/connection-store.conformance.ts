@@ -1,6 +1,8 @@
 // The one conformance suite every ConnectionStore passes (run by sqlite-store.test.ts and postgres-store.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdvertisingAccount } from '../../src/contract/types';
+import { buildStatus } from '../../src/server/metrics/connections-status';
+import { sellerAccountKey } from '../../src/server/metrics/report-sources';
 import type {
   AdvertisingConnectionRecord,
   ConnectionStore,
@@ -944,6 +946,77 @@ export function describeConnectionStoreConformance(
         expect(result.access).toBe(1);
         expect(await store.listAccess(subscriptionId, 10)).toEqual([kept]);
       });
+    });
+
+    it('counts and populates Seller Central per region when two regions share one selling partner id', async () => {
+      const subscriptionId = unique('sub');
+      const ads = advertising(subscriptionId, 'ENTITY_R');
+      const profiles = [
+        { profileId: '1', countryCode: 'US', marketplaceId: 'ATVPDKIKX0DER', region: 'na' as const },
+        { profileId: '2', countryCode: 'DE', marketplaceId: 'A1PA6795UKMFR9', region: 'eu' as const },
+      ];
+      await store.saveConnection({
+        connection: { ...ads, account: { ...ads.account, marketplaces: profiles } },
+        accountLimit: 1,
+      });
+      const na = sellerCentral(subscriptionId, 'SP_SHARED');
+      const store_ = { storeName: 'Acme' };
+      await store.saveConnection({
+        connection: { ...na, marketplaces: na.marketplaces.map((m) => ({ ...m, ...store_ })) },
+        accountLimit: 1,
+      });
+      const key = (region: string) => ({
+        subscriptionId,
+        accountKey: sellerAccountKey('SP_SHARED', region as 'na' | 'eu'),
+        source: 'sp/orderMetrics/local/ATVPDKIKX0DER',
+        from: '2026-11-01',
+        to: '2026-11-01',
+      });
+      await store.claimReportJob(key('na'), { now: 5_000, refreshBefore: 5_000, abandonedBefore: 5_000 });
+      await store.completeReport(key('na'), { rows: 1 }, 5_000, true);
+      const germany = {
+        id: 'A1PA6795UKMFR9',
+        name: 'Amazon.de',
+        countryCode: 'DE',
+        currencyCode: 'EUR',
+        ...store_,
+      };
+      const eu = {
+        ...sellerCentral(subscriptionId, 'SP_SHARED'),
+        tokenRegion: 'eu' as const,
+        marketplaces: [germany],
+      };
+      expect(await store.saveConnection({ connection: eu, accountLimit: 1 })).toEqual({
+        ok: true,
+        replaced: false,
+      });
+      // Europe's first authorisation is a first connection, attempt 1, with no data yet.
+      const [connected, ready] = await store.listHistory(subscriptionId, 2);
+      expect(connected).toMatchObject({
+        type: 'connected',
+        accountId: 'SP_SHARED',
+        detail: { region: 'eu' },
+      });
+      expect(ready).toMatchObject({ type: 'data_ready', detail: { region: 'na' } });
+      expect(await store.connectionCount(subscriptionId, 'sellerCentral', 'SP_SHARED', 'eu')).toBe(1);
+      expect(await store.connectionCount(subscriptionId, 'sellerCentral', 'SP_SHARED', 'na')).toBe(1);
+      const status = await buildStatus(
+        store,
+        { id: subscriptionId, accountLimit: 1 },
+        await store.listConnections(subscriptionId),
+      );
+      const regions = status.sellerCentral?.regions ?? [];
+      expect(regions.map((r) => [r.region, r.data.state])).toEqual([
+        ['eu', 'populating'],
+        ['na', 'populating'], // orders arrived, sales and traffic not yet
+      ]);
+      expect(regions[0]?.data).toMatchObject({ attempt: 1, missing: ['orders', 'salesAndTraffic'] });
+      expect(regions[1]?.data).toMatchObject({ attempt: 1, missing: ['salesAndTraffic'] });
+      // A reconnect of Europe is Europe's second connection, not North America's.
+      await store.saveConnection({ connection: { ...eu, authorizationId: unique('auth') }, accountLimit: 1 });
+      expect((await store.listHistory(subscriptionId, 1))[0]).toMatchObject({ type: 'reconnected' });
+      expect(await store.connectionCount(subscriptionId, 'sellerCentral', 'SP_SHARED', 'eu')).toBe(2);
+      expect(await store.connectionCount(subscriptionId, 'sellerCentral', 'SP_SHARED', 'na')).toBe(1);
     });
 
     it('counts every connection of an account, across disconnects, per kind and subscription', async () => {

@@ -78,7 +78,7 @@ describe('Seller Central figures for the marketplace’s local days', () => {
     // What a server of the UTC-day version cached a moment ago, for the same marketplace and range.
     const utcKey = {
       subscriptionId: 'sub_1',
-      accountKey: sellerAccountKey(layer?.accountId ?? ''),
+      accountKey: sellerAccountKey(layer?.accountId ?? '', 'na'),
       source: `sp/orderMetrics/${US}`,
       from: day,
       to: day,

@@ -1,4 +1,4 @@
-import type { AdvertisingAccount, DataSource } from '../../contract/types';
+import type { AdvertisingAccount, AmazonRegion, DataSource } from '../../contract/types';
 import type { AdsApiClient } from '../amazon/ads-api-client';
 import type { AmazonFetch } from '../amazon/amazon-fetch';
 import { localDateTime, marketplaceTimeZone, nextDate } from '../amazon/marketplace-time-zone';
@@ -60,8 +60,12 @@ export const localDaysSource = (source: 'orders' | 'salesAndTraffic') =>
 
 /** The account key under which Advertising data is kept (survives disconnects). */
 export const adsAccountKey = (accountId: string) => `ads:${accountId}`;
-/** The account key under which Seller Central data is kept (survives disconnects). */
-export const sellerAccountKey = (sellingPartnerId: string) => `sp:${sellingPartnerId}`;
+/**
+ * The account key under which one region's Seller Central data is kept (survives disconnects): per region, since
+ * one selling partner id may be authorised in several regions and each region's data arrives on its own.
+ */
+export const sellerAccountKey = (sellingPartnerId: string, region: AmazonRegion) =>
+  `sp:${sellingPartnerId}@${region}`;
 
 /** The cache key of the connection's `source` report of `range`, under the account key of its kind. */
 function reportKey(
@@ -72,7 +76,7 @@ function reportKey(
   const accountKey =
     connection.kind === 'advertising'
       ? adsAccountKey(connection.accountId)
-      : sellerAccountKey(connection.accountId);
+      : sellerAccountKey(connection.accountId, connection.tokenRegion);
   return { subscriptionId: connection.subscriptionId, accountKey, source, from: range.from, to: range.to };
 }
 

@@ -209,6 +209,36 @@ export function layerRegionOf(row: Pick<ConnectionRow, 'kind' | 'layer_region' |
   return row.kind === 'sellerCentral' && !row.layer_region ? row.token_region : (row.layer_region ?? '');
 }
 
+/**
+ * The account id under which `sa_account_connections` counts a connection: Seller Central is counted per region
+ * (`<selling partner id>@<region>`; one id may serve several regions, each authorised and populated on its own),
+ * Advertising per account.
+ *
+ * @example
+ * ```ts
+ * countedAccountId('sellerCentral', 'A1B2C3', 'eu'); // 'A1B2C3@eu'
+ * ```
+ */
+export function countedAccountId(kind: ConnectionKind, accountId: string, region?: string): string {
+  return kind === 'sellerCentral' && region ? `${accountId}@${region}` : accountId;
+}
+
+/**
+ * Whether saving `connection` reconnects what `existing` holds: the same Advertising account, or the same selling
+ * partner in the same region (a first authorisation of another region is a first connection).
+ */
+export function isReconnect(
+  existing: readonly ConnectionRow[],
+  connection: Pick<ConnectionRecord, 'kind' | 'accountId' | 'tokenRegion'>,
+): boolean {
+  return existing.some(
+    (e) =>
+      e.kind === connection.kind &&
+      e.account_id === connection.accountId &&
+      (connection.kind === 'advertising' || layerRegionOf(e) === connection.tokenRegion),
+  );
+}
+
 /** What saving a connection should do, decided from the subscription's current rows. */
 export type SavePlan =
   | {

@@ -460,8 +460,16 @@ export interface ConnectionStore {
    * name starts with `sourcePrefix` when it is given.
    */
   firstDataAt(subscriptionId: string, accountKey: string, sourcePrefix?: string): Promise<number | null>;
-  /** How many times this account of `kind` has been connected to the subscription (each save counts; kept across disconnects). */
-  connectionCount(subscriptionId: string, kind: ConnectionKind, accountId: string): Promise<number>;
+  /**
+   * How many times this account of `kind` has been connected to the subscription (each save counts; kept across
+   * disconnects); Seller Central per `region` (each region is authorised on its own).
+   */
+  connectionCount(
+    subscriptionId: string,
+    kind: ConnectionKind,
+    accountId: string,
+    region?: AmazonRegion,
+  ): Promise<number>;
 
   /** Releases the database (closes an owned pool or file). */
   close(): Promise<void>;

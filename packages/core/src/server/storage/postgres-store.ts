@@ -2,6 +2,8 @@ import {
   type ConnectionRow,
   compareRows,
   connectionFromRow,
+  countedAccountId,
+  isReconnect,
   outcomeText,
   planDelete,
   planSave,
@@ -309,11 +311,13 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           let n = 0;
           await client.query(
             countConnectionSql.replace(/\?/g, () => `$${++n}`),
-            [connection.subscriptionId, connection.kind, connection.accountId],
+            [
+              connection.subscriptionId,
+              connection.kind,
+              countedAccountId(connection.kind, connection.accountId, connection.tokenRegion),
+            ],
           );
-          const again = existing.some(
-            (e) => e.kind === connection.kind && e.account_id === connection.accountId,
-          );
+          const again = isReconnect(existing, connection);
           const type = context?.chosen ? 'account_chosen' : again ? 'reconnected' : 'connected';
           await writeEvent(
             client,
@@ -493,10 +497,10 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       );
       return row?.first === null || row?.first === undefined ? null : Number(row.first);
     },
-    async connectionCount(subscriptionId, kind, accountId) {
+    async connectionCount(subscriptionId, kind, accountId, region) {
       const [row] = await rows<{ connections: number | string }>(
         'SELECT connections FROM sa_account_connections WHERE subscription_id = $1 AND kind = $2 AND account_id = $3',
-        [subscriptionId, kind, accountId],
+        [subscriptionId, kind, countedAccountId(kind, accountId, region)],
       );
       return Number(row?.connections ?? 0);
     },

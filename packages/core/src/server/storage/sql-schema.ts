@@ -192,6 +192,31 @@ export const sqlMigrations: readonly (readonly string[])[] = [
     'DROP TABLE sa_connections',
     'ALTER TABLE sa_connections_v7 RENAME TO sa_connections',
   ],
+  // 8: Seller Central's connection counts and report data per region (one selling partner id may be authorised in
+  // several regions, each connected and populated on its own): counts move to `<id>@<region>` and report account
+  // keys to `sp:<id>@<region>`, the region of that account's earliest connected authorisation (what they counted
+  // before regions). Those of an account no longer connected stay as they were (unread: its next connection
+  // starts afresh).
+  [
+    `UPDATE sa_account_connections SET account_id = account_id || '@' || (
+      SELECT c.token_region FROM sa_connections c
+      WHERE c.subscription_id = sa_account_connections.subscription_id AND c.kind = 'sellerCentral'
+        AND c.account_id = sa_account_connections.account_id
+      ORDER BY c.connected_at LIMIT 1)
+    WHERE kind = 'sellerCentral' AND EXISTS (
+      SELECT 1 FROM sa_connections c
+      WHERE c.subscription_id = sa_account_connections.subscription_id AND c.kind = 'sellerCentral'
+        AND c.account_id = sa_account_connections.account_id)`,
+    `UPDATE sa_reports SET account_key = account_key || '@' || (
+      SELECT c.token_region FROM sa_connections c
+      WHERE c.subscription_id = sa_reports.subscription_id AND c.kind = 'sellerCentral'
+        AND 'sp:' || c.account_id = sa_reports.account_key
+      ORDER BY c.connected_at LIMIT 1)
+    WHERE account_key LIKE 'sp:%' AND EXISTS (
+      SELECT 1 FROM sa_connections c
+      WHERE c.subscription_id = sa_reports.subscription_id AND c.kind = 'sellerCentral'
+        AND 'sp:' || c.account_id = sa_reports.account_key)`,
+  ],
 ];
 
 /**

@@ -3,6 +3,8 @@ import {
   type ConnectionRow,
   compareRows,
   connectionFromRow,
+  countedAccountId,
+  isReconnect,
   outcomeText,
   planDelete,
   planSave,
@@ -252,10 +254,13 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         }
         const row = rowFromConnection(connection, plan.slot, plan.parentAccountId);
         insertConnection.run(...connectionColumns.map((column) => row[column]));
-        run(countConnectionSql, connection.subscriptionId, connection.kind, connection.accountId);
-        const again = existing.some(
-          (e) => e.kind === connection.kind && e.account_id === connection.accountId,
+        run(
+          countConnectionSql,
+          connection.subscriptionId,
+          connection.kind,
+          countedAccountId(connection.kind, connection.accountId, connection.tokenRegion),
         );
+        const again = isReconnect(existing, connection);
         const type = context?.chosen ? 'account_chosen' : again ? 'reconnected' : 'connected';
         writeEvent(connectionEvent(type, connection, { at: connection.connectedAt, ...context }));
         if (settle) settleDone(settle.selector, { type: 'connected' });
@@ -423,12 +428,12 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
       );
       return row?.first ?? null;
     },
-    async connectionCount(subscriptionId, kind, accountId) {
+    async connectionCount(subscriptionId, kind, accountId, region) {
       const row = get<{ connections: number }>(
         'SELECT connections FROM sa_account_connections WHERE subscription_id = ? AND kind = ? AND account_id = ?',
         subscriptionId,
         kind,
-        accountId,
+        countedAccountId(kind, accountId, region),
       );
       return Number(row?.connections ?? 0);
     },
