@@ -374,6 +374,43 @@ export function planDelete(
   return [{ row: target, cascade: false }, ...layers.map((row) => ({ row, cascade: false }))];
 }
 
+/**
+ * What one `POST /disconnect` removes, decided from the rows read under the subscription's lock: Advertising, the
+ * primary account (lowest slot) with every region of its Seller Central layer (`cascade`); Seller Central with
+ * `region`, that region's authorisation of the primary layer, only while it is still `authorizationId` (the one
+ * the person saw: a reconnect that replaced it meanwhile is not removed); Seller Central without `region`, every
+ * region of the layer as it is now (a region saved meanwhile too). Empty when nothing matches.
+ *
+ * @example
+ * ```ts
+ * planDisconnect(rows, { kind: 'sellerCentral', region: 'eu', authorizationId: 'auth_eu' }); // [{ row, cascade: false }]
+ * ```
+ */
+export function planDisconnect(
+  existing: readonly ConnectionRow[],
+  request: { kind: ConnectionKind; region?: AmazonRegion; authorizationId?: string },
+): DeletePlan {
+  const [primary] = existing.filter((row) => row.kind === 'advertising').sort((a, b) => a.slot - b.slot);
+  if (!primary) return [];
+  if (request.kind === 'advertising') {
+    if (request.authorizationId !== undefined && primary.authorization_id !== request.authorizationId)
+      return [];
+    return planDelete(existing, 'advertising', primary.account_id);
+  }
+  const layers = existing
+    .filter((row) => row.kind === 'sellerCentral' && row.slot === primary.slot)
+    .sort((a, b) => layerRegionOf(a).localeCompare(layerRegionOf(b)));
+  const chosen =
+    request.region === undefined ? layers : layers.filter((row) => layerRegionOf(row) === request.region);
+  if (
+    request.region !== undefined &&
+    request.authorizationId !== undefined &&
+    chosen.some((row) => row.authorization_id !== request.authorizationId)
+  )
+    return [];
+  return chosen.map((row) => ({ row, cascade: false }));
+}
+
 /** The SQL text of an outcome. */
 export function outcomeText(outcome: TransactionOutcome | null): string | null {
   return outcome === null ? null : JSON.stringify(outcome);

@@ -391,6 +391,24 @@ export interface ConnectionStore {
   ): Promise<number>;
 
   /**
+   * `POST /disconnect`, read and decided under the subscription's lock (see `planDisconnect`): Advertising removes
+   * the primary account and every region of its Seller Central layer; Seller Central with `region` that region's
+   * authorisation, only while it is still `authorizationId` when given; without `region` every region as it is
+   * now. Answers every removed connection (so token caches forget each), with one `disconnected` event each.
+   *
+   * @example
+   * ```ts
+   * const removed = await store.disconnect('sub_1', { kind: 'sellerCentral', region: 'eu' }, { actor: 'user_42' });
+   * for (const c of removed) tokens.forget(c.authorizationId);
+   * ```
+   */
+  disconnect(
+    subscriptionId: string,
+    request: { kind: ConnectionKind; region?: AmazonRegion; authorizationId?: string },
+    context?: ChangeContext,
+  ): Promise<ConnectionRecord[]>;
+
+  /**
    * Erases everything of a subscription in one transaction: its connections (sealed tokens included), OAuth
    * transactions, cached reports, connection counts, events and history, and the access audit. Records one final
    * `erased` event without personal data (no account, actor or request id; `detail.rows` counts what was

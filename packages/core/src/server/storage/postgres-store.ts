@@ -6,6 +6,7 @@ import {
   isReconnect,
   outcomeText,
   planDelete,
+  planDisconnect,
   planSave,
   type ReportRow,
   reportFromRow,
@@ -411,6 +412,26 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
             client,
           );
           await writeEvent(client, connectionEvent('disconnected', row, context, { cascade }));
+        }
+        return removed;
+      });
+    },
+    async disconnect(subscriptionId, request, context) {
+      return inTransaction(async (client) => {
+        await lockSubscription(client, subscriptionId);
+        const existing = await rows<ConnectionRow>(
+          'SELECT * FROM sa_connections WHERE subscription_id = $1',
+          [subscriptionId],
+          client,
+        );
+        const removed = [];
+        for (const { row, cascade } of planDisconnect(existing, request)) {
+          await client.query(
+            'DELETE FROM sa_connections WHERE subscription_id = $1 AND authorization_id = $2',
+            [subscriptionId, row.authorization_id],
+          );
+          await writeEvent(client, connectionEvent('disconnected', row, context, { cascade }));
+          removed.push(connectionFromRow(row));
         }
         return removed;
       });

@@ -7,6 +7,7 @@ import {
   isReconnect,
   outcomeText,
   planDelete,
+  planDisconnect,
   planSave,
   type ReportRow,
   reportFromRow,
@@ -338,6 +339,25 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
             row.authorization_id,
           );
           writeEvent(connectionEvent('disconnected', row, context, { cascade }));
+        }
+        return removed;
+      });
+    },
+    async disconnect(subscriptionId, request, context) {
+      return atomically(() => {
+        const existing = all<ConnectionRow>(
+          'SELECT * FROM sa_connections WHERE subscription_id = ?',
+          subscriptionId,
+        );
+        const removed = [];
+        for (const { row, cascade } of planDisconnect(existing, request)) {
+          run(
+            'DELETE FROM sa_connections WHERE subscription_id = ? AND authorization_id = ?',
+            subscriptionId,
+            row.authorization_id,
+          );
+          writeEvent(connectionEvent('disconnected', row, context, { cascade }));
+          removed.push(connectionFromRow(row));
         }
         return removed;
       });
