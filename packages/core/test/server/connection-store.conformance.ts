@@ -54,6 +54,8 @@ function sellerCentral(subscriptionId: string, sellingPartnerId: string): NewSel
   };
 }
 
+const usa = { id: 'ATVPDKIKX0DER', name: 'Amazon.com', countryCode: 'US', currencyCode: 'USD' };
+
 function transaction(subscriptionId: string, expiresAt = 10_000): OAuthTransactionRecord {
   return {
     selector: unique('sel'),
@@ -315,6 +317,59 @@ export function describeConnectionStoreConformance(
       expect(await store.deleteConnection(subscriptionId, 'advertising', 'ENTITY_A')).toBe(0);
     });
 
+    it('adds a region only for the same store: not for a shared marketplace alone, nor without store names; not only where the account advertises', async () => {
+      const subscriptionId = unique('sub');
+      // Advertises in the US only, sells in the US and (Europe) in the UK and Germany.
+      await store.saveConnection({ connection: advertising(subscriptionId, 'ENTITY_S'), accountLimit: 1 });
+      const migrated = sellerCentral(subscriptionId, 'SP_NA'); // a row without store names, as migration 6 left it
+      await store.saveConnection({ connection: migrated, accountLimit: 1 });
+      const europe = (storeName: string | undefined, id = 'SP_EU') => ({
+        ...sellerCentral(subscriptionId, id),
+        tokenRegion: 'eu' as const,
+        marketplaces: [
+          { id: 'A1F83G8C2ARO7P', name: 'Amazon.co.uk', countryCode: 'GB', currencyCode: 'GBP', storeName },
+          { id: 'A1PA6795UKMFR9', name: 'Amazon.de', countryCode: 'DE', currencyCode: 'EUR', storeName },
+        ],
+      });
+      const layers = async () =>
+        (await store.listConnections(subscriptionId))
+          .filter((c) => c.kind === 'sellerCentral')
+          .map((c) => [c.tokenRegion, c.accountId, c.marketplaces[0]?.storeName]);
+      // North America's store name is not known: sameness cannot be established.
+      const unknown = await store.saveConnection({ connection: europe('Acme'), accountLimit: 1 });
+      expect(unknown).toMatchObject({ ok: false, code: 'account_conflict' });
+      expect(unknown.ok ? '' : unknown.detail).toMatch(/cannot be shown to be the same seller/);
+      // Read afresh with North America's token: another store is refused, the same store accepted and stored.
+      const read = (storeName: string) => ({
+        [migrated.authorizationId]: migrated.marketplaces.map((m) => ({ ...m, storeName })),
+      });
+      const other = await store.saveConnection({
+        connection: europe('Fourth Coffee', 'SP_OTHER'),
+        accountLimit: 1,
+        authorisedMarketplaces: read('Acme'),
+      });
+      expect(other).toMatchObject({ ok: false, code: 'account_conflict' });
+      expect(other.ok ? '' : other.detail).toMatch(/its store is not the store connected for North America/);
+      expect(await layers()).toEqual([['na', 'SP_NA', undefined]]);
+      // A new authorisation without a store name is refused too.
+      const unnamed = await store.saveConnection({
+        connection: europe(undefined),
+        accountLimit: 1,
+        authorisedMarketplaces: read('Acme'),
+      });
+      expect(unnamed).toMatchObject({ ok: false, code: 'account_conflict' });
+      const same = await store.saveConnection({
+        connection: europe(' acme '),
+        accountLimit: 1,
+        authorisedMarketplaces: read('Acme'),
+      });
+      expect(same).toEqual({ ok: true, replaced: false });
+      expect(await layers()).toEqual([
+        ['eu', 'SP_EU', ' acme '],
+        ['na', 'SP_NA', 'Acme'],
+      ]);
+    });
+
     it('keeps one Seller Central authorisation per region beside the others, and disconnects one region or all', async () => {
       const subscriptionId = unique('sub');
       const ads = advertising(subscriptionId, 'ENTITY_M');
@@ -329,8 +384,17 @@ export function describeConnectionStoreConformance(
         },
       };
       await store.saveConnection({ connection: acme, accountLimit: 1 });
-      const na = sellerCentral(subscriptionId, 'SP_NA');
-      const germany = { id: 'A1PA6795UKMFR9', name: 'Amazon.de', countryCode: 'DE', currencyCode: 'EUR' };
+      const na = {
+        ...sellerCentral(subscriptionId, 'SP_NA'),
+        marketplaces: [{ ...usa, storeName: 'Acme' }],
+      };
+      const germany = {
+        id: 'A1PA6795UKMFR9',
+        name: 'Amazon.de',
+        countryCode: 'DE',
+        currencyCode: 'EUR',
+        storeName: 'Acme',
+      };
       const eu = {
         ...sellerCentral(subscriptionId, 'SP_EU'),
         tokenRegion: 'eu' as const,
@@ -353,7 +417,7 @@ export function describeConnectionStoreConformance(
         ['na', 'SP_NA', na.authorizationId],
       ]);
       // A reconnect in North America replaces that region's authorisation only.
-      const naAgain = sellerCentral(subscriptionId, 'SP_NA');
+      const naAgain = { ...sellerCentral(subscriptionId, 'SP_NA'), marketplaces: na.marketplaces };
       expect(await store.saveConnection({ connection: naAgain, accountLimit: 1 })).toEqual({
         ok: true,
         replaced: true,
@@ -369,7 +433,7 @@ export function describeConnectionStoreConformance(
         tokenRegion: 'fe' as const,
         marketplaces: [japan],
       };
-      expect(await store.saveConnection({ connection: other, accountLimit: 1 })).toEqual({
+      expect(await store.saveConnection({ connection: other, accountLimit: 1 })).toMatchObject({
         ok: false,
         code: 'account_conflict',
       });
@@ -387,7 +451,7 @@ export function describeConnectionStoreConformance(
       expect(await store.deleteConnection(subscriptionId, 'sellerCentral', 'SP_NA')).toBe(2);
       expect(await layers()).toEqual([]);
       // The Advertising disconnect cascades to every region.
-      await store.saveConnection({ connection: sellerCentral(subscriptionId, 'SP_NA'), accountLimit: 1 });
+      await store.saveConnection({ connection: { ...na, authorizationId: unique('auth') }, accountLimit: 1 });
       await store.saveConnection({ connection: { ...eu, authorizationId: unique('auth') }, accountLimit: 1 });
       expect(await store.deleteConnection(subscriptionId, 'advertising', 'ENTITY_M')).toBe(3);
       const cascade = (await store.listHistory(subscriptionId, 3)).map((e) => [e.kind, e.detail]);

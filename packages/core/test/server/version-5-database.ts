@@ -51,10 +51,20 @@ export async function expectVersion5Upgraded(store: ConnectionStore): Promise<vo
       accessTokenExpiresAt: null,
       health: 'ok',
       connectedAt: 7,
-      marketplaces: [{ id: 'ATVPDKIKX0DER', name: 'Amazon.com', countryCode: 'US', currencyCode: 'USD' }],
+      marketplaces: [
+        { id: 'ATVPDKIKX0DER', name: 'Amazon.com', countryCode: 'US', currencyCode: 'USD', storeName: 'Old' },
+      ],
+    },
+    // Europe's row has no store name: its participations, read afresh with its token, show the same store.
+    authorisedMarketplaces: {
+      auth_v5_eu: [
+        { id: 'A1PA6795UKMFR9', name: 'Amazon.de', countryCode: 'DE', currencyCode: 'EUR', storeName: 'Old' },
+      ],
     },
   });
   expect(saved).toEqual({ ok: true, replaced: false });
+  const europe = (await store.listConnections('sub_v5')).find((c) => c.authorizationId === 'auth_v5_eu');
+  expect(europe?.kind === 'sellerCentral' && europe.marketplaces[0]?.storeName).toBe('Old');
   expect(await layers()).toEqual([
     ['advertising', 'na', 'ENTITY_V5'],
     ['sellerCentral', 'eu', 'SP_V5_EU'],
@@ -103,7 +113,9 @@ export async function expectVersion5WriterRead(store: ConnectionStore): Promise<
       accessTokenExpiresAt: null,
       health: 'ok',
       connectedAt: 9,
-      marketplaces: [{ id: 'A1PA6795UKMFR9', name: 'Amazon.de', countryCode: 'DE', currencyCode: 'EUR' }],
+      marketplaces: [
+        { id: 'A1PA6795UKMFR9', name: 'Amazon.de', countryCode: 'DE', currencyCode: 'EUR', storeName: 'Old' },
+      ],
     },
   });
   expect(saved).toEqual({ ok: true, replaced: true });

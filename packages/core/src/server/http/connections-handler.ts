@@ -237,6 +237,7 @@ export function createConnectionsRuntime(options: ConnectionsHandlerOptions): Co
         now,
         transactionTtlMs: options.transactionTtlMs ?? 600_000,
         exchangeLeaseMs: options.exchangeLeaseMs ?? amazonTimeoutMs + 5_000,
+        tokens,
       });
       const metrics = createMetricsService({
         store,

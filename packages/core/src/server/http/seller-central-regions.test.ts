@@ -238,6 +238,29 @@ describe.each(stores)('Seller Central in several regions on %s', (_, open) => {
     expect(acme.status, acme.text).toBe(200);
   });
 
+  it('reads an authorised region’s store name with its own token when its row has none, and refuses another store', async () => {
+    await start();
+    await h.connect('sellerCentral');
+    // North America's row as migration 6 left it: no store names.
+    const [na] = (await h.store.listConnections('sub_1')).filter((c) => c.kind === 'sellerCentral');
+    if (na?.kind !== 'sellerCentral') throw new Error('no North America');
+    const { parentAccountId: _, ...record } = na;
+    const unnamed = record.marketplaces.map(({ storeName: __, ...m }) => m);
+    await h.store.saveConnection({ connection: { ...record, marketplaces: unnamed }, accountLimit: 1 });
+    const other = await h.connect('sellerCentral', { region: 'eu', email: h.amazon.users.euOnly.email });
+    expect([other.status, (other.body as { code: string }).code]).toEqual([409, 'account_conflict']);
+    expect((other.body as { detail: string }).detail).toMatch(
+      /^Seller Central for Europe was not connected: its store is not the store connected for North America\./,
+    );
+    expect(h.amazon.calls('spapi.marketplaceParticipations', { region: 'na' })).toBeGreaterThan(1);
+    const acme = await h.connect('sellerCentral', { region: 'eu' });
+    expect(acme.status, acme.text).toBe(200);
+    const stored = (await h.store.listConnections('sub_1')).find(
+      (c) => c.authorizationId === na.authorizationId,
+    );
+    expect(stored?.kind === 'sellerCentral' && stored.marketplaces[0]?.storeName).toBe('Acme Home & Kitchen');
+  });
+
   it('says not covered, not stale, where no region is authorised, while North America’s authorisation is stale', async () => {
     await start();
     await h.connect('sellerCentral');

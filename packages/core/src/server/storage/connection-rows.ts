@@ -9,6 +9,7 @@ import type {
   OAuthTransactionRecord,
   ReportEntry,
   ReportKey,
+  SellerMarketplaceRecord,
   TransactionOutcome,
 } from './connection-store';
 
@@ -243,7 +244,11 @@ export function isReconnect(
 export type SavePlan =
   | {
       readonly type: 'refuse';
-      readonly result: { readonly ok: false; readonly code: 'account_conflict' | 'advertising_required' };
+      readonly result: {
+        readonly ok: false;
+        readonly code: 'account_conflict' | 'advertising_required';
+        readonly detail?: string;
+      };
     }
   | {
       readonly type: 'write';
@@ -255,41 +260,55 @@ export type SavePlan =
       readonly replaceSlot: boolean;
       /** The authorisation that row holds (deleted by this id, whatever its stored `layer_region`). */
       readonly replaceAuthorizationId: string | null;
+      /** Authorised regions' rows whose participations (with store names) were read afresh: stored with the save. */
+      readonly renamed: readonly {
+        readonly authorizationId: string;
+        readonly marketplaces: readonly SellerMarketplaceRecord[];
+      }[];
     };
-
-/** The marketplace ids of an Advertising row's Ads profiles. */
-function profileMarketplaceIds(row: ConnectionRow): Set<string> {
-  const account = advertisingAccountSchema.safeParse(JSON.parse(row.details));
-  return new Set(account.success ? account.data.marketplaces.map((m) => m.marketplaceId) : []);
-}
 
 /** A store name compared across regions: case and spacing do not matter. */
 const storeKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** The store names a Seller Central row's participations carry. */
-function storeNamesOf(row: ConnectionRow): string[] {
-  const details = sellerDetailsSchema.safeParse(JSON.parse(row.details));
-  if (!details.success) return [];
-  return details.data.marketplaces.flatMap((m) => (m.storeName ? [storeKey(m.storeName)] : []));
+/** The store names of participations. */
+function storeNames(marketplaces: readonly SellerMarketplaceRecord[]): Set<string> {
+  return new Set(marketplaces.flatMap((m) => (m.storeName?.trim() ? [storeKey(m.storeName)] : [])));
 }
+
+/** A Seller Central row's participations. */
+function marketplacesOf(row: ConnectionRow): readonly SellerMarketplaceRecord[] {
+  const details = sellerDetailsSchema.safeParse(JSON.parse(row.details));
+  return details.success ? details.data.marketplaces : [];
+}
+
+const regionNames: { readonly [region: string]: string } = {
+  na: 'North America',
+  eu: 'Europe',
+  fe: 'the Far East',
+};
 
 /**
  * The rules of one save, shared by both SQL stores: same Advertising account replaces its authorization,
  * another account needs a free slot under the limit, Seller Central needs an Advertising account.
  *
  * Seller Central is authorised per region, so its layer keeps one authorisation per region: a save replaces the
- * layer's authorisation of the same region (a reconnect) and leaves the other regions' in place. Whether an
- * authorisation of another region is the same seller: Amazon gives no identifier shared across regions (the
- * `selling_partner_id` of a seller's North American and European accounts may differ, and the SP-API has no
- * "same seller as" call), so a region added beside authorised ones must sell in at least one marketplace where
- * the connected Advertising account has an Ads profile (the business whose ads are optimised sells there), under the
- * same store name (the SP-API's `storeName`) as the authorised regions when Amazon gave both; another seller's
- * authorisation is refused with `account_conflict` (the one-account rule).
+ * layer's authorisation of the same region (a reconnect) and leaves the other regions' in place. The first region
+ * is accepted as before. A region added beside authorised ones must be the same seller (the one-account rule),
+ * shown by what Amazon itself answered to the tokens: the new authorisation's marketplace participations must carry
+ * a store name (the SP-API's `storeName`) that one of the authorised regions' participations carry too (case and
+ * spacing aside). An authorised region's row without store names (made before they were kept) is judged by its
+ * participations read afresh with its own token (`authorisedMarketplaces`, stored in its row by the same save).
+ * When sameness cannot be established (no store name on either side) or the names differ, the save is refused with
+ * `account_conflict` and a sentence saying why. Not used as proof: the callback's `selling_partner_id` (it comes
+ * back through the browser, unverified by the token exchange), and the Ads profiles' marketplaces (a seller may
+ * advertise only in the US and sell in the UK and Germany; any German seller sells where a German advertiser
+ * advertises).
  */
 export function planSave(
   existing: readonly ConnectionRow[],
   connection: AdvertisingConnectionRecord | NewSellerCentralConnection,
   accountLimit: number,
+  authorisedMarketplaces: { readonly [authorizationId: string]: readonly SellerMarketplaceRecord[] } = {},
 ): SavePlan {
   const advertising = existing.filter((row) => row.kind === 'advertising').sort((a, b) => a.slot - b.slot);
   if (connection.kind === 'advertising') {
@@ -302,6 +321,7 @@ export function planSave(
         parentAccountId: null,
         replaceSlot: true,
         replaceAuthorizationId: same.authorization_id,
+        renamed: [],
       };
     if (advertising.length >= accountLimit) {
       return { type: 'refuse', result: { ok: false, code: 'account_conflict' } };
@@ -316,6 +336,7 @@ export function planSave(
       parentAccountId: null,
       replaceSlot: false,
       replaceAuthorizationId: null,
+      renamed: [],
     };
   }
   const parent = advertising[0];
@@ -323,15 +344,42 @@ export function planSave(
   const layers = existing.filter((row) => row.kind === 'sellerCentral' && row.slot === parent.slot);
   const sameRegion = layers.find((row) => layerRegionOf(row) === connection.tokenRegion);
   const otherRegions = layers.filter((row) => row !== sameRegion);
+  const renamed: { authorizationId: string; marketplaces: readonly SellerMarketplaceRecord[] }[] = [];
   if (otherRegions.length > 0) {
-    const advertised = profileMarketplaceIds(parent);
-    const kept = new Set(otherRegions.flatMap(storeNamesOf));
-    const names = new Set(
-      connection.marketplaces.flatMap((m) => (m.storeName ? [storeKey(m.storeName)] : [])),
-    );
-    const sameStore = kept.size === 0 || names.size === 0 || [...names].some((name) => kept.has(name));
-    if (!sameStore || !connection.marketplaces.some((m) => advertised.has(m.id))) {
-      return { type: 'refuse', result: { ok: false, code: 'account_conflict' } };
+    const authorised = new Set<string>();
+    for (const row of otherRegions) {
+      let marketplaces = marketplacesOf(row);
+      const fresh = authorisedMarketplaces[row.authorization_id];
+      if (storeNames(marketplaces).size === 0 && fresh && storeNames(fresh).size > 0) {
+        marketplaces = fresh;
+        renamed.push({ authorizationId: row.authorization_id, marketplaces: fresh });
+      }
+      for (const name of storeNames(marketplaces)) authorised.add(name);
+    }
+    const names = storeNames(connection.marketplaces);
+    const regions = otherRegions
+      .map((row) => regionNames[layerRegionOf(row)] ?? layerRegionOf(row))
+      .join(' and ');
+    const here = regionNames[connection.tokenRegion] ?? connection.tokenRegion;
+    if (names.size === 0 || authorised.size === 0) {
+      return {
+        type: 'refuse',
+        result: {
+          ok: false,
+          code: 'account_conflict',
+          detail: `Seller Central for ${here} was not connected: Amazon did not give the store name of ${names.size === 0 ? `this ${here} account` : `the account connected for ${regions}`}, so it cannot be shown to be the same seller. Reconnect Seller Central for ${regions} and try again.`,
+        },
+      };
+    }
+    if (![...names].some((name) => authorised.has(name))) {
+      return {
+        type: 'refuse',
+        result: {
+          ok: false,
+          code: 'account_conflict',
+          detail: `Seller Central for ${here} was not connected: its store is not the store connected for ${regions}. Sign in to Seller Central for ${here} with the account of the same store.`,
+        },
+      };
     }
   }
   return {
@@ -341,6 +389,7 @@ export function planSave(
     parentAccountId: parent.account_id,
     replaceSlot: sameRegion !== undefined,
     replaceAuthorizationId: sameRegion?.authorization_id ?? null,
+    renamed,
   };
 }
 

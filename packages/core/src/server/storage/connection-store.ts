@@ -166,7 +166,12 @@ export interface OAuthTransactionRecord {
  */
 export type SaveConnectionResult =
   | { readonly ok: true; readonly replaced: boolean }
-  | { readonly ok: false; readonly code: 'account_conflict' | 'advertising_required' | 'claim_lost' };
+  | {
+      readonly ok: false;
+      readonly code: 'account_conflict' | 'advertising_required' | 'claim_lost';
+      /** Why, in a sentence for the person (a Seller Central region refused by the one-account rule). */
+      readonly detail?: string;
+    };
 
 /** Identifies one cached report: per subscription, Amazon account, source and date range. */
 export interface ReportKey {
@@ -336,8 +341,8 @@ export interface ConnectionStore {
    * result. Advertising: the same account replaces its authorization; another account is refused with
    * `account_conflict` when `accountLimit` accounts are connected. Seller Central: refused with
    * `advertising_required` without an Advertising account; replaces the layer's authorisation of the same region
-   * and keeps the other regions'; a region added beside others must sell where the Advertising account has a
-   * profile (else `account_conflict`: see `planSave`). With `settle`, nothing is
+   * and keeps the other regions'; a region added beside others must be the same seller, shown by a shared store
+   * name (else `account_conflict` with a `detail` sentence: see `planSave`). With `settle`, nothing is
    * written unless `settle.claimId` still holds that transaction (`claim_lost`).
    */
   saveConnection(input: {
@@ -346,6 +351,11 @@ export interface ConnectionStore {
     settle?: { selector: string; claimId: string };
     /** Recorded with the `connected`/`reconnected`/`account_chosen` event; `chosen` when picked from several. */
     context?: ChangeContext & { readonly chosen?: boolean };
+    /**
+     * Marketplace participations (with store names) read afresh for authorised regions whose rows have none, by
+     * authorisation id: used by the one-account rule and stored in those rows in the same step.
+     */
+    authorisedMarketplaces?: { readonly [authorizationId: string]: readonly SellerMarketplaceRecord[] };
   }): Promise<SaveConnectionResult>;
   /**
    * Claims the refresh of an authorization's access token for every app server sharing this store: true when no

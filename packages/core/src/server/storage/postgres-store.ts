@@ -274,7 +274,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       ]);
       return found.sort(compareRows).map(connectionFromRow);
     },
-    async saveConnection({ connection, accountLimit, settle, context }) {
+    async saveConnection({ connection, accountLimit, settle, context, authorisedMarketplaces }) {
       try {
         return await inTransaction(async (client) => {
           await lockSubscription(client, connection.subscriptionId);
@@ -292,10 +292,16 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
             [connection.subscriptionId],
             client,
           );
-          const plan = planSave(existing, connection, accountLimit);
+          const plan = planSave(existing, connection, accountLimit, authorisedMarketplaces);
           if (plan.type === 'refuse') {
             if (settle) await settleDone(client, settle.selector, { type: 'failed', code: plan.result.code });
             return plan.result;
+          }
+          for (const { authorizationId, marketplaces } of plan.renamed) {
+            await client.query(
+              'UPDATE sa_connections SET details = $1 WHERE subscription_id = $2 AND authorization_id = $3',
+              [JSON.stringify({ marketplaces }), connection.subscriptionId, authorizationId],
+            );
           }
           if (plan.replaceSlot) {
             await client.query(

@@ -233,7 +233,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         .sort(compareRows)
         .map(connectionFromRow);
     },
-    async saveConnection({ connection, accountLimit, settle, context }) {
+    async saveConnection({ connection, accountLimit, settle, context, authorisedMarketplaces }) {
       return atomically(() => {
         if (settle && !holds(settle.selector, settle.claimId))
           return { ok: false, code: 'claim_lost' } as const;
@@ -241,10 +241,18 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
           'SELECT * FROM sa_connections WHERE subscription_id = ?',
           connection.subscriptionId,
         );
-        const plan = planSave(existing, connection, accountLimit);
+        const plan = planSave(existing, connection, accountLimit, authorisedMarketplaces);
         if (plan.type === 'refuse') {
           if (settle) settleDone(settle.selector, { type: 'failed', code: plan.result.code });
           return plan.result;
+        }
+        for (const { authorizationId, marketplaces } of plan.renamed) {
+          run(
+            'UPDATE sa_connections SET details = ? WHERE subscription_id = ? AND authorization_id = ?',
+            JSON.stringify({ marketplaces }),
+            connection.subscriptionId,
+            authorizationId,
+          );
         }
         if (plan.replaceSlot) {
           run(
