@@ -298,10 +298,39 @@ describe.each(stores)('Seller Central in several regions on %s', (_, open) => {
     ]);
     const [stale] = await history();
     expect(stale).toMatchObject({ type: 'stale_detected', kind: 'sellerCentral', region: 'eu' });
-    // Germany's figures say stale; the US ones still come from North America.
-    expect((await load(DE)).metrics.totalSales).toEqual({ value: null, reason: 'stale' });
+    // Germany's figures say stale, naming Europe's authorisation; the US ones still come from North America.
+    const germany = await load(DE);
+    expect(germany.metrics.totalSales).toEqual({ value: null, reason: 'stale' });
+    const europe = regions[0];
+    expect(germany.marketplace).toMatchObject({
+      sellerCentral: {
+        covered: true,
+        health: 'stale',
+        region: 'eu',
+        connectedAt: europe?.connectedAt,
+        message: expect.stringMatching(
+          /^Seller Central's authorisation for Europe, connected on .+ Reconnect Seller Central for Europe/,
+        ),
+      },
+    });
     const [us] = await loadUntilSales([US]);
     expect(us?.metrics.totalSales.value).toBeGreaterThan(0);
+    expect(us?.marketplace).toMatchObject({ sellerCentral: { covered: true } });
+    expect(us?.marketplace && 'health' in us.marketplace.sellerCentral).toBe(false);
+    const all = metricsResponseSchema.parse(
+      (await h.call('GET', `/metrics?${range}&marketplace=all`)).body,
+    ) as MetricsResponse;
+    const healthOf = (all.marketplaces ?? []).map((m) => [
+      m.marketplace.countryCode,
+      m.marketplace.sellerCentral.covered && m.marketplace.sellerCentral.health === 'stale' ? 'stale' : 'ok',
+      m.metrics.totalSales.reason,
+    ]);
+    expect(healthOf).toEqual([
+      ['US', 'ok', null],
+      ['CA', 'ok', expect.toBeOneOf([null, 'populating'])],
+      ['UK', 'stale', 'stale'],
+      ['DE', 'stale', 'stale'],
+    ]);
     // The host's own SP-API calls pick the region's authorisation.
     await expect(h.host.amazon.connect('sub_1', 'sellerCentral', { region: 'eu' })).rejects.toMatchObject({
       code: 'connection_stale',
