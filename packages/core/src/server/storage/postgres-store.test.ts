@@ -71,6 +71,11 @@ describe('PostgreSQL store for many app servers', () => {
     await oldServer.end();
     const opening = createPostgresStore({ connectionString: url.href });
     await expect(opening).rejects.toBeInstanceOf(SchemaVersionError);
+    await expect(
+      createPostgresStore({ connectionString: url.href, createTables: false }),
+    ).rejects.toMatchObject({
+      code: 'schema_too_new',
+    });
     await expect(opening).rejects.toMatchObject({
       code: 'schema_too_new',
       databaseVersion: sqlMigrations.length + 1,

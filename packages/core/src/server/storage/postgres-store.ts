@@ -193,6 +193,17 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         ]);
       }
     });
+  } else {
+    // Tables managed by the host: still refuse a schema a newer version migrated, when its record is there.
+    const [table] = await rows<{ name: string | null }>(
+      `SELECT to_regclass('sa_schema_migrations')::text AS name`,
+    );
+    if (table?.name) {
+      const [recorded] = await rows<{ version: number | string | null }>(
+        'SELECT MAX(version) AS version FROM sa_schema_migrations',
+      );
+      refuseNewerSchema(Number(recorded?.version ?? 0), sqlMigrations.length);
+    }
   }
 
   const settleDone = (client: PgQueryable, selector: string, outcome: TransactionOutcome) =>
