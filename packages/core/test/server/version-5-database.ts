@@ -22,6 +22,10 @@ export const version5Statements: readonly string[] = [
    VALUES ('sub_v5', 'sellerCentral', 0, 'SP_V5_EU', 'ENTITY_V5', 'auth_v5_eu',
      '{"marketplaces":[{"id":"A1PA6795UKMFR9","name":"Amazon.de","countryCode":"DE","currencyCode":"EUR"}]}',
      'eu', 'sealed', NULL, NULL, 'ok', 6)`,
+  `INSERT INTO sa_account_connections (subscription_id, kind, account_id, connections)
+   VALUES ('sub_v5', 'sellerCentral', 'SP_V5_EU', 2)`,
+  `INSERT INTO sa_reports (subscription_id, account_key, source, range_from, range_to, payload, fetched_at, data_at)
+   VALUES ('sub_v5', 'sp:SP_V5_EU', 'sp/orderMetrics/A1PA6795UKMFR9', '2026-11-01', '2026-11-07', '{"rows":1}', 4, 4)`,
 ];
 
 /**
@@ -38,6 +42,10 @@ export async function expectVersion5Upgraded(store: ConnectionStore): Promise<vo
   expect(
     await store.claimTokenRefresh('sub_v5', 'auth_v5_eu', { now: 10, leaseMs: 10, usableAfter: 20 }),
   ).toBe(true);
+  // Migration 8: the account's connection count and first data are Europe's (its authorisation's region).
+  expect(await store.connectionCount('sub_v5', 'sellerCentral', 'SP_V5_EU', 'eu')).toBe(2);
+  expect(await store.connectionCount('sub_v5', 'sellerCentral', 'SP_V5_EU', 'na')).toBe(0);
+  expect(await store.firstDataAt('sub_v5', 'sp:SP_V5_EU@eu', 'sp/orderMetrics/')).toBe(4);
   const saved = await store.saveConnection({
     accountLimit: 1,
     connection: {
