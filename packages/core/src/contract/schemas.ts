@@ -109,10 +109,18 @@ const currencyCode = /* @__PURE__ */ text(3, 3);
 /**
  * What one connection covers in one marketplace: `covered`, or not with the reason and a sentence for the
  * dashboard (`disconnected`: that connection is not connected; `not_covered`: it is connected, but not for this
- * marketplace, e.g. Seller Central authorised for North America only and the marketplace is Germany).
+ * marketplace, e.g. Seller Central authorised for North America only and the marketplace is Germany). Covered by
+ * an authorisation that has stopped working: `health: 'stale'` with that authorisation's `region`, its
+ * `connectedAt` and a sentence (absent from servers before regions, and while the authorisation works).
  */
 export const marketplaceCoverageSchema = /* @__PURE__ */ z.union([
-  /* @__PURE__ */ z.object({ covered: /* @__PURE__ */ z.literal(true) }),
+  /* @__PURE__ */ z.object({
+    covered: /* @__PURE__ */ z.literal(true),
+    health: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.literal('stale')),
+    region: /* @__PURE__ */ z.optional(amazonRegionSchema),
+    connectedAt: /* @__PURE__ */ z.optional(isoDateTime),
+    message: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  }),
   /* @__PURE__ */ z.object({
     covered: /* @__PURE__ */ z.literal(false),
     reason: /* @__PURE__ */ z.enum(['disconnected', 'not_covered']),

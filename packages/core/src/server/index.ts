@@ -68,6 +68,7 @@ export {
   type PgQueryable,
   type PostgresStoreOptions,
 } from './storage/postgres-store';
+export { SchemaVersionError } from './storage/schema-version-error';
 export { createSqliteStore, type SqliteStoreOptions } from './storage/sqlite-store';
 export {
   createTokenCipher,

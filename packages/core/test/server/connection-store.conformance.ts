@@ -1,6 +1,8 @@
 // The one conformance suite every ConnectionStore passes (run by sqlite-store.test.ts and postgres-store.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdvertisingAccount } from '../../src/contract/types';
+import { buildStatus } from '../../src/server/metrics/connections-status';
+import { sellerAccountKey } from '../../src/server/metrics/report-sources';
 import type {
   AdvertisingConnectionRecord,
   ConnectionStore,
@@ -51,6 +53,8 @@ function sellerCentral(subscriptionId: string, sellingPartnerId: string): NewSel
     marketplaces: [{ id: 'ATVPDKIKX0DER', name: 'Amazon.com', countryCode: 'US', currencyCode: 'USD' }],
   };
 }
+
+const usa = { id: 'ATVPDKIKX0DER', name: 'Amazon.com', countryCode: 'US', currencyCode: 'USD' };
 
 function transaction(subscriptionId: string, expiresAt = 10_000): OAuthTransactionRecord {
   return {
@@ -313,6 +317,59 @@ export function describeConnectionStoreConformance(
       expect(await store.deleteConnection(subscriptionId, 'advertising', 'ENTITY_A')).toBe(0);
     });
 
+    it('adds a region only for the same store: not for a shared marketplace alone, nor without store names; not only where the account advertises', async () => {
+      const subscriptionId = unique('sub');
+      // Advertises in the US only, sells in the US and (Europe) in the UK and Germany.
+      await store.saveConnection({ connection: advertising(subscriptionId, 'ENTITY_S'), accountLimit: 1 });
+      const migrated = sellerCentral(subscriptionId, 'SP_NA'); // a row without store names, as migration 6 left it
+      await store.saveConnection({ connection: migrated, accountLimit: 1 });
+      const europe = (storeName: string | undefined, id = 'SP_EU') => ({
+        ...sellerCentral(subscriptionId, id),
+        tokenRegion: 'eu' as const,
+        marketplaces: [
+          { id: 'A1F83G8C2ARO7P', name: 'Amazon.co.uk', countryCode: 'GB', currencyCode: 'GBP', storeName },
+          { id: 'A1PA6795UKMFR9', name: 'Amazon.de', countryCode: 'DE', currencyCode: 'EUR', storeName },
+        ],
+      });
+      const layers = async () =>
+        (await store.listConnections(subscriptionId))
+          .filter((c) => c.kind === 'sellerCentral')
+          .map((c) => [c.tokenRegion, c.accountId, c.marketplaces[0]?.storeName]);
+      // North America's store name is not known: sameness cannot be established.
+      const unknown = await store.saveConnection({ connection: europe('Acme'), accountLimit: 1 });
+      expect(unknown).toMatchObject({ ok: false, code: 'account_conflict' });
+      expect(unknown.ok ? '' : unknown.detail).toMatch(/cannot be shown to be the same seller/);
+      // Read afresh with North America's token: another store is refused, the same store accepted and stored.
+      const read = (storeName: string) => ({
+        [migrated.authorizationId]: migrated.marketplaces.map((m) => ({ ...m, storeName })),
+      });
+      const other = await store.saveConnection({
+        connection: europe('Fourth Coffee', 'SP_OTHER'),
+        accountLimit: 1,
+        authorisedMarketplaces: read('Acme'),
+      });
+      expect(other).toMatchObject({ ok: false, code: 'account_conflict' });
+      expect(other.ok ? '' : other.detail).toMatch(/its store is not the store connected for North America/);
+      expect(await layers()).toEqual([['na', 'SP_NA', undefined]]);
+      // A new authorisation without a store name is refused too.
+      const unnamed = await store.saveConnection({
+        connection: europe(undefined),
+        accountLimit: 1,
+        authorisedMarketplaces: read('Acme'),
+      });
+      expect(unnamed).toMatchObject({ ok: false, code: 'account_conflict' });
+      const same = await store.saveConnection({
+        connection: europe(' acme '),
+        accountLimit: 1,
+        authorisedMarketplaces: read('Acme'),
+      });
+      expect(same).toEqual({ ok: true, replaced: false });
+      expect(await layers()).toEqual([
+        ['eu', 'SP_EU', ' acme '],
+        ['na', 'SP_NA', 'Acme'],
+      ]);
+    });
+
     it('keeps one Seller Central authorisation per region beside the others, and disconnects one region or all', async () => {
       const subscriptionId = unique('sub');
       const ads = advertising(subscriptionId, 'ENTITY_M');
@@ -327,8 +384,17 @@ export function describeConnectionStoreConformance(
         },
       };
       await store.saveConnection({ connection: acme, accountLimit: 1 });
-      const na = sellerCentral(subscriptionId, 'SP_NA');
-      const germany = { id: 'A1PA6795UKMFR9', name: 'Amazon.de', countryCode: 'DE', currencyCode: 'EUR' };
+      const na = {
+        ...sellerCentral(subscriptionId, 'SP_NA'),
+        marketplaces: [{ ...usa, storeName: 'Acme' }],
+      };
+      const germany = {
+        id: 'A1PA6795UKMFR9',
+        name: 'Amazon.de',
+        countryCode: 'DE',
+        currencyCode: 'EUR',
+        storeName: 'Acme',
+      };
       const eu = {
         ...sellerCentral(subscriptionId, 'SP_EU'),
         tokenRegion: 'eu' as const,
@@ -351,7 +417,7 @@ export function describeConnectionStoreConformance(
         ['na', 'SP_NA', na.authorizationId],
       ]);
       // A reconnect in North America replaces that region's authorisation only.
-      const naAgain = sellerCentral(subscriptionId, 'SP_NA');
+      const naAgain = { ...sellerCentral(subscriptionId, 'SP_NA'), marketplaces: na.marketplaces };
       expect(await store.saveConnection({ connection: naAgain, accountLimit: 1 })).toEqual({
         ok: true,
         replaced: true,
@@ -367,7 +433,7 @@ export function describeConnectionStoreConformance(
         tokenRegion: 'fe' as const,
         marketplaces: [japan],
       };
-      expect(await store.saveConnection({ connection: other, accountLimit: 1 })).toEqual({
+      expect(await store.saveConnection({ connection: other, accountLimit: 1 })).toMatchObject({
         ok: false,
         code: 'account_conflict',
       });
@@ -385,7 +451,7 @@ export function describeConnectionStoreConformance(
       expect(await store.deleteConnection(subscriptionId, 'sellerCentral', 'SP_NA')).toBe(2);
       expect(await layers()).toEqual([]);
       // The Advertising disconnect cascades to every region.
-      await store.saveConnection({ connection: sellerCentral(subscriptionId, 'SP_NA'), accountLimit: 1 });
+      await store.saveConnection({ connection: { ...na, authorizationId: unique('auth') }, accountLimit: 1 });
       await store.saveConnection({ connection: { ...eu, authorizationId: unique('auth') }, accountLimit: 1 });
       expect(await store.deleteConnection(subscriptionId, 'advertising', 'ENTITY_M')).toBe(3);
       const cascade = (await store.listHistory(subscriptionId, 3)).map((e) => [e.kind, e.detail]);
@@ -944,6 +1010,77 @@ export function describeConnectionStoreConformance(
         expect(result.access).toBe(1);
         expect(await store.listAccess(subscriptionId, 10)).toEqual([kept]);
       });
+    });
+
+    it('counts and populates Seller Central per region when two regions share one selling partner id', async () => {
+      const subscriptionId = unique('sub');
+      const ads = advertising(subscriptionId, 'ENTITY_R');
+      const profiles = [
+        { profileId: '1', countryCode: 'US', marketplaceId: 'ATVPDKIKX0DER', region: 'na' as const },
+        { profileId: '2', countryCode: 'DE', marketplaceId: 'A1PA6795UKMFR9', region: 'eu' as const },
+      ];
+      await store.saveConnection({
+        connection: { ...ads, account: { ...ads.account, marketplaces: profiles } },
+        accountLimit: 1,
+      });
+      const na = sellerCentral(subscriptionId, 'SP_SHARED');
+      const store_ = { storeName: 'Acme' };
+      await store.saveConnection({
+        connection: { ...na, marketplaces: na.marketplaces.map((m) => ({ ...m, ...store_ })) },
+        accountLimit: 1,
+      });
+      const key = (region: string) => ({
+        subscriptionId,
+        accountKey: sellerAccountKey('SP_SHARED', region as 'na' | 'eu'),
+        source: 'sp/orderMetrics/local/ATVPDKIKX0DER',
+        from: '2026-11-01',
+        to: '2026-11-01',
+      });
+      await store.claimReportJob(key('na'), { now: 5_000, refreshBefore: 5_000, abandonedBefore: 5_000 });
+      await store.completeReport(key('na'), { rows: 1 }, 5_000, true);
+      const germany = {
+        id: 'A1PA6795UKMFR9',
+        name: 'Amazon.de',
+        countryCode: 'DE',
+        currencyCode: 'EUR',
+        ...store_,
+      };
+      const eu = {
+        ...sellerCentral(subscriptionId, 'SP_SHARED'),
+        tokenRegion: 'eu' as const,
+        marketplaces: [germany],
+      };
+      expect(await store.saveConnection({ connection: eu, accountLimit: 1 })).toEqual({
+        ok: true,
+        replaced: false,
+      });
+      // Europe's first authorisation is a first connection, attempt 1, with no data yet.
+      const [connected, ready] = await store.listHistory(subscriptionId, 2);
+      expect(connected).toMatchObject({
+        type: 'connected',
+        accountId: 'SP_SHARED',
+        detail: { region: 'eu' },
+      });
+      expect(ready).toMatchObject({ type: 'data_ready', detail: { region: 'na' } });
+      expect(await store.connectionCount(subscriptionId, 'sellerCentral', 'SP_SHARED', 'eu')).toBe(1);
+      expect(await store.connectionCount(subscriptionId, 'sellerCentral', 'SP_SHARED', 'na')).toBe(1);
+      const status = await buildStatus(
+        store,
+        { id: subscriptionId, accountLimit: 1 },
+        await store.listConnections(subscriptionId),
+      );
+      const regions = status.sellerCentral?.regions ?? [];
+      expect(regions.map((r) => [r.region, r.data.state])).toEqual([
+        ['eu', 'populating'],
+        ['na', 'populating'], // orders arrived, sales and traffic not yet
+      ]);
+      expect(regions[0]?.data).toMatchObject({ attempt: 1, missing: ['orders', 'salesAndTraffic'] });
+      expect(regions[1]?.data).toMatchObject({ attempt: 1, missing: ['salesAndTraffic'] });
+      // A reconnect of Europe is Europe's second connection, not North America's.
+      await store.saveConnection({ connection: { ...eu, authorizationId: unique('auth') }, accountLimit: 1 });
+      expect((await store.listHistory(subscriptionId, 1))[0]).toMatchObject({ type: 'reconnected' });
+      expect(await store.connectionCount(subscriptionId, 'sellerCentral', 'SP_SHARED', 'eu')).toBe(2);
+      expect(await store.connectionCount(subscriptionId, 'sellerCentral', 'SP_SHARED', 'na')).toBe(1);
     });
 
     it('counts every connection of an account, across disconnects, per kind and subscription', async () => {

@@ -116,6 +116,7 @@ export function createConnectionEvents(deps: {
 const changing = new Set([
   'saveConnection',
   'deleteConnection',
+  'disconnect',
   'markStale',
   'completeReport',
   'appendEvent',

@@ -20,6 +20,7 @@ const storeMethods = [
   'claimHealthChecks',
   'finishHealthCheck',
   'deleteConnection',
+  'disconnect',
   'getReport',
   'claimReportJob',
   'setReportJob',

@@ -283,3 +283,91 @@ describe('a seller switching marketplaces on two app servers at once', () => {
     }
   });
 });
+
+describe('a Seller Central disconnect decided under the lock, on two app servers', () => {
+  /**
+   * Server A's store, whose `listConnections` lets `meanwhile` run (server B's request) right after A's read: the
+   * order in which a disconnect's first read and another server's save interleave, made certain.
+   */
+  function interleaved(store: ConnectionStore) {
+    const hook: { meanwhile: (() => Promise<unknown>) | null } = { meanwhile: null };
+    const wrapped = new Proxy(store, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property !== 'listConnections' || typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          const read = await value.apply(target, args);
+          const meanwhile = hook.meanwhile;
+          hook.meanwhile = null;
+          if (meanwhile) await meanwhile();
+          return read;
+        };
+      },
+    });
+    return { wrapped, hook };
+  }
+
+  const opens: [string, (name: string) => Promise<ConnectionStore>][] = [
+    ['SQLite file', (name) => createSqliteStore({ filename: join(dir, `${name}.db`) })],
+    ['PostgreSQL', () => createPostgresStore({ connectionString: cluster.connectionString })],
+  ];
+
+  it.each(opens)(
+    '%s: a one-region disconnect never removes the authorisation a reconnect put there meanwhile; the whole disconnect removes every region, one saved meanwhile too',
+    async (name, open) => {
+      const { wrapped, hook } = interleaved(await open(`${name}-fence`.replace(/\W/g, '_')));
+      const storeB = await open(`${name}-fence`.replace(/\W/g, '_'));
+      const h = await createHarness({ store: wrapped });
+      const b = h.server({ store: storeB });
+      const subscription = `sub_fence_${name.replace(/\W/g, '_')}_${Date.now()}`;
+      try {
+        expect((await h.connect('advertising', { subscription })).status).toBe(200);
+        expect((await h.connect('sellerCentral', { subscription })).status).toBe(200);
+        expect((await h.connect('sellerCentral', { subscription, region: 'eu' })).status).toBe(200);
+        const europe = async () =>
+          (await h.store.listConnections(subscription)).find(
+            (c) => c.kind === 'sellerCentral' && c.tokenRegion === 'eu',
+          )?.authorizationId;
+        const seen = await europe();
+        const callbackOf = (signed: Awaited<ReturnType<Harness['signIn']>>) => ({
+          kind: 'sellerCentral',
+          state: signed.state,
+          code: signed.code,
+          sellingPartnerId: signed.sellingPartnerId,
+        });
+        // Server B reconnects Europe between server A's read and its delete.
+        const again = await h.signIn('sellerCentral', { subscription, region: 'eu' });
+        hook.meanwhile = async () => {
+          const answer = await b.call('POST', '/callback', callbackOf(again), subscription);
+          expect(answer.status, answer.text).toBe(200);
+        };
+        const off = await h.call(
+          'POST',
+          '/disconnect',
+          { kind: 'sellerCentral', region: 'eu' },
+          subscription,
+        );
+        expect(off.status, off.text).toBe(200);
+        const reconnected = await europe();
+        expect(reconnected).toBeDefined();
+        expect(reconnected).not.toBe(seen);
+
+        // The whole layer: server B authorises Europe afresh between A's read and its delete; both regions go.
+        const fresh = await h.signIn('sellerCentral', { subscription, region: 'eu' });
+        hook.meanwhile = () => b.call('POST', '/callback', callbackOf(fresh), subscription);
+        const all = await h.call('POST', '/disconnect', { kind: 'sellerCentral' }, subscription);
+        expect(all.status, all.text).toBe(200);
+        expect((await h.store.listConnections(subscription)).map((c) => c.kind)).toEqual(['advertising']);
+        const removed = (await h.store.listHistory(subscription, 2)).map((e) => [e.type, e.detail.region]);
+        expect(removed).toEqual([
+          ['disconnected', 'na'],
+          ['disconnected', 'eu'],
+        ]);
+      } finally {
+        await h.close();
+        await storeB.close();
+      }
+    },
+    60_000,
+  );
+});

@@ -237,6 +237,7 @@ export function createConnectionsRuntime(options: ConnectionsHandlerOptions): Co
         now,
         transactionTtlMs: options.transactionTtlMs ?? 600_000,
         exchangeLeaseMs: options.exchangeLeaseMs ?? amazonTimeoutMs + 5_000,
+        tokens,
       });
       const metrics = createMetricsService({
         store,
@@ -358,17 +359,19 @@ export function createConnectionsRuntime(options: ConnectionsHandlerOptions): Co
           throw new ConnectionsError('confirmation_required');
         }
         if (!target) throw new ConnectionsError('not_connected');
-        await store.deleteConnection(
+        // Read and decided again under the subscription's lock: a whole disconnect removes every region as it is
+        // then (one saved meanwhile too), one region's only while it is the authorisation read above (a reconnect
+        // that replaced it meanwhile stays). Every removed authorisation's cached tokens are forgotten.
+        const removed = await store.disconnect(
           subscription.id,
-          body.kind,
-          target.accountId,
+          {
+            kind: body.kind,
+            ...(body.region !== undefined
+              ? { region: body.region, authorizationId: target.authorizationId }
+              : {}),
+          },
           { ...context, at: now() },
-          body.region,
         );
-        const removed =
-          body.region !== undefined
-            ? [target]
-            : [...(body.kind === 'advertising' ? [target] : []), ...current.sellerCentralRegions];
         for (const connection of removed) tokens.forget(connection.authorizationId);
         return json(await status(subscription));
       }

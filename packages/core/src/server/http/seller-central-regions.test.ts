@@ -238,6 +238,47 @@ describe.each(stores)('Seller Central in several regions on %s', (_, open) => {
     expect(acme.status, acme.text).toBe(200);
   });
 
+  it('reads an authorised region’s store name with its own token when its row has none, and refuses another store', async () => {
+    await start();
+    await h.connect('sellerCentral');
+    // North America's row as migration 6 left it: no store names.
+    const [na] = (await h.store.listConnections('sub_1')).filter((c) => c.kind === 'sellerCentral');
+    if (na?.kind !== 'sellerCentral') throw new Error('no North America');
+    const { parentAccountId: _, ...record } = na;
+    const unnamed = record.marketplaces.map(({ storeName: __, ...m }) => m);
+    await h.store.saveConnection({ connection: { ...record, marketplaces: unnamed }, accountLimit: 1 });
+    const other = await h.connect('sellerCentral', { region: 'eu', email: h.amazon.users.euOnly.email });
+    expect([other.status, (other.body as { code: string }).code]).toEqual([409, 'account_conflict']);
+    expect((other.body as { detail: string }).detail).toMatch(
+      /^Seller Central for Europe was not connected: its store is not the store connected for North America\./,
+    );
+    expect(h.amazon.calls('spapi.marketplaceParticipations', { region: 'na' })).toBeGreaterThan(1);
+    const acme = await h.connect('sellerCentral', { region: 'eu' });
+    expect(acme.status, acme.text).toBe(200);
+    const stored = (await h.store.listConnections('sub_1')).find(
+      (c) => c.authorizationId === na.authorizationId,
+    );
+    expect(stored?.kind === 'sellerCentral' && stored.marketplaces[0]?.storeName).toBe('Acme Home & Kitchen');
+  });
+
+  it('says not covered, not stale, where no region is authorised, while North America’s authorisation is stale', async () => {
+    await start();
+    await h.connect('sellerCentral');
+    h.amazon.scenarios.revokeAuthorization(h.amazon.users.default.email, {
+      kind: 'sellingPartner',
+      region: 'na',
+    });
+    h.amazon.clock.advance(25 * 3_600_000);
+    expect(await h.host.healthChecks.run({ concurrency: 1 })).toMatchObject({ stale: 1 });
+    for (const id of [UK, DE]) {
+      const body = await load(id);
+      expect(body.marketplace).toMatchObject({ sellerCentral: { covered: false, reason: 'not_covered' } });
+      expect(body.metrics.totalSales).toEqual({ value: null, reason: 'not_covered' });
+      expect(body.metrics.sessions).toEqual({ value: null, reason: 'not_covered' });
+    }
+    expect((await load(US)).metrics.totalSales).toEqual({ value: null, reason: 'stale' });
+  });
+
   it('refreshes and health-checks each region’s authorisation on its own: a revoked Europe goes stale, North America keeps working', async () => {
     await start();
     await h.connect('sellerCentral');
@@ -257,10 +298,39 @@ describe.each(stores)('Seller Central in several regions on %s', (_, open) => {
     ]);
     const [stale] = await history();
     expect(stale).toMatchObject({ type: 'stale_detected', kind: 'sellerCentral', region: 'eu' });
-    // Germany's figures say stale; the US ones still come from North America.
-    expect((await load(DE)).metrics.totalSales).toEqual({ value: null, reason: 'stale' });
+    // Germany's figures say stale, naming Europe's authorisation; the US ones still come from North America.
+    const germany = await load(DE);
+    expect(germany.metrics.totalSales).toEqual({ value: null, reason: 'stale' });
+    const europe = regions[0];
+    expect(germany.marketplace).toMatchObject({
+      sellerCentral: {
+        covered: true,
+        health: 'stale',
+        region: 'eu',
+        connectedAt: europe?.connectedAt,
+        message: expect.stringMatching(
+          /^Seller Central's authorisation for Europe, connected on .+ Reconnect Seller Central for Europe/,
+        ),
+      },
+    });
     const [us] = await loadUntilSales([US]);
     expect(us?.metrics.totalSales.value).toBeGreaterThan(0);
+    expect(us?.marketplace).toMatchObject({ sellerCentral: { covered: true } });
+    expect(us?.marketplace).not.toMatchObject({ sellerCentral: { health: 'stale' } });
+    const all = metricsResponseSchema.parse(
+      (await h.call('GET', `/metrics?${range}&marketplace=all`)).body,
+    ) as MetricsResponse;
+    const healthOf = (all.marketplaces ?? []).map((m) => [
+      m.marketplace.countryCode,
+      m.marketplace.sellerCentral.covered && m.marketplace.sellerCentral.health === 'stale' ? 'stale' : 'ok',
+      m.metrics.totalSales.reason,
+    ]);
+    expect(healthOf).toEqual([
+      ['US', 'ok', null],
+      ['CA', 'ok', expect.toBeOneOf([null, 'populating'])],
+      ['UK', 'stale', 'stale'],
+      ['DE', 'stale', 'stale'],
+    ]);
     // The host's own SP-API calls pick the region's authorisation.
     await expect(h.host.amazon.connect('sub_1', 'sellerCentral', { region: 'eu' })).rejects.toMatchObject({
       code: 'connection_stale',

@@ -30,8 +30,9 @@ export interface ResolvedMarketplace {
   /** The Seller Central participation there, when a connected Seller Central authorisation covers it. */
   readonly participation: SellerMarketplaceRecord | undefined;
   /**
-   * The Seller Central authorisation whose figures this marketplace's come from: the region's that covers it, else
-   * (not covered) any of the layer's, so a missing figure says `not_covered` rather than `disconnected`.
+   * The Seller Central authorisation whose figures this marketplace's come from: the one whose participations
+   * include it; undefined when none covers it (never another region's: its health says nothing here, and
+   * `view.sellerCentral` says why the figures are missing).
    */
   readonly seller: SellerCentralConnectionRecord | undefined;
 }
@@ -54,15 +55,29 @@ function regionList(regions: readonly AmazonRegion[]): string {
 }
 
 /**
- * What Seller Central covers in a marketplace: connected with a participation there, not connected at all, or
- * connected for other regions only (authorisations are per region) or without selling there.
+ * What Seller Central covers in a marketplace: connected with a participation there (naming the authorisation,
+ * its region and when it was connected, when it has gone stale), not connected at all, or connected for other
+ * regions only (authorisations are per region) or without selling there.
  */
 function sellerCoverage(
   layers: readonly SellerCentralConnectionRecord[],
   participation: SellerMarketplaceRecord | undefined,
+  covering: SellerCentralConnectionRecord | undefined,
   country: string,
   region: AmazonRegion,
 ): MarketplaceCoverage {
+  if (participation && covering) {
+    if (covering.health !== 'stale') return covered;
+    const where = regionNames[covering.tokenRegion];
+    const since = new Date(covering.connectedAt).toISOString();
+    return {
+      covered: true,
+      health: 'stale',
+      region: covering.tokenRegion,
+      connectedAt: since,
+      message: `Seller Central's authorisation for ${where}, connected on ${since.slice(0, 10)}, has stopped working, so ${sellerFigures} are not available for ${country}. Reconnect Seller Central for ${where} to see them.`,
+    };
+  }
   if (participation) return covered;
   if (layers.length === 0) {
     return {
@@ -119,7 +134,7 @@ export function accountMarketplaces(
     return {
       profile,
       participation,
-      seller: found?.layer ?? sellerLayers[0],
+      seller: found?.layer,
       view: {
         marketplaceId: profile.marketplaceId,
         countryCode: profile.countryCode,
@@ -128,7 +143,7 @@ export function accountMarketplaces(
         region: profile.region,
         currency: marketplaceCurrency(profile.countryCode) ?? participation?.currencyCode ?? null,
         advertising: covered,
-        sellerCentral: sellerCoverage(sellerLayers, participation, country, profile.region),
+        sellerCentral: sellerCoverage(sellerLayers, participation, found?.layer, country, profile.region),
       },
     };
   });
@@ -152,7 +167,7 @@ export function accountMarketplaces(
             reason: 'not_covered',
             message: `Amazon Advertising is not connected for ${country}: the connected account has no advertising profile there, so ${adsFigures} are not available for ${country}.`,
           },
-          sellerCentral: covered,
+          sellerCentral: sellerCoverage(sellerLayers, participation, layer, country, layer.tokenRegion),
         },
       });
     }

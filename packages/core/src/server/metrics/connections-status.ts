@@ -1,4 +1,4 @@
-import type { ConnectionKind, ConnectionsStatus, DataSource } from '../../contract/types';
+import type { AmazonRegion, ConnectionKind, ConnectionsStatus, DataSource } from '../../contract/types';
 import { dataSourceKinds, dataSources } from '../../metrics/metrics.catalogue';
 import type {
   AdvertisingConnectionRecord,
@@ -14,12 +14,13 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /**
  * A connection's data: `ready` once every source behind its figures has sent data (kept across disconnects), else
  * `populating` since it was connected, naming the sources still missing and the attempt (how many times this
- * account was connected so far while they were).
+ * account was connected so far while they were). Seller Central's are per region: another region's reports and
+ * connections never count for this one.
  */
 async function dataOf(
   store: ConnectionStore,
   subscriptionId: string,
-  connection: { kind: ConnectionKind; accountId: string; connectedAt: number },
+  connection: { kind: ConnectionKind; accountId: string; connectedAt: number; tokenRegion: AmazonRegion },
   accountKey: string,
 ) {
   const sources = dataSources.filter((source) => dataSourceKinds[source] === connection.kind);
@@ -30,7 +31,12 @@ async function dataOf(
   if (missing.length === 0) {
     return { state: 'ready' as const, since: iso(Math.min(...(arrivals as number[]))) };
   }
-  const attempt = await store.connectionCount(subscriptionId, connection.kind, connection.accountId);
+  const attempt = await store.connectionCount(
+    subscriptionId,
+    connection.kind,
+    connection.accountId,
+    connection.kind === 'sellerCentral' ? connection.tokenRegion : undefined,
+  );
   return {
     state: 'populating' as const,
     since: iso(connection.connectedAt),
@@ -89,7 +95,7 @@ export async function buildStatus(
     sellingPartnerId: layer.accountId,
     marketplaces: layer.marketplaces.map(({ id, name, countryCode }) => ({ id, name, countryCode })),
     connectedAt: iso(layer.connectedAt),
-    data: await dataOf(store, subscription.id, layer, sellerAccountKey(layer.accountId)),
+    data: await dataOf(store, subscription.id, layer, sellerAccountKey(layer.accountId, layer.tokenRegion)),
   });
   const regions = await Promise.all(sellerCentralRegions.map(layerView));
   const primary = regions.find((r) => r.region === sellerCentral?.tokenRegion);

@@ -7,6 +7,7 @@ import { createHarness, type Harness } from '../../../test/server/handler-test-h
 import { metricsResponseSchema } from '../../contract/schemas';
 import type { MetricsResponse } from '../../contract/types';
 import { localDateTime, marketplaceTimeZone } from '../amazon/marketplace-time-zone';
+import { sellerAccountKey } from './report-sources';
 
 const US = mockMarketplaces.US.id;
 const UK = mockMarketplaces.UK.id;
@@ -67,6 +68,30 @@ describe('Seller Central figures for the marketplace’s local days', () => {
       '2026-10-31T00:00:00+01:00--2026-11-02T00:00:00+01:00',
     );
     expect(h.amazon.calls('spapi.orderMetrics', { status: 200 })).toBe(3);
+  });
+
+  it('never serves figures cached for UTC days (before local days) as a marketplace’s local days', async () => {
+    const layer = (await h.store.listConnections('sub_1')).find(
+      (c) => c.kind === 'sellerCentral' && c.tokenRegion === 'na',
+    );
+    const day = '2026-11-10';
+    // What a server of the UTC-day version cached a moment ago, for the same marketplace and range.
+    const utcKey = {
+      subscriptionId: 'sub_1',
+      accountKey: sellerAccountKey(layer?.accountId ?? '', 'na'),
+      source: `sp/orderMetrics/${US}`,
+      from: day,
+      to: day,
+    };
+    const now = h.amazon.clock.now();
+    await h.store.claimReportJob(utcKey, { now, refreshBefore: now, abandonedBefore: now });
+    const utcDays = { rows: 1, totalSales: 987_654.32, totalOrders: 4321, currency: 'USD' };
+    await h.store.completeReport(utcKey, utcDays, now, true);
+    expect((await h.store.getReport(utcKey))?.payload).toEqual(utcDays);
+    const body = await load(US, day, day);
+    expect(body.metrics.totalSales.value).not.toBe(987_654.32);
+    expect(body.metrics.totalOrders.value).not.toBe(4321);
+    expect(orderMetricsQuery(US).get('granularityTimeZone')).toBe('America/Los_Angeles');
   });
 
   it('gives a day’s Total Sales as Seller Central counts that day: the sum of its products’ sales that day', async () => {

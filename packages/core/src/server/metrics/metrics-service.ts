@@ -1,5 +1,5 @@
 import { allMarketplaces } from '../../contract/schemas';
-import type { MetricsResponse, MissingReason } from '../../contract/types';
+import type { MarketplaceCoverage, MetricsResponse, MissingReason } from '../../contract/types';
 import { ConnectionsError } from '../../errors/connections-error';
 import type { AdsApiClient } from '../amazon/ads-api-client';
 import { type AmazonFetch, StaleAuthorizationError } from '../amazon/amazon-fetch';
@@ -73,6 +73,11 @@ export interface MetricsService {
   ): Promise<MetricsResponse>;
 }
 
+/** Why a connection's figures are missing where it does not cover the marketplace (`not_covered` by default). */
+function uncoveredReason(coverage: MarketplaceCoverage): MissingReason {
+  return coverage.covered ? 'not_covered' : coverage.reason;
+}
+
 /** Creates a {@link MetricsService}. */
 export function createMetricsService(deps: {
   store: ConnectionStore;
@@ -96,9 +101,10 @@ export function createMetricsService(deps: {
     uncovered: MissingReason | null,
     source: () => ReportSource,
   ): Promise<Fetched<T>> {
+    // Coverage first: a marketplace no authorisation covers says so, whatever another region's health.
+    if (uncovered) return { missing: uncovered };
     if (!connection) return { missing: 'disconnected' };
     if (connection.health === 'stale') return { missing: 'stale' };
-    if (uncovered) return { missing: uncovered };
     const built = source();
     let payload: JsonValue | null;
     try {
@@ -116,11 +122,11 @@ export function createMetricsService(deps: {
   /** One marketplace's four reports (each cached per source, account, profile or marketplace, and range). */
   async function sumsOf(
     advertising: AdvertisingConnectionRecord,
-    { profile, participation, seller }: ResolvedMarketplace,
+    { profile, participation, seller, view }: ResolvedMarketplace,
     range: DateRange,
   ): Promise<{ sums: MarketplaceSums; orderCurrency: string | null }> {
     const adsUncovered = profile ? null : 'not_covered';
-    const spUncovered = participation ? null : 'not_covered';
+    const spUncovered = seller && participation ? null : uncoveredReason(view.sellerCentral);
     const [campaigns, products, orders, traffic] = await Promise.all([
       fetchSource<CampaignTotals>(advertising, adsUncovered, () =>
         campaignSource(deps, advertising, profile!, range),

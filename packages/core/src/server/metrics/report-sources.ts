@@ -1,4 +1,4 @@
-import type { AdvertisingAccount, DataSource } from '../../contract/types';
+import type { AdvertisingAccount, AmazonRegion, DataSource } from '../../contract/types';
 import type { AdsApiClient } from '../amazon/ads-api-client';
 import type { AmazonFetch } from '../amazon/amazon-fetch';
 import { localDateTime, marketplaceTimeZone, nextDate } from '../amazon/marketplace-time-zone';
@@ -33,7 +33,12 @@ interface SourceDeps {
 
 type AdvertisingMarketplace = AdvertisingAccount['marketplaces'][number];
 
-/** How each data source's reports are named in the cache (`ads/spCampaigns/<profile>`, …): the prefix of its keys. */
+/**
+ * How each data source's reports are named in the cache (`ads/spCampaigns/<profile>`, …): the prefix of its keys.
+ * Seller Central's are asked for the marketplace's local days, under `sp/orderMetrics/local/<marketplace>` and
+ * `sp/salesAndTraffic/local/<marketplace>`: reports cached before (`sp/orderMetrics/<marketplace>`, UTC days)
+ * are never read as local days, yet still count for when the account's data first arrived (same prefix).
+ */
 export const dataSourcePrefixes: { readonly [S in DataSource]: string } = {
   campaigns: 'ads/spCampaigns/',
   advertisedProducts: 'ads/spAdvertisedProduct/',
@@ -41,10 +46,26 @@ export const dataSourcePrefixes: { readonly [S in DataSource]: string } = {
   salesAndTraffic: 'sp/salesAndTraffic/',
 };
 
+/**
+ * The cache name of a Seller Central source's reports for local days, marketplace id to follow
+ * (`sp/orderMetrics/local/`).
+ *
+ * @example
+ * ```ts
+ * `${localDaysSource('orders')}ATVPDKIKX0DER`; // 'sp/orderMetrics/local/ATVPDKIKX0DER'
+ * ```
+ */
+export const localDaysSource = (source: 'orders' | 'salesAndTraffic') =>
+  `${dataSourcePrefixes[source]}local/`;
+
 /** The account key under which Advertising data is kept (survives disconnects). */
 export const adsAccountKey = (accountId: string) => `ads:${accountId}`;
-/** The account key under which Seller Central data is kept (survives disconnects). */
-export const sellerAccountKey = (sellingPartnerId: string) => `sp:${sellingPartnerId}`;
+/**
+ * The account key under which one region's Seller Central data is kept (survives disconnects): per region, since
+ * one selling partner id may be authorised in several regions and each region's data arrives on its own.
+ */
+export const sellerAccountKey = (sellingPartnerId: string, region: AmazonRegion) =>
+  `sp:${sellingPartnerId}@${region}`;
 
 /** The cache key of the connection's `source` report of `range`, under the account key of its kind. */
 function reportKey(
@@ -55,7 +76,7 @@ function reportKey(
   const accountKey =
     connection.kind === 'advertising'
       ? adsAccountKey(connection.accountId)
-      : sellerAccountKey(connection.accountId);
+      : sellerAccountKey(connection.accountId, connection.tokenRegion);
   return { subscriptionId: connection.subscriptionId, accountKey, source, from: range.from, to: range.to };
 }
 
@@ -144,7 +165,7 @@ export function orderMetricsSource(
 ): ReportSource {
   const zone = marketplaceTimeZone(marketplace.countryCode);
   return {
-    key: reportKey(connection, `sp/orderMetrics/${marketplace.id}`, range),
+    key: reportKey(connection, `${localDaysSource('orders')}${marketplace.id}`, range),
     async start() {
       const totals = await deps.tokens.withAccessToken(connection, (accessToken) =>
         deps.sp.orderTotals({
@@ -177,7 +198,7 @@ export function trafficSource(
   const region = connection.tokenRegion;
   const zone = marketplaceTimeZone(marketplace.countryCode);
   return {
-    key: reportKey(connection, `sp/salesAndTraffic/${marketplace.id}`, range),
+    key: reportKey(connection, `${localDaysSource('salesAndTraffic')}${marketplace.id}`, range),
     async start() {
       const reportId = await deps.tokens.withAccessToken(connection, (accessToken) =>
         deps.sp.createReport({

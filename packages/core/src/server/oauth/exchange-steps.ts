@@ -1,6 +1,12 @@
-import type { CallbackRequest } from '../../contract/types';
+import type { AmazonRegion, CallbackRequest } from '../../contract/types';
 import { ConnectionsError } from '../../errors/connections-error';
-import type { ClaimablePhase, OAuthTransactionRecord, TransactionOutcome } from '../storage/connection-store';
+import { primaryConnections } from '../metrics/connections-status';
+import type {
+  ClaimablePhase,
+  OAuthTransactionRecord,
+  SellerMarketplaceRecord,
+  TransactionOutcome,
+} from '../storage/connection-store';
 import { randomToken } from '../tokens/base64url';
 import { sealContext } from '../tokens/token-manager';
 import {
@@ -79,6 +85,7 @@ async function sealAndSave(
   grant: PendingGrant,
   connected: ConnectedAccount,
   chosen = false,
+  storeNames: StoreNamesOfRegions = {},
 ): Promise<StepResult> {
   const authorizationId = randomToken(16);
   const ids = { subscriptionId: subscription.id, authorizationId };
@@ -96,10 +103,45 @@ async function sealAndSave(
     accountLimit: subscription.accountLimit,
     settle: { selector: held.transaction.selector, claimId: held.claimId },
     context: { ...subscription.context, at: ctx.now(), chosen },
+    ...(Object.keys(storeNames).length > 0 ? { authorisedMarketplaces: storeNames } : {}),
   });
   if (saved.ok) return { outcome: 'connected' };
   if (saved.code === 'claim_lost') return 'claim_lost';
-  throw new ConnectionsError(saved.code);
+  throw new ConnectionsError(saved.code, saved.detail ? { detail: saved.detail } : {});
+}
+
+/** The participations of authorised regions read afresh, by authorisation id. */
+type StoreNamesOfRegions = { [authorizationId: string]: SellerMarketplaceRecord[] };
+
+/**
+ * For the one-account rule across regions: the marketplace participations (with the store name) of each other
+ * region's authorisation whose stored row has no store name (rows made before store names were kept), read from
+ * the SP-API with that authorisation's own token. One that cannot be read is left out (the save then cannot
+ * establish that the sellers are the same, and refuses).
+ */
+async function storeNamesOfAuthorisedRegions(
+  ctx: FlowContext,
+  subscription: FlowSubscription,
+  region: AmazonRegion,
+): Promise<StoreNamesOfRegions> {
+  const tokens = ctx.tokens;
+  if (!tokens) return {};
+  const { sellerCentralRegions } = primaryConnections(await ctx.store.listConnections(subscription.id));
+  const unnamed = sellerCentralRegions.filter(
+    (layer) =>
+      layer.tokenRegion !== region && layer.health === 'ok' && !layer.marketplaces.some((m) => m.storeName),
+  );
+  const read: StoreNamesOfRegions = {};
+  for (const layer of unnamed) {
+    try {
+      read[layer.authorizationId] = await tokens.withAccessToken(layer, (accessToken) =>
+        ctx.sp.marketplaces(accessToken, layer.tokenRegion),
+      );
+    } catch {
+      // Left out: sameness cannot be established with this region.
+    }
+  }
+  return read;
 }
 
 /** With Amazon's tokens in hand: finds the accounts and saves the connection (or offers the choice). */
@@ -119,11 +161,15 @@ async function discoverAndSave(
     });
     if (marketplaces.length === 0 || sellingPartnerId === null)
       throw new ConnectionsError('no_seller_central_access');
-    return sealAndSave(ctx, subscription, held, grant, {
-      kind: 'sellerCentral',
-      accountId: sellingPartnerId,
-      marketplaces,
-    });
+    return sealAndSave(
+      ctx,
+      subscription,
+      held,
+      grant,
+      { kind: 'sellerCentral', accountId: sellingPartnerId, marketplaces },
+      false,
+      await storeNamesOfAuthorisedRegions(ctx, subscription, grant.tokenRegion),
+    );
   }
   const accounts = await ctx.ads.discoverAccounts(grant.accessToken, ctx.regions).catch((error) => {
     if (error instanceof ConnectionsError) throw error;

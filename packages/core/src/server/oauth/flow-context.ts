@@ -14,6 +14,7 @@ import type {
 } from '../storage/connection-store';
 import { toBase64Url } from '../tokens/base64url';
 import type { TokenCipher } from '../tokens/token-cipher';
+import type { TokenManager } from '../tokens/token-manager';
 
 /** What the OAuth steps need: the store, the sealing cipher, Amazon's clients and the app's settings. */
 export interface FlowDeps {
@@ -30,6 +31,11 @@ export interface FlowDeps {
   readonly exchangeLeaseMs: number;
   /** How often a request waiting for a concurrent exchange looks again. @default 25 */
   readonly pollMs?: number;
+  /**
+   * The authorisations' tokens, to read an authorised region's marketplace participations (its store name) when
+   * its row has none, for the one-account rule across regions.
+   */
+  readonly tokens?: TokenManager;
 }
 
 /** The steps' shared view of {@link FlowDeps}, with defaults applied. */

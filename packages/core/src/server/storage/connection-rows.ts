@@ -9,6 +9,7 @@ import type {
   OAuthTransactionRecord,
   ReportEntry,
   ReportKey,
+  SellerMarketplaceRecord,
   TransactionOutcome,
 } from './connection-store';
 
@@ -195,11 +196,59 @@ export function reportFromRow(row: ReportRow): ReportEntry {
   };
 }
 
+/**
+ * The region of a row's layer: its `layer_region`; for a Seller Central row written by a server older than
+ * schema version 6 during a rolling deploy (`layer_region` left at its default ''), the region it was authorised
+ * in (`token_region`), which is what its one authorisation meant to that server.
+ *
+ * @example
+ * ```ts
+ * layerRegionOf({ ...row, kind: 'sellerCentral', layer_region: '', token_region: 'eu' }); // 'eu'
+ * ```
+ */
+export function layerRegionOf(row: Pick<ConnectionRow, 'kind' | 'layer_region' | 'token_region'>): string {
+  return row.kind === 'sellerCentral' && !row.layer_region ? row.token_region : (row.layer_region ?? '');
+}
+
+/**
+ * The account id under which `sa_account_connections` counts a connection: Seller Central is counted per region
+ * (`<selling partner id>@<region>`; one id may serve several regions, each authorised and populated on its own),
+ * Advertising per account.
+ *
+ * @example
+ * ```ts
+ * countedAccountId('sellerCentral', 'A1B2C3', 'eu'); // 'A1B2C3@eu'
+ * ```
+ */
+export function countedAccountId(kind: ConnectionKind, accountId: string, region?: string): string {
+  return kind === 'sellerCentral' && region ? `${accountId}@${region}` : accountId;
+}
+
+/**
+ * Whether saving `connection` reconnects what `existing` holds: the same Advertising account, or the same selling
+ * partner in the same region (a first authorisation of another region is a first connection).
+ */
+export function isReconnect(
+  existing: readonly ConnectionRow[],
+  connection: Pick<ConnectionRecord, 'kind' | 'accountId' | 'tokenRegion'>,
+): boolean {
+  return existing.some(
+    (e) =>
+      e.kind === connection.kind &&
+      e.account_id === connection.accountId &&
+      (connection.kind === 'advertising' || layerRegionOf(e) === connection.tokenRegion),
+  );
+}
+
 /** What saving a connection should do, decided from the subscription's current rows. */
 export type SavePlan =
   | {
       readonly type: 'refuse';
-      readonly result: { readonly ok: false; readonly code: 'account_conflict' | 'advertising_required' };
+      readonly result: {
+        readonly ok: false;
+        readonly code: 'account_conflict' | 'advertising_required';
+        readonly detail?: string;
+      };
     }
   | {
       readonly type: 'write';
@@ -209,69 +258,128 @@ export type SavePlan =
       readonly parentAccountId: string | null;
       /** Delete the row at this slot and layer region of this kind first (replacement). */
       readonly replaceSlot: boolean;
+      /** The authorisation that row holds (deleted by this id, whatever its stored `layer_region`). */
+      readonly replaceAuthorizationId: string | null;
+      /** Authorised regions' rows whose participations (with store names) were read afresh: stored with the save. */
+      readonly renamed: readonly {
+        readonly authorizationId: string;
+        readonly marketplaces: readonly SellerMarketplaceRecord[];
+      }[];
     };
-
-/** The marketplace ids of an Advertising row's Ads profiles. */
-function profileMarketplaceIds(row: ConnectionRow): Set<string> {
-  const account = advertisingAccountSchema.safeParse(JSON.parse(row.details));
-  return new Set(account.success ? account.data.marketplaces.map((m) => m.marketplaceId) : []);
-}
 
 /** A store name compared across regions: case and spacing do not matter. */
 const storeKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** The store names a Seller Central row's participations carry. */
-function storeNamesOf(row: ConnectionRow): string[] {
-  const details = sellerDetailsSchema.safeParse(JSON.parse(row.details));
-  if (!details.success) return [];
-  return details.data.marketplaces.flatMap((m) => (m.storeName ? [storeKey(m.storeName)] : []));
+/** The store names of participations. */
+function storeNames(marketplaces: readonly SellerMarketplaceRecord[]): Set<string> {
+  return new Set(marketplaces.flatMap((m) => (m.storeName?.trim() ? [storeKey(m.storeName)] : [])));
 }
+
+/** A Seller Central row's participations. */
+function marketplacesOf(row: ConnectionRow): readonly SellerMarketplaceRecord[] {
+  const details = sellerDetailsSchema.safeParse(JSON.parse(row.details));
+  return details.success ? details.data.marketplaces : [];
+}
+
+const regionNames: { readonly [region: string]: string } = {
+  na: 'North America',
+  eu: 'Europe',
+  fe: 'the Far East',
+};
 
 /**
  * The rules of one save, shared by both SQL stores: same Advertising account replaces its authorization,
  * another account needs a free slot under the limit, Seller Central needs an Advertising account.
  *
  * Seller Central is authorised per region, so its layer keeps one authorisation per region: a save replaces the
- * layer's authorisation of the same region (a reconnect) and leaves the other regions' in place. Whether an
- * authorisation of another region is the same seller: Amazon gives no identifier shared across regions (the
- * `selling_partner_id` of a seller's North American and European accounts may differ, and the SP-API has no
- * "same seller as" call), so a region added beside authorised ones must sell in at least one marketplace where
- * the connected Advertising account has an Ads profile (the business whose ads are optimised sells there), under the
- * same store name (the SP-API's `storeName`) as the authorised regions when Amazon gave both; another seller's
- * authorisation is refused with `account_conflict` (the one-account rule).
+ * layer's authorisation of the same region (a reconnect) and leaves the other regions' in place. The first region
+ * is accepted as before. A region added beside authorised ones must be the same seller (the one-account rule),
+ * shown by what Amazon itself answered to the tokens: the new authorisation's marketplace participations must carry
+ * a store name (the SP-API's `storeName`) that one of the authorised regions' participations carry too (case and
+ * spacing aside). An authorised region's row without store names (made before they were kept) is judged by its
+ * participations read afresh with its own token (`authorisedMarketplaces`, stored in its row by the same save).
+ * When sameness cannot be established (no store name on either side) or the names differ, the save is refused with
+ * `account_conflict` and a sentence saying why. Not used as proof: the callback's `selling_partner_id` (it comes
+ * back through the browser, unverified by the token exchange), and the Ads profiles' marketplaces (a seller may
+ * advertise only in the US and sell in the UK and Germany; any German seller sells where a German advertiser
+ * advertises).
  */
 export function planSave(
   existing: readonly ConnectionRow[],
   connection: AdvertisingConnectionRecord | NewSellerCentralConnection,
   accountLimit: number,
+  authorisedMarketplaces: { readonly [authorizationId: string]: readonly SellerMarketplaceRecord[] } = {},
 ): SavePlan {
   const advertising = existing.filter((row) => row.kind === 'advertising').sort((a, b) => a.slot - b.slot);
   if (connection.kind === 'advertising') {
     const same = advertising.find((row) => row.account_id === connection.accountId);
     if (same)
-      return { type: 'write', slot: same.slot, layerRegion: '', parentAccountId: null, replaceSlot: true };
+      return {
+        type: 'write',
+        slot: same.slot,
+        layerRegion: '',
+        parentAccountId: null,
+        replaceSlot: true,
+        replaceAuthorizationId: same.authorization_id,
+        renamed: [],
+      };
     if (advertising.length >= accountLimit) {
       return { type: 'refuse', result: { ok: false, code: 'account_conflict' } };
     }
     const used = new Set(advertising.map((row) => row.slot));
     let slot = 0;
     while (used.has(slot)) slot++;
-    return { type: 'write', slot, layerRegion: '', parentAccountId: null, replaceSlot: false };
+    return {
+      type: 'write',
+      slot,
+      layerRegion: '',
+      parentAccountId: null,
+      replaceSlot: false,
+      replaceAuthorizationId: null,
+      renamed: [],
+    };
   }
   const parent = advertising[0];
   if (!parent) return { type: 'refuse', result: { ok: false, code: 'advertising_required' } };
   const layers = existing.filter((row) => row.kind === 'sellerCentral' && row.slot === parent.slot);
-  const sameRegion = layers.find((row) => row.layer_region === connection.tokenRegion);
+  const sameRegion = layers.find((row) => layerRegionOf(row) === connection.tokenRegion);
   const otherRegions = layers.filter((row) => row !== sameRegion);
+  const renamed: { authorizationId: string; marketplaces: readonly SellerMarketplaceRecord[] }[] = [];
   if (otherRegions.length > 0) {
-    const advertised = profileMarketplaceIds(parent);
-    const kept = new Set(otherRegions.flatMap(storeNamesOf));
-    const names = new Set(
-      connection.marketplaces.flatMap((m) => (m.storeName ? [storeKey(m.storeName)] : [])),
-    );
-    const sameStore = kept.size === 0 || names.size === 0 || [...names].some((name) => kept.has(name));
-    if (!sameStore || !connection.marketplaces.some((m) => advertised.has(m.id))) {
-      return { type: 'refuse', result: { ok: false, code: 'account_conflict' } };
+    const authorised = new Set<string>();
+    for (const row of otherRegions) {
+      let marketplaces = marketplacesOf(row);
+      const fresh = authorisedMarketplaces[row.authorization_id];
+      if (storeNames(marketplaces).size === 0 && fresh && storeNames(fresh).size > 0) {
+        marketplaces = fresh;
+        renamed.push({ authorizationId: row.authorization_id, marketplaces: fresh });
+      }
+      for (const name of storeNames(marketplaces)) authorised.add(name);
+    }
+    const names = storeNames(connection.marketplaces);
+    const regions = otherRegions
+      .map((row) => regionNames[layerRegionOf(row)] ?? layerRegionOf(row))
+      .join(' and ');
+    const here = regionNames[connection.tokenRegion] ?? connection.tokenRegion;
+    if (names.size === 0 || authorised.size === 0) {
+      return {
+        type: 'refuse',
+        result: {
+          ok: false,
+          code: 'account_conflict',
+          detail: `Seller Central for ${here} was not connected: Amazon did not give the store name of ${names.size === 0 ? `this ${here} account` : `the account connected for ${regions}`}, so it cannot be shown to be the same seller. Reconnect Seller Central for ${regions} and try again.`,
+        },
+      };
+    }
+    if (![...names].some((name) => authorised.has(name))) {
+      return {
+        type: 'refuse',
+        result: {
+          ok: false,
+          code: 'account_conflict',
+          detail: `Seller Central for ${here} was not connected: its store is not the store connected for ${regions}. Sign in to Seller Central for ${here} with the account of the same store.`,
+        },
+      };
     }
   }
   return {
@@ -280,6 +388,8 @@ export function planSave(
     layerRegion: connection.tokenRegion,
     parentAccountId: parent.account_id,
     replaceSlot: sameRegion !== undefined,
+    replaceAuthorizationId: sameRegion?.authorization_id ?? null,
+    renamed,
   };
 }
 
@@ -301,16 +411,53 @@ export function planDelete(
     (row) =>
       row.kind === kind &&
       row.account_id === accountId &&
-      (region === undefined || kind === 'advertising' || row.layer_region === region),
+      (region === undefined || kind === 'advertising' || layerRegionOf(row) === region),
   );
   if (!target) return [];
   const layers = existing
     .filter((row) => row.kind === 'sellerCentral' && row.slot === target.slot && row !== target)
-    .sort((a, b) => a.layer_region.localeCompare(b.layer_region));
+    .sort((a, b) => layerRegionOf(a).localeCompare(layerRegionOf(b)));
   if (kind === 'advertising')
     return [{ row: target, cascade: false }, ...layers.map((row) => ({ row, cascade: true }))];
   if (region !== undefined) return [{ row: target, cascade: false }];
   return [{ row: target, cascade: false }, ...layers.map((row) => ({ row, cascade: false }))];
+}
+
+/**
+ * What one `POST /disconnect` removes, decided from the rows read under the subscription's lock: Advertising, the
+ * primary account (lowest slot) with every region of its Seller Central layer (`cascade`); Seller Central with
+ * `region`, that region's authorisation of the primary layer, only while it is still `authorizationId` (the one
+ * the person saw: a reconnect that replaced it meanwhile is not removed); Seller Central without `region`, every
+ * region of the layer as it is now (a region saved meanwhile too). Empty when nothing matches.
+ *
+ * @example
+ * ```ts
+ * planDisconnect(rows, { kind: 'sellerCentral', region: 'eu', authorizationId: 'auth_eu' }); // [{ row, cascade: false }]
+ * ```
+ */
+export function planDisconnect(
+  existing: readonly ConnectionRow[],
+  request: { kind: ConnectionKind; region?: AmazonRegion; authorizationId?: string },
+): DeletePlan {
+  const [primary] = existing.filter((row) => row.kind === 'advertising').sort((a, b) => a.slot - b.slot);
+  if (!primary) return [];
+  if (request.kind === 'advertising') {
+    if (request.authorizationId !== undefined && primary.authorization_id !== request.authorizationId)
+      return [];
+    return planDelete(existing, 'advertising', primary.account_id);
+  }
+  const layers = existing
+    .filter((row) => row.kind === 'sellerCentral' && row.slot === primary.slot)
+    .sort((a, b) => layerRegionOf(a).localeCompare(layerRegionOf(b)));
+  const chosen =
+    request.region === undefined ? layers : layers.filter((row) => layerRegionOf(row) === request.region);
+  if (
+    request.region !== undefined &&
+    request.authorizationId !== undefined &&
+    chosen.some((row) => row.authorization_id !== request.authorizationId)
+  )
+    return [];
+  return chosen.map((row) => ({ row, cascade: false }));
 }
 
 /** The SQL text of an outcome. */
@@ -321,5 +468,5 @@ export function outcomeText(outcome: TransactionOutcome | null): string | null {
 /** Sorts rows the way `listConnections` answers: Advertising first, then by slot. */
 export function compareRows(a: ConnectionRow, b: ConnectionRow): number {
   if (a.kind !== b.kind) return a.kind === 'advertising' ? -1 : 1;
-  return a.slot - b.slot || (a.layer_region ?? '').localeCompare(b.layer_region ?? '');
+  return a.slot - b.slot || layerRegionOf(a).localeCompare(layerRegionOf(b));
 }

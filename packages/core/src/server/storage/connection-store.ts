@@ -166,7 +166,12 @@ export interface OAuthTransactionRecord {
  */
 export type SaveConnectionResult =
   | { readonly ok: true; readonly replaced: boolean }
-  | { readonly ok: false; readonly code: 'account_conflict' | 'advertising_required' | 'claim_lost' };
+  | {
+      readonly ok: false;
+      readonly code: 'account_conflict' | 'advertising_required' | 'claim_lost';
+      /** Why, in a sentence for the person (a Seller Central region refused by the one-account rule). */
+      readonly detail?: string;
+    };
 
 /** Identifies one cached report: per subscription, Amazon account, source and date range. */
 export interface ReportKey {
@@ -336,8 +341,8 @@ export interface ConnectionStore {
    * result. Advertising: the same account replaces its authorization; another account is refused with
    * `account_conflict` when `accountLimit` accounts are connected. Seller Central: refused with
    * `advertising_required` without an Advertising account; replaces the layer's authorisation of the same region
-   * and keeps the other regions'; a region added beside others must sell where the Advertising account has a
-   * profile (else `account_conflict`: see `planSave`). With `settle`, nothing is
+   * and keeps the other regions'; a region added beside others must be the same seller, shown by a shared store
+   * name (else `account_conflict` with a `detail` sentence: see `planSave`). With `settle`, nothing is
    * written unless `settle.claimId` still holds that transaction (`claim_lost`).
    */
   saveConnection(input: {
@@ -346,6 +351,11 @@ export interface ConnectionStore {
     settle?: { selector: string; claimId: string };
     /** Recorded with the `connected`/`reconnected`/`account_chosen` event; `chosen` when picked from several. */
     context?: ChangeContext & { readonly chosen?: boolean };
+    /**
+     * Marketplace participations (with store names) read afresh for authorised regions whose rows have none, by
+     * authorisation id: used by the one-account rule and stored in those rows in the same step.
+     */
+    authorisedMarketplaces?: { readonly [authorizationId: string]: readonly SellerMarketplaceRecord[] };
   }): Promise<SaveConnectionResult>;
   /**
    * Claims the refresh of an authorization's access token for every app server sharing this store: true when no
@@ -389,6 +399,24 @@ export interface ConnectionStore {
     context?: ChangeContext,
     region?: AmazonRegion,
   ): Promise<number>;
+
+  /**
+   * `POST /disconnect`, read and decided under the subscription's lock (see `planDisconnect`): Advertising removes
+   * the primary account and every region of its Seller Central layer; Seller Central with `region` that region's
+   * authorisation, only while it is still `authorizationId` when given; without `region` every region as it is
+   * now. Answers every removed connection (so token caches forget each), with one `disconnected` event each.
+   *
+   * @example
+   * ```ts
+   * const removed = await store.disconnect('sub_1', { kind: 'sellerCentral', region: 'eu' }, { actor: 'user_42' });
+   * for (const c of removed) tokens.forget(c.authorizationId);
+   * ```
+   */
+  disconnect(
+    subscriptionId: string,
+    request: { kind: ConnectionKind; region?: AmazonRegion; authorizationId?: string },
+    context?: ChangeContext,
+  ): Promise<ConnectionRecord[]>;
 
   /**
    * Erases everything of a subscription in one transaction: its connections (sealed tokens included), OAuth
@@ -460,8 +488,16 @@ export interface ConnectionStore {
    * name starts with `sourcePrefix` when it is given.
    */
   firstDataAt(subscriptionId: string, accountKey: string, sourcePrefix?: string): Promise<number | null>;
-  /** How many times this account of `kind` has been connected to the subscription (each save counts; kept across disconnects). */
-  connectionCount(subscriptionId: string, kind: ConnectionKind, accountId: string): Promise<number>;
+  /**
+   * How many times this account of `kind` has been connected to the subscription (each save counts; kept across
+   * disconnects); Seller Central per `region` (each region is authorised on its own).
+   */
+  connectionCount(
+    subscriptionId: string,
+    kind: ConnectionKind,
+    accountId: string,
+    region?: AmazonRegion,
+  ): Promise<number>;
 
   /** Releases the database (closes an owned pool or file). */
   close(): Promise<void>;

@@ -122,17 +122,26 @@ export function connectionEvent(
 }
 
 /**
- * The kind and account of a report account key (`ads:<id>`, `sp:<id>`), for `data_ready`.
+ * The kind, account and (Seller Central) region of a report account key (`ads:<id>`, `sp:<id>@<region>`), for
+ * `data_ready`.
  *
  * @example
  * ```ts
- * accountOfKey('sp:A1B2C3'); // { kind: 'sellerCentral', accountId: 'A1B2C3' }
+ * accountOfKey('sp:A1B2C3@eu'); // { kind: 'sellerCentral', accountId: 'A1B2C3', tokenRegion: 'eu' }
  * ```
  */
-export function accountOfKey(accountKey: string): { kind: ConnectionKind; accountId: string } {
-  return accountKey.startsWith('sp:')
-    ? { kind: 'sellerCentral', accountId: accountKey.slice(3) }
-    : { kind: 'advertising', accountId: accountKey.replace(/^ads:/, '') };
+export function accountOfKey(accountKey: string): {
+  kind: ConnectionKind;
+  accountId: string;
+  tokenRegion?: string;
+} {
+  if (!accountKey.startsWith('sp:')) {
+    return { kind: 'advertising', accountId: accountKey.replace(/^ads:/, '') };
+  }
+  const [accountId = '', tokenRegion] = accountKey.slice(3).split('@');
+  return tokenRegion
+    ? { kind: 'sellerCentral', accountId, tokenRegion }
+    : { kind: 'sellerCentral', accountId };
 }
 
 /**

@@ -5,9 +5,17 @@ import {
   type PostgresTestCluster,
   startPostgresTestCluster,
 } from '../../../test/server/postgres-test-cluster';
-import { expectVersion5Upgraded, version5Statements } from '../../../test/server/version-5-database';
+import {
+  expectVersion5Upgraded,
+  expectVersion5WriterRead,
+  newerSchemaStatement,
+  version5SignInStatements,
+  version5Statements,
+} from '../../../test/server/version-5-database';
 import type { AdvertisingConnectionRecord } from './connection-store';
 import { createPostgresStore } from './postgres-store';
+import { SchemaVersionError } from './schema-version-error';
+import { sqlMigrations } from './sql-schema';
 
 let cluster: PostgresTestCluster;
 beforeAll(async () => {
@@ -40,7 +48,7 @@ describeConnectionStoreConformance(
 );
 
 describe('PostgreSQL store for many app servers', () => {
-  it('upgrades a version-5 database: its Seller Central row becomes its region’s authorisation', async () => {
+  it('upgrades a version-5 database, keeps a version-5 server’s sign-in working, refuses a newer schema', async () => {
     const admin = new pg.Client({ connectionString: cluster.connectionString });
     await admin.connect();
     await admin.query('DROP DATABASE IF EXISTS smart_ads_v5');
@@ -54,7 +62,25 @@ describe('PostgreSQL store for many app servers', () => {
     await old.end();
     const store = await createPostgresStore({ connectionString: url.href });
     await expectVersion5Upgraded(store);
+    const oldServer = new pg.Client({ connectionString: url.href });
+    await oldServer.connect();
+    for (const statement of version5SignInStatements) await oldServer.query(statement);
+    await expectVersion5WriterRead(store);
     await store.close();
+    await oldServer.query(newerSchemaStatement);
+    await oldServer.end();
+    const opening = createPostgresStore({ connectionString: url.href });
+    await expect(opening).rejects.toBeInstanceOf(SchemaVersionError);
+    await expect(
+      createPostgresStore({ connectionString: url.href, createTables: false }),
+    ).rejects.toMatchObject({
+      code: 'schema_too_new',
+    });
+    await expect(opening).rejects.toMatchObject({
+      code: 'schema_too_new',
+      databaseVersion: sqlMigrations.length + 1,
+      knownVersion: sqlMigrations.length,
+    });
   });
 
   it('keeps one account when two app servers (two pools) save different accounts at once', async () => {

@@ -2,8 +2,11 @@ import {
   type ConnectionRow,
   compareRows,
   connectionFromRow,
+  countedAccountId,
+  isReconnect,
   outcomeText,
   planDelete,
+  planDisconnect,
   planSave,
   type ReportRow,
   reportFromRow,
@@ -31,6 +34,7 @@ import {
   eventFromRow,
   eventRowValues,
 } from './event-rows';
+import { refuseNewerSchema } from './schema-version-error';
 import {
   accessColumns,
   connectionColumns,
@@ -178,6 +182,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         [],
         client,
       );
+      refuseNewerSchema(Number(applied?.version ?? 0), sqlMigrations.length);
       for (const [index, statements] of sqlMigrations.entries()) {
         const version = index + 1;
         if (version <= Number(applied?.version ?? 0)) continue;
@@ -188,6 +193,17 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         ]);
       }
     });
+  } else {
+    // Tables managed by the host: still refuse a schema a newer version migrated, when its record is there.
+    const [table] = await rows<{ name: string | null }>(
+      `SELECT to_regclass('sa_schema_migrations')::text AS name`,
+    );
+    if (table?.name) {
+      const [recorded] = await rows<{ version: number | string | null }>(
+        'SELECT MAX(version) AS version FROM sa_schema_migrations',
+      );
+      refuseNewerSchema(Number(recorded?.version ?? 0), sqlMigrations.length);
+    }
   }
 
   const settleDone = (client: PgQueryable, selector: string, outcome: TransactionOutcome) =>
@@ -269,7 +285,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       ]);
       return found.sort(compareRows).map(connectionFromRow);
     },
-    async saveConnection({ connection, accountLimit, settle, context }) {
+    async saveConnection({ connection, accountLimit, settle, context, authorisedMarketplaces }) {
       try {
         return await inTransaction(async (client) => {
           await lockSubscription(client, connection.subscriptionId);
@@ -287,15 +303,21 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
             [connection.subscriptionId],
             client,
           );
-          const plan = planSave(existing, connection, accountLimit);
+          const plan = planSave(existing, connection, accountLimit, authorisedMarketplaces);
           if (plan.type === 'refuse') {
             if (settle) await settleDone(client, settle.selector, { type: 'failed', code: plan.result.code });
             return plan.result;
           }
+          for (const { authorizationId, marketplaces } of plan.renamed) {
+            await client.query(
+              'UPDATE sa_connections SET details = $1 WHERE subscription_id = $2 AND authorization_id = $3',
+              [JSON.stringify({ marketplaces }), connection.subscriptionId, authorizationId],
+            );
+          }
           if (plan.replaceSlot) {
             await client.query(
-              'DELETE FROM sa_connections WHERE subscription_id = $1 AND kind = $2 AND slot = $3 AND layer_region = $4',
-              [connection.subscriptionId, connection.kind, plan.slot, plan.layerRegion],
+              'DELETE FROM sa_connections WHERE subscription_id = $1 AND authorization_id = $2',
+              [connection.subscriptionId, plan.replaceAuthorizationId],
             );
           }
           const row = rowFromConnection(connection, plan.slot, plan.parentAccountId);
@@ -307,11 +329,13 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           let n = 0;
           await client.query(
             countConnectionSql.replace(/\?/g, () => `$${++n}`),
-            [connection.subscriptionId, connection.kind, connection.accountId],
+            [
+              connection.subscriptionId,
+              connection.kind,
+              countedAccountId(connection.kind, connection.accountId, connection.tokenRegion),
+            ],
           );
-          const again = existing.some(
-            (e) => e.kind === connection.kind && e.account_id === connection.accountId,
-          );
+          const again = isReconnect(existing, connection);
           const type = context?.chosen ? 'account_chosen' : again ? 'reconnected' : 'connected';
           await writeEvent(
             client,
@@ -409,6 +433,26 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         return removed;
       });
     },
+    async disconnect(subscriptionId, request, context) {
+      return inTransaction(async (client) => {
+        await lockSubscription(client, subscriptionId);
+        const existing = await rows<ConnectionRow>(
+          'SELECT * FROM sa_connections WHERE subscription_id = $1',
+          [subscriptionId],
+          client,
+        );
+        const removed = [];
+        for (const { row, cascade } of planDisconnect(existing, request)) {
+          await client.query(
+            'DELETE FROM sa_connections WHERE subscription_id = $1 AND authorization_id = $2',
+            [subscriptionId, row.authorization_id],
+          );
+          await writeEvent(client, connectionEvent('disconnected', row, context, { cascade }));
+          removed.push(connectionFromRow(row));
+        }
+        return removed;
+      });
+    },
     async getReport(key) {
       const [row] = await rows<ReportRow>(
         `SELECT * FROM sa_reports WHERE ${reportWhere}`,
@@ -491,10 +535,10 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       );
       return row?.first === null || row?.first === undefined ? null : Number(row.first);
     },
-    async connectionCount(subscriptionId, kind, accountId) {
+    async connectionCount(subscriptionId, kind, accountId, region) {
       const [row] = await rows<{ connections: number | string }>(
         'SELECT connections FROM sa_account_connections WHERE subscription_id = $1 AND kind = $2 AND account_id = $3',
-        [subscriptionId, kind, accountId],
+        [subscriptionId, kind, countedAccountId(kind, accountId, region)],
       );
       return Number(row?.connections ?? 0);
     },

@@ -155,6 +155,68 @@ export const sqlMigrations: readonly (readonly string[])[] = [
     'DROP TABLE sa_connections',
     'ALTER TABLE sa_connections_v6 RENAME TO sa_connections',
   ],
+  // 7: rolling deploys. Servers of version 5 still write `sa_connections` with their own column list (no
+  // `layer_region`) while new servers run: `layer_region` defaults to '', which for a Seller Central row means
+  // "the region of its own `token_region`" (what an old server's single authorisation is), so their sign-ins
+  // keep working and new servers read those rows as that region's authorisation (see `layerRegionOf`). A new
+  // table again (SQLite cannot change a column's default); the same text works in PostgreSQL.
+  [
+    `CREATE TABLE sa_connections_v7 (
+    subscription_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    slot INTEGER NOT NULL,
+    layer_region TEXT NOT NULL DEFAULT '',
+    account_id TEXT NOT NULL,
+    parent_account_id TEXT,
+    authorization_id TEXT NOT NULL UNIQUE,
+    details TEXT NOT NULL,
+    token_region TEXT NOT NULL,
+    sealed_refresh_token TEXT NOT NULL,
+    sealed_access_token TEXT,
+    access_expires_at BIGINT,
+    health TEXT NOT NULL,
+    connected_at BIGINT NOT NULL,
+    refresh_lease_until BIGINT,
+    checked_at BIGINT,
+    check_claimed_until BIGINT,
+    PRIMARY KEY (subscription_id, kind, slot, layer_region),
+    UNIQUE (subscription_id, kind, account_id, layer_region)
+  )`,
+    `INSERT INTO sa_connections_v7 (subscription_id, kind, slot, layer_region, account_id, parent_account_id,
+      authorization_id, details, token_region, sealed_refresh_token, sealed_access_token, access_expires_at, health,
+      connected_at, refresh_lease_until, checked_at, check_claimed_until)
+    SELECT subscription_id, kind, slot, layer_region, account_id, parent_account_id, authorization_id, details,
+      token_region, sealed_refresh_token, sealed_access_token, access_expires_at, health, connected_at,
+      refresh_lease_until, checked_at, check_claimed_until
+    FROM sa_connections`,
+    'DROP TABLE sa_connections',
+    'ALTER TABLE sa_connections_v7 RENAME TO sa_connections',
+  ],
+  // 8: Seller Central's connection counts and report data per region (one selling partner id may be authorised in
+  // several regions, each connected and populated on its own): counts move to `<id>@<region>` and report account
+  // keys to `sp:<id>@<region>`, the region of that account's earliest connected authorisation (what they counted
+  // before regions). Those of an account no longer connected stay as they were (unread: its next connection
+  // starts afresh).
+  [
+    `UPDATE sa_account_connections SET account_id = account_id || '@' || (
+      SELECT c.token_region FROM sa_connections c
+      WHERE c.subscription_id = sa_account_connections.subscription_id AND c.kind = 'sellerCentral'
+        AND c.account_id = sa_account_connections.account_id
+      ORDER BY c.connected_at LIMIT 1)
+    WHERE kind = 'sellerCentral' AND EXISTS (
+      SELECT 1 FROM sa_connections c
+      WHERE c.subscription_id = sa_account_connections.subscription_id AND c.kind = 'sellerCentral'
+        AND c.account_id = sa_account_connections.account_id)`,
+    `UPDATE sa_reports SET account_key = account_key || '@' || (
+      SELECT c.token_region FROM sa_connections c
+      WHERE c.subscription_id = sa_reports.subscription_id AND c.kind = 'sellerCentral'
+        AND 'sp:' || c.account_id = sa_reports.account_key
+      ORDER BY c.connected_at LIMIT 1)
+    WHERE account_key LIKE 'sp:%' AND EXISTS (
+      SELECT 1 FROM sa_connections c
+      WHERE c.subscription_id = sa_reports.subscription_id AND c.kind = 'sellerCentral'
+        AND 'sp:' || c.account_id = sa_reports.account_key)`,
+  ],
 ];
 
 /**

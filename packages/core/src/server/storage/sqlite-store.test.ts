@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeConnectionStoreConformance } from '../../../test/server/connection-store.conformance';
-import { expectVersion5Upgraded, version5Statements } from '../../../test/server/version-5-database';
+import {
+  expectVersion5Upgraded,
+  expectVersion5WriterRead,
+  newerSchemaStatement,
+  version5SignInStatements,
+  version5Statements,
+} from '../../../test/server/version-5-database';
+import { SchemaVersionError } from './schema-version-error';
 import { sqlMigrations } from './sql-schema';
 import { createSqliteStore } from './sqlite-store';
 
@@ -64,6 +71,37 @@ describe('SQLite store on a file', () => {
     const store = await createSqliteStore({ filename });
     await expectVersion5Upgraded(store);
     await store.close();
+  });
+
+  it('keeps a version-5 server’s Seller Central sign-in working during a rolling deploy', async () => {
+    const filename = join(dir, 'rolling.db');
+    const { DatabaseSync } = await import('node:sqlite');
+    const old = new DatabaseSync(filename);
+    for (const statement of version5Statements) old.exec(statement);
+    old.close();
+    const store = await createSqliteStore({ filename });
+    await expectVersion5Upgraded(store);
+    const oldServer = new DatabaseSync(filename);
+    for (const statement of version5SignInStatements) oldServer.exec(statement);
+    oldServer.close();
+    await expectVersion5WriterRead(store);
+    await store.close();
+  });
+
+  it('refuses a database migrated by a newer version, with a typed error naming both versions', async () => {
+    const filename = join(dir, 'newer.db');
+    await (await createSqliteStore({ filename })).close();
+    const { DatabaseSync } = await import('node:sqlite');
+    const newer = new DatabaseSync(filename);
+    newer.exec(newerSchemaStatement);
+    newer.close();
+    const opening = createSqliteStore({ filename });
+    await expect(opening).rejects.toBeInstanceOf(SchemaVersionError);
+    await expect(opening).rejects.toMatchObject({
+      code: 'schema_too_new',
+      databaseVersion: sqlMigrations.length + 1,
+      knownVersion: sqlMigrations.length,
+    });
   });
 
   it('keeps connections across a restart of the process', async () => {

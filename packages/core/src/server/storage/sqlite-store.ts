@@ -3,8 +3,11 @@ import {
   type ConnectionRow,
   compareRows,
   connectionFromRow,
+  countedAccountId,
+  isReconnect,
   outcomeText,
   planDelete,
+  planDisconnect,
   planSave,
   type ReportRow,
   reportFromRow,
@@ -31,6 +34,7 @@ import {
   eventFromRow,
   eventRowValues,
 } from './event-rows';
+import { refuseNewerSchema } from './schema-version-error';
 import {
   accessColumns,
   connectionColumns,
@@ -145,6 +149,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
     const applied = get<{ version: number | null }>(
       'SELECT MAX(version) AS version FROM sa_schema_migrations',
     );
+    refuseNewerSchema(Number(applied?.version ?? 0), sqlMigrations.length);
     sqlMigrations.forEach((statements, index) => {
       const version = index + 1;
       if (version <= (applied?.version ?? 0)) return;
@@ -228,7 +233,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
         .sort(compareRows)
         .map(connectionFromRow);
     },
-    async saveConnection({ connection, accountLimit, settle, context }) {
+    async saveConnection({ connection, accountLimit, settle, context, authorisedMarketplaces }) {
       return atomically(() => {
         if (settle && !holds(settle.selector, settle.claimId))
           return { ok: false, code: 'claim_lost' } as const;
@@ -236,26 +241,35 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
           'SELECT * FROM sa_connections WHERE subscription_id = ?',
           connection.subscriptionId,
         );
-        const plan = planSave(existing, connection, accountLimit);
+        const plan = planSave(existing, connection, accountLimit, authorisedMarketplaces);
         if (plan.type === 'refuse') {
           if (settle) settleDone(settle.selector, { type: 'failed', code: plan.result.code });
           return plan.result;
         }
+        for (const { authorizationId, marketplaces } of plan.renamed) {
+          run(
+            'UPDATE sa_connections SET details = ? WHERE subscription_id = ? AND authorization_id = ?',
+            JSON.stringify({ marketplaces }),
+            connection.subscriptionId,
+            authorizationId,
+          );
+        }
         if (plan.replaceSlot) {
           run(
-            'DELETE FROM sa_connections WHERE subscription_id = ? AND kind = ? AND slot = ? AND layer_region = ?',
+            'DELETE FROM sa_connections WHERE subscription_id = ? AND authorization_id = ?',
             connection.subscriptionId,
-            connection.kind,
-            plan.slot,
-            plan.layerRegion,
+            plan.replaceAuthorizationId,
           );
         }
         const row = rowFromConnection(connection, plan.slot, plan.parentAccountId);
         insertConnection.run(...connectionColumns.map((column) => row[column]));
-        run(countConnectionSql, connection.subscriptionId, connection.kind, connection.accountId);
-        const again = existing.some(
-          (e) => e.kind === connection.kind && e.account_id === connection.accountId,
+        run(
+          countConnectionSql,
+          connection.subscriptionId,
+          connection.kind,
+          countedAccountId(connection.kind, connection.accountId, connection.tokenRegion),
         );
+        const again = isReconnect(existing, connection);
         const type = context?.chosen ? 'account_chosen' : again ? 'reconnected' : 'connected';
         writeEvent(connectionEvent(type, connection, { at: connection.connectedAt, ...context }));
         if (settle) settleDone(settle.selector, { type: 'connected' });
@@ -333,6 +347,25 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
             row.authorization_id,
           );
           writeEvent(connectionEvent('disconnected', row, context, { cascade }));
+        }
+        return removed;
+      });
+    },
+    async disconnect(subscriptionId, request, context) {
+      return atomically(() => {
+        const existing = all<ConnectionRow>(
+          'SELECT * FROM sa_connections WHERE subscription_id = ?',
+          subscriptionId,
+        );
+        const removed = [];
+        for (const { row, cascade } of planDisconnect(existing, request)) {
+          run(
+            'DELETE FROM sa_connections WHERE subscription_id = ? AND authorization_id = ?',
+            subscriptionId,
+            row.authorization_id,
+          );
+          writeEvent(connectionEvent('disconnected', row, context, { cascade }));
+          removed.push(connectionFromRow(row));
         }
         return removed;
       });
@@ -423,12 +456,12 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Co
       );
       return row?.first ?? null;
     },
-    async connectionCount(subscriptionId, kind, accountId) {
+    async connectionCount(subscriptionId, kind, accountId, region) {
       const row = get<{ connections: number }>(
         'SELECT connections FROM sa_account_connections WHERE subscription_id = ? AND kind = ? AND account_id = ?',
         subscriptionId,
         kind,
-        accountId,
+        countedAccountId(kind, accountId, region),
       );
       return Number(row?.connections ?? 0);
     },
