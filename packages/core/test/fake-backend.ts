@@ -284,10 +284,19 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     },
     async getMetrics(range): Promise<MetricsResponse> {
       fault('getMetrics', range);
+      // As the server: a marketplace's Seller Central figures come from its region's authorisation.
+      const marketplace = backend.status.marketplaces?.find(
+        (entry) => entry.marketplaceId === range.marketplace,
+      );
       const missing = (kind: ConnectionKind) => {
         const connection = backend.status[kind];
         if (!connection) return { value: null, reason: 'disconnected' as const };
-        if (connection.health === 'stale') return { value: null, reason: 'stale' as const };
+        const regional =
+          kind === 'sellerCentral' && marketplace && backend.status.sellerCentral?.regions
+            ? backend.status.sellerCentral.regions.find((entry) => entry.region === marketplace.region)
+            : connection;
+        if (!regional) return { value: null, reason: 'not_covered' as const };
+        if (regional.health === 'stale') return { value: null, reason: 'stale' as const };
         return null;
       };
       const value = (kind: ConnectionKind, number: number) =>
@@ -307,6 +316,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
           tacos: missing('advertising') ?? value('sellerCentral', 0.125),
         },
         asins: [],
+        ...(marketplace ? { marketplace } : {}),
       };
     },
   };

@@ -27,7 +27,7 @@ import type { SignInMode } from '../oauth/transaction.types';
 import type { connectionsMachine } from './connections.machine';
 import { isAccountMarketplace, marketplaceMetrics, selectedMarketplace } from './connections.marketplace';
 import { regionNames, regionViews, type SellerCentralRegionView } from './connections.regions';
-import { blockMessage, connectionConditions, whyRefused } from './connections.rules';
+import { blockMessage, connectionConditions, statusForRegion, whyRefused } from './connections.rules';
 import type {
   BlockCode,
   CommandName,
@@ -508,10 +508,14 @@ export function connectionsView(snapshot: ConnectionsSnapshot, send: Connections
       ? 'load_failed'
       : 'loading';
   const conditions = connectionConditions(context);
-  const missing = (['advertising', 'sellerCentral'] as const).flatMap((kind) =>
-    conditions[kind] === 'populating' ? missingSources(context, kind) : [],
-  );
   const selected = phase === 'ready' ? selectedMarketplace(context.status, context.marketplace) : null;
+  // The figures are the chosen marketplace's: Seller Central's are as healthy as that region's authorisation.
+  const region = context.status?.marketplaces?.find((entry) => entry.marketplaceId === selected)?.region;
+  const scoped = { ...context, status: statusForRegion(context.status, region) };
+  const figureConditions = connectionConditions(scoped);
+  const missing = (['advertising', 'sellerCentral'] as const).flatMap((kind) =>
+    figureConditions[kind] === 'populating' ? missingSources(scoped, kind) : [],
+  );
   const sellerCentral = connectionView(
     snapshot,
     send,
@@ -537,7 +541,7 @@ export function connectionsView(snapshot: ConnectionsSnapshot, send: Connections
     ),
     sellerCentral,
     metrics: marketplaceMetrics(
-      metricsAvailability(conditions, missing),
+      metricsAvailability(figureConditions, missing),
       marketplaces.find((marketplace) => marketplace.marketplaceId === selected),
     ),
     features: featuresAvailability(conditions),

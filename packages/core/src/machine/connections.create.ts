@@ -1,6 +1,6 @@
 import { type Actor, createActor } from 'xstate';
 import { connectionsStatusSchema } from '../contract/schemas';
-import type { ConnectionKind, ConnectionsStatus, MetricsResponse } from '../contract/types';
+import type { AmazonRegion, ConnectionKind, ConnectionsStatus, MetricsResponse } from '../contract/types';
 import { defaultEnvironment } from '../environment/environment.browser';
 import type { ConnectionsEnvironment } from '../environment/environment.types';
 import { metricCatalogue } from '../metrics/metrics.catalogue';
@@ -12,6 +12,7 @@ import type { MetricsRange, Transport } from '../transport/transport.types';
 import { type ConnectionsSnapshot, type ConnectionsView, connectionsView } from './connections.connect';
 import { connectionsMachine } from './connections.machine';
 import { readMarketplaceChoice } from './connections.marketplace';
+import { sellerCentralRegions } from './connections.rules';
 import type { ConnectionsEvent, ConnectionsSettings, IncomingCallback } from './connections.types';
 
 /**
@@ -162,7 +163,9 @@ export function createConnections(options: CreateConnectionsOptions): Connection
           staleKinds.add(definition.requires[0]);
       }
       for (const kind of staleKinds) {
-        const connectedAt = askedFor?.[kind]?.connectedAt;
+        const { marketplace } = response;
+        const region = marketplace && marketplace !== 'all' ? marketplace.region : undefined;
+        const connectedAt = staleConnectedAt(askedFor, kind, region);
         if (connectedAt) actor.send({ type: 'STALE_DETECTED', kind, connectedAt });
       }
       // The server knows more than these figures say (its status has the stale mark): catch up at once.
@@ -187,4 +190,20 @@ export function createConnections(options: CreateConnectionsOptions): Connection
   };
   if (start) connections.start();
   return connections;
+}
+
+/**
+ * Which authorisation a `stale` figure is about: Advertising's, or the Seller Central authorisation of the answer's
+ * region (Amazon authorises Seller Central per region). An all-marketplaces answer over several regions does not
+ * say which one: nothing is marked, and the status refresh that follows names it.
+ */
+function staleConnectedAt(
+  status: ConnectionsStatus | null,
+  kind: ConnectionKind,
+  region: AmazonRegion | undefined,
+): string | undefined {
+  if (kind === 'advertising') return status?.advertising?.connectedAt;
+  const regions = sellerCentralRegions(status);
+  if (regions.length <= 1) return regions[0]?.connectedAt;
+  return regions.find((entry) => entry.region === region)?.connectedAt;
 }

@@ -24,6 +24,7 @@ import { isAccountMarketplace, saveMarketplaceChoice } from './connections.marke
 import {
   blockMessage,
   connectionCondition,
+  sellerCentralRegions,
   whyConnectRefused,
   whyDisconnectRefused,
 } from './connections.rules';
@@ -976,10 +977,14 @@ function implementations() {
       markStale: assign({
         staleMarks: ({ context, event }) => {
           if (event.type !== 'STALE_DETECTED') return context.staleMarks;
-          // An answer about a connection that a reconnect has replaced since says nothing about the new one.
-          const current = context.status?.[event.kind]?.connectedAt ?? null;
-          if (current !== event.connectedAt) return context.staleMarks;
-          return withKind(context.staleMarks, event.kind, current);
+          // An answer about a connection that a reconnect has replaced since says nothing about the new one. Seller
+          // Central's mark names one region's authorisation: only that region's figures stop.
+          const current =
+            event.kind === 'sellerCentral'
+              ? sellerCentralRegions(context.status).map((entry) => entry.connectedAt)
+              : [context.status?.advertising?.connectedAt];
+          if (!current.includes(event.connectedAt)) return context.staleMarks;
+          return withKind(context.staleMarks, event.kind, event.connectedAt);
         },
       }),
       announceStatusChange: ({ context }) => {

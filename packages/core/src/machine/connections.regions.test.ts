@@ -215,4 +215,45 @@ describe('Seller Central per region', () => {
     expect(view.sellerCentral.condition).toBe('disconnected');
     expect(view.sellerCentral.regions).toEqual([]);
   });
+
+  it('one stale region stops only its own marketplaces’ Seller Central figures, in the view and from a stale answer', async () => {
+    const backend = createFakeBackend({ status: northAmericaOnly() });
+    const { tab } = await bothRegions(backend);
+    const range = { from: '2026-11-01', to: '2026-11-07' };
+    // Europe stops working at Amazon; the open dashboard shows Germany and learns it from the figures' answer.
+    const seller = backend.status.sellerCentral;
+    if (!seller?.regions) throw new Error('two regions expected');
+    const europe = seller.regions.find((entry) => entry.region === 'eu');
+    if (!europe) throw new Error('Europe expected');
+    const staleStatus = structuredClone(backend.status);
+    expect(tab.view().selectMarketplace(de)).toEqual({ ok: true });
+    backend.status = {
+      ...staleStatus,
+      sellerCentral: {
+        ...seller,
+        regions: seller.regions.map((entry) =>
+          entry.region === 'eu' ? { ...entry, health: 'stale' } : entry,
+        ),
+      },
+    };
+    const answer = await tab.connections.loadMetrics({ ...range, marketplace: de });
+    expect(answer.metrics.totalSales).toMatchObject({ value: null, reason: 'stale' });
+    const germany = await tab.settle();
+    expect(germany.metrics.totalSales).toMatchObject({ state: 'unavailable', reason: 'stale' });
+    expect(germany.metrics.adSpend.state).toBe('available');
+    // North America works: the layer is not stale, and the US figures are there.
+    expect(germany.sellerCentral.condition).toBe('ready');
+    expect(germany.sellerCentral.regions.map((entry) => [entry.region, entry.health])).toEqual([
+      ['na', 'ok'],
+      ['eu', 'stale'],
+    ]);
+    expect(tab.view().selectMarketplace(us)).toEqual({ ok: true });
+    expect(tab.view().metrics.totalSales.state).toBe('available');
+    const unitedStates = await tab.connections.loadMetrics({ ...range, marketplace: us });
+    expect(unitedStates.metrics.totalSales).toMatchObject({ value: 9600, reason: null });
+    expect((await tab.settle()).metrics.totalSales.state).toBe('available');
+    // Germany offers "Reconnect Seller Central for Europe".
+    const de2 = tab.view().marketplaces.find((marketplace) => marketplace.marketplaceId === de);
+    expect(de2?.actions.connectSellerCentral).toMatchObject({ allowed: true });
+  });
 });

@@ -97,6 +97,28 @@ export function sellerCentralRegions(
 }
 
 /**
+ * The status as one region's figures see it: Seller Central's health, `connectedAt` and data are those of the
+ * authorisation for `region` (Amazon authorises Seller Central per region, so Europe can have stopped working while
+ * North America works). Unchanged without a region, or when that region is not authorised (its figures are then
+ * `not_covered`, from the marketplace's coverage).
+ *
+ * @example
+ * ```ts
+ * connectionCondition({ status: statusForRegion(status, 'eu'), staleMarks }, 'sellerCentral'); // 'stale'
+ * ```
+ */
+export function statusForRegion(
+  status: ConnectionsStatus | null,
+  region: AmazonRegion | undefined,
+): ConnectionsStatus | null {
+  const seller = status?.sellerCentral;
+  const authorisation = sellerCentralRegions(status).find((entry) => entry.region === region);
+  if (!status || !seller || !authorisation || authorisation === seller) return status;
+  const { health, connectedAt, data } = authorisation;
+  return { ...status, sellerCentral: { ...seller, health, connectedAt, data } };
+}
+
+/**
  * Why signing Seller Central in for one more `region` is refused, or `null`: it needs Advertising and a connected
  * Seller Central (the first sign-in is the plain connect); a region already authorised is only signed in again
  * when it is stale.
