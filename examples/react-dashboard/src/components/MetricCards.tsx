@@ -19,21 +19,26 @@ export const headlineMetrics: readonly Exclude<MetricKey, 'asinTacos'>[] = [
 /** The metric cards of the last 7 days, in the selected marketplace (named once the account lists several). */
 export function MetricCards() {
   const { marketplaces, current } = useMarketplace();
+  // Seller Central connected, but not for this marketplace's region: said once above the cards, with the fix.
+  const coverage = current?.sellerCentral;
+  const regionNotice =
+    current && coverage && !coverage.covered && current.actions.connectSellerCentral.allowed
+      ? { message: coverage.message, region: current.region }
+      : null;
   return (
     <section aria-labelledby="metrics-heading" className="metrics">
       <h2 id="metrics-heading">
         Last 7 days{current && marketplaces.length > 1 ? ` in ${marketplaceLabel(current)}` : ''}
       </h2>
-      {/* Seller Central connected, but not for this marketplace's region: say so once, with the way to fix it. */}
-      {current && !current.sellerCentral.covered && current.actions.connectSellerCentral.allowed && (
+      {regionNotice && (
         <div className="region-notice">
-          <p>{current.sellerCentral.message}</p>
-          <ConnectRegionButton region={current.region} />
+          <p>{regionNotice.message}</p>
+          <ConnectRegionButton region={regionNotice.region} />
         </div>
       )}
       <div className="cards">
         {headlineMetrics.map((key) => (
-          <MetricCard key={key} metric={key} />
+          <MetricCard key={key} metric={key} coverageExplained={regionNotice !== null} />
         ))}
       </div>
     </section>
