@@ -68,13 +68,18 @@ async function raceDisconnectAgainstCallback(
   callB: Harness['call'],
   subscription: string,
   slow: { on: boolean },
+  disconnectDelayMs = 0,
 ) {
   slow.on = false;
   expect((await h.connect('advertising', { subscription })).status).toBe(200);
   const sc = await h.signIn('sellerCentral', { subscription });
   slow.on = true;
   const [disconnect, callback] = await Promise.all([
-    h.call('POST', '/disconnect', { kind: 'advertising', confirmed: true }, subscription),
+    // The callback does more before it writes (the token exchange, the marketplaces) than the disconnect: a
+    // delayed start on some runs lets either one reach the database first.
+    new Promise((resolve) => setTimeout(resolve, disconnectDelayMs)).then(() =>
+      h.call('POST', '/disconnect', { kind: 'advertising', confirmed: true }, subscription),
+    ),
     callB(
       'POST',
       '/callback',
@@ -143,7 +148,8 @@ describe('PostgreSQL, two app servers, every query slowed by 0-30 ms', () => {
     const { h, b } = await twoServers(() => createPostgresStore({ pool: slowedPool(30, slow) }));
     const orders = { callbackFirst: 0, disconnectFirst: 0 };
     for (let run = 0; run < runs; run++) {
-      const result = await raceDisconnectAgainstCallback(h, b.call, `sub_race_pg_${run}`, slow);
+      const delay = run % 2 === 0 ? 0 : Math.random() * 150;
+      const result = await raceDisconnectAgainstCallback(h, b.call, `sub_race_pg_${run}`, slow, delay);
       expect(result.left).toEqual([]);
       expect(result.status).toMatchObject({ advertising: null, sellerCentral: null });
       expect(result.scDisconnect).toBe(404);
