@@ -109,14 +109,20 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
               after: { statusPoll: 'refreshing' },
             },
             refreshing: {
+              entry: 'notePollEpoch',
               invoke: {
                 id: 'refreshStatus',
                 src: 'loadStatus',
                 input: depsInput,
-                onDone: {
-                  target: 'idle',
-                  actions: { type: 'assignStatus', params: ({ event }) => event.output },
-                },
+                // A poll answered after a disconnect or sign-in saw the connections before it: dropped.
+                onDone: [
+                  {
+                    guard: 'nothingTakenInSincePoll',
+                    target: 'idle',
+                    actions: { type: 'assignStatus', params: ({ event }) => event.output },
+                  },
+                  { target: 'idle' },
+                ],
                 onError: { target: 'idle' },
               },
             },
@@ -822,6 +828,7 @@ function implementations() {
     },
     guards: {
       statusKnown: ({ context }) => context.status !== null,
+      nothingTakenInSincePoll: ({ context }) => context.pollEpoch === context.statusEpoch,
       // Before the status has loaded, the saved choice is restored as it is (the view falls back to home if needed).
       isAccountMarketplace: ({ context, event }) =>
         event.type === 'SELECT_MARKETPLACE' &&
@@ -857,11 +864,16 @@ function implementations() {
         (context.accountChoice?.accounts.some((account) => account.id === event.accountId) ?? false),
     },
     actions: {
-      assignStatus: assign({ status: (_, status: ConnectionsStatus) => status }),
+      assignStatus: assign({
+        status: (_, status: ConnectionsStatus) => status,
+        statusEpoch: ({ context }) => context.statusEpoch + 1,
+      }),
       assignStatusAfterCallback: assign({
         status: ({ context }, outcome: CallbackOutcome) =>
           outcome.type === 'connected' ? outcome.status : context.status,
+        statusEpoch: ({ context }) => context.statusEpoch + 1,
       }),
+      notePollEpoch: assign({ pollEpoch: ({ context }) => context.statusEpoch }),
       assignLoadTrouble: assign({ loadTrouble: (_, { error }: { error: unknown }) => troubleOf(error) }),
       clearLoadTrouble: assign({ loadTrouble: null }),
       assignTrouble: assign({
@@ -1087,6 +1099,8 @@ function createInitialContext({ input }: { input: ConnectionsInput }): Connectio
     // Restored by createConnections when it starts (after hydration: the server's HTML shows the home marketplace).
     marketplace: null,
     region: null,
+    statusEpoch: 0,
+    pollEpoch: 0,
   };
 }
 

@@ -402,4 +402,32 @@ describe('rule 8: nothing is lost', () => {
     expect(back.environment.currentUrl()).toBe('https://app.example/settings/amazon');
     expect(back.environment.currentUrl()).not.toMatch(/code=|state=/);
   });
+
+  it('a status poll answered after a disconnect never brings the disconnected connection back', async () => {
+    const backend = createFakeBackend({
+      status: statusOf(advertisingConnection(), sellerCentralConnection()),
+    });
+    const tab = await createBrowser(backend).open();
+    // The poll is answered by the server before the disconnect, but reaches the page after it.
+    const answer = backend.getStatus.bind(backend);
+    let deliver: () => void = () => undefined;
+    backend.getStatus = async (...args) => {
+      const computed = await answer(...args);
+      await new Promise<void>((resolve) => {
+        deliver = resolve;
+      });
+      return computed;
+    };
+    tab.view().refresh();
+    await flush();
+    backend.getStatus = answer;
+    expect(tab.view().sellerCentral.disconnect()).toEqual({ ok: true });
+    expect((await tab.settle()).sellerCentral.condition).toBe('disconnected');
+    deliver();
+    await flush();
+    expect((await tab.settle()).sellerCentral.condition).toBe('disconnected');
+    // The next poll reads the server again, as usual.
+    tab.view().refresh();
+    expect((await tab.settle()).sellerCentral.condition).toBe('disconnected');
+  });
 });

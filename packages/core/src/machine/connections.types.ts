@@ -238,6 +238,13 @@ export interface ConnectionsContext {
    * the whole layer for a disconnect). A prepared sign-in is only used for the region it was prepared for.
    */
   readonly region: AmazonRegion | null;
+  /**
+   * Counts the statuses the engine took in (a load, a poll, or the answer of a sign-in or disconnect). A poll keeps
+   * its answer only when nothing was taken in since it was sent: an older answer must never undo a disconnect.
+   */
+  readonly statusEpoch: number;
+  /** `statusEpoch` when the poll in flight was sent. */
+  readonly pollEpoch: number;
 }
 
 /** What `completeCallback` produced. */
