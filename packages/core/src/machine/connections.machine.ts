@@ -114,14 +114,15 @@ export const connectionsMachine = /* @__PURE__ */ implementations().createMachin
                 id: 'refreshStatus',
                 src: 'loadStatus',
                 input: depsInput,
-                // A poll answered after a disconnect or sign-in saw the connections before it: dropped.
+                // A poll answered after a disconnect or sign-in may have seen the connections before it: its answer
+                // is dropped and the status read again at once (it may also have had newer data).
                 onDone: [
                   {
                     guard: 'nothingTakenInSincePoll',
                     target: 'idle',
                     actions: { type: 'assignStatus', params: ({ event }) => event.output },
                   },
-                  { target: 'idle' },
+                  { target: 'refreshing', reenter: true },
                 ],
                 onError: { target: 'idle' },
               },
